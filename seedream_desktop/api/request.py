@@ -1,0 +1,281 @@
+"""GenerationRequest: everything about one Seedream 4.0 generation, validated before anything is sent.
+
+One value carries the whole job (prompt, size, references, counts, format, seed, options), so a job can
+be journalled, replayed, shown in the library and tested with no widget and no network.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import asdict, dataclass, field, replace
+from typing import Any, Literal
+
+from seedream_desktop.api import MODEL_ID, PRICE_PER_IMAGE_USD
+from seedream_desktop.api.errors import CONTEXT, InvalidRequest, Problem
+from seedream_desktop.api.sizes import DEFAULT_SIZE, SizePreset, by_key
+from seedream_desktop.i18n import QT_TRANSLATE_NOOP
+
+OutputFormat = Literal["PNG", "JPG", "WEBP"]
+OutputType = Literal["URL", "base64Data", "dataURI"]
+Delivery = Literal["async", "sync"]
+SafetyMode = Literal["none", "fast", "full"]
+
+OUTPUT_FORMATS: tuple[str, ...] = ("PNG", "JPG", "WEBP")
+FILE_EXTENSIONS = {"PNG": ".png", "JPG": ".jpg", "WEBP": ".webp"}
+
+# Seedream 4.0's limits through Runware (protocol.md §3.1).
+PROMPT_MIN, PROMPT_MAX = 1, 2000
+MAX_REFERENCES = 14
+MAX_REFS_PLUS_SEQUENTIAL = 15
+RESULTS_MIN, RESULTS_MAX = 1, 20
+SEQUENTIAL_MIN, SEQUENTIAL_MAX = 1, 15
+QUALITY_MIN, QUALITY_MAX = 20, 99
+TTL_MIN = 60
+SEED_MIN, SEED_MAX = 1, 2**63 - 1
+
+
+@dataclass(frozen=True, slots=True)
+class ReferenceImage:
+    """A reference as the designer gave it: a local file, a URL, a data URI or a Runware image UUID.
+
+    ``sha256`` identifies the pixels that were sent (for the embedded record and the upload cache);
+    ``library_path`` is set when the reference came from the user's own library (edit lineage).
+    """
+
+    source: str
+    sha256: str | None = None
+    library_path: str | None = None
+
+    @property
+    def is_remote(self) -> bool:
+        return self.source.startswith(("http://", "https://"))
+
+    @property
+    def is_data_uri(self) -> bool:
+        return self.source.startswith("data:")
+
+    @property
+    def is_runware_uuid(self) -> bool:
+        try:
+            uuid.UUID(self.source)
+        except ValueError:
+            return False
+        return True
+
+    @property
+    def is_local_file(self) -> bool:
+        return not (self.is_remote or self.is_data_uri or self.is_runware_uuid)
+
+
+@dataclass(frozen=True, slots=True)
+class GenerationRequest:
+    prompt: str
+    size: SizePreset = DEFAULT_SIZE
+    references: tuple[ReferenceImage, ...] = ()
+    number_results: int = 1
+    # None means sequential (group) generation is off; 1–15 asks for a coherent numbered set.
+    max_sequential_images: int | None = None
+    output_format: OutputFormat = "PNG"
+    output_quality: int = 95
+    output_type: OutputType = "URL"
+    seed: int | None = None
+    safety: SafetyMode = "none"
+    ttl: int | None = None
+    delivery: Delivery = "async"
+    webhook_url: str | None = None
+    upload_endpoint: str | None = None
+    # The library image this generation edits (not sent: recorded for lineage).
+    parent: str | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    # ---- rules -------------------------------------------------------------------------------
+    def problems(self) -> list[Problem]:
+        """Every rule this request breaks, each naming the field and what is allowed."""
+        found: list[Problem] = []
+
+        def bad(field_name: str, template: str, **params: Any) -> None:
+            found.append(Problem(field_name, template, params))
+
+        length = len(self.prompt.strip())
+        if length < PROMPT_MIN:
+            bad(
+                "prompt",
+                QT_TRANSLATE_NOOP(CONTEXT, "Write a prompt first (1–{max} characters)."),
+                max=PROMPT_MAX,
+            )
+        elif len(self.prompt) > PROMPT_MAX:
+            bad(
+                "prompt",
+                QT_TRANSLATE_NOOP(
+                    CONTEXT, "The prompt has {count} characters; Seedream takes at most {max}."
+                ),
+                count=len(self.prompt),
+                max=PROMPT_MAX,
+            )
+        if by_key(self.size.key) != self.size:
+            bad(
+                "size",
+                QT_TRANSLATE_NOOP(CONTEXT, "{width}×{height} is not one of Seedream 4.0's 17 sizes."),
+                width=self.size.width,
+                height=self.size.height,
+            )
+        refs = len(self.references)
+        if refs > MAX_REFERENCES:
+            bad(
+                "references",
+                QT_TRANSLATE_NOOP(CONTEXT, "{count} reference images; Seedream takes at most {max}."),
+                count=refs,
+                max=MAX_REFERENCES,
+            )
+        if not RESULTS_MIN <= self.number_results <= RESULTS_MAX:
+            bad(
+                "numberResults",
+                QT_TRANSLATE_NOOP(CONTEXT, "Number of images must be {min}–{max} (got {value})."),
+                min=RESULTS_MIN,
+                max=RESULTS_MAX,
+                value=self.number_results,
+            )
+        seq = self.max_sequential_images
+        if seq is not None:
+            if not SEQUENTIAL_MIN <= seq <= SEQUENTIAL_MAX:
+                bad(
+                    "maxSequentialImages",
+                    QT_TRANSLATE_NOOP(CONTEXT, "Sequential images must be {min}–{max} (got {value})."),
+                    min=SEQUENTIAL_MIN,
+                    max=SEQUENTIAL_MAX,
+                    value=seq,
+                )
+            elif refs + seq > MAX_REFS_PLUS_SEQUENTIAL:
+                bad(
+                    "maxSequentialImages",
+                    QT_TRANSLATE_NOOP(
+                        CONTEXT,
+                        "{refs} references + {seq} sequential images is {total}; together they may be at most {max}.",
+                    ),
+                    refs=refs,
+                    seq=seq,
+                    total=refs + seq,
+                    max=MAX_REFS_PLUS_SEQUENTIAL,
+                )
+        if self.output_format not in OUTPUT_FORMATS:
+            bad(
+                "outputFormat",
+                QT_TRANSLATE_NOOP(CONTEXT, "Format must be PNG, JPG or WEBP (got {value})."),
+                value=self.output_format,
+            )
+        if not QUALITY_MIN <= self.output_quality <= QUALITY_MAX:
+            bad(
+                "outputQuality",
+                QT_TRANSLATE_NOOP(CONTEXT, "Quality must be {min}–{max} (got {value})."),
+                min=QUALITY_MIN,
+                max=QUALITY_MAX,
+                value=self.output_quality,
+            )
+        if self.seed is not None and not SEED_MIN <= self.seed <= SEED_MAX:
+            bad(
+                "seed",
+                QT_TRANSLATE_NOOP(CONTEXT, "Seed must be a whole number from {min} to {max} (got {value})."),
+                min=SEED_MIN,
+                max=SEED_MAX,
+                value=self.seed,
+            )
+        if self.ttl is not None and self.ttl < TTL_MIN:
+            bad(
+                "ttl",
+                QT_TRANSLATE_NOOP(CONTEXT, "Result links must live at least {min} seconds (got {value})."),
+                min=TTL_MIN,
+                value=self.ttl,
+            )
+        if self.safety not in ("none", "fast", "full"):
+            bad("safety", QT_TRANSLATE_NOOP(CONTEXT, "Safety check must be none, fast or full."))
+        if self.delivery not in ("async", "sync"):
+            bad("deliveryMethod", QT_TRANSLATE_NOOP(CONTEXT, "Delivery must be async or sync."))
+        if self.output_type not in ("URL", "base64Data", "dataURI"):
+            bad(
+                "outputType",
+                QT_TRANSLATE_NOOP(CONTEXT, "Output type must be URL, base64Data or dataURI."),
+            )
+        return found
+
+    def validate(self) -> GenerationRequest:
+        """Raise InvalidRequest listing every broken rule; return self when the request may be sent."""
+        found = self.problems()
+        if found:
+            raise InvalidRequest(found)
+        return self
+
+    # ---- what it costs and makes --------------------------------------------------------------
+    @property
+    def expected_images(self) -> int:
+        """Upper bound of images this request can produce (the model may return fewer)."""
+        return self.number_results * (self.max_sequential_images or 1)
+
+    @property
+    def estimated_cost(self) -> float:
+        return round(self.expected_images * PRICE_PER_IMAGE_USD, 4)
+
+    @property
+    def file_extension(self) -> str:
+        return FILE_EXTENSIONS[self.output_format]
+
+    # ---- wire format ---------------------------------------------------------------------------
+    def to_task(self, task_uuid: str, reference_ids: list[str] | None = None) -> dict[str, Any]:
+        """The imageInference task object, exactly as Runware wants it.
+
+        ``reference_ids`` are the strings to send for the references (upload UUIDs, URLs or data
+        URIs) once the client has resolved local files; by default the sources are sent as given.
+        """
+        task: dict[str, Any] = {
+            "taskType": "imageInference",
+            "taskUUID": task_uuid,
+            "model": MODEL_ID,
+            "positivePrompt": self.prompt,
+            "width": self.size.width,
+            "height": self.size.height,
+            "numberResults": self.number_results,
+            "outputType": self.output_type,
+            "outputFormat": self.output_format,
+            "outputQuality": self.output_quality,
+            "includeCost": True,
+            "deliveryMethod": self.delivery,
+        }
+        if self.seed is not None:
+            task["seed"] = self.seed
+        refs = reference_ids if reference_ids is not None else [r.source for r in self.references]
+        if refs:
+            task["inputs"] = {"referenceImages": list(refs)}
+        if self.max_sequential_images is not None:
+            task["providerSettings"] = {"bytedance": {"maxSequentialImages": self.max_sequential_images}}
+        if self.safety != "none":
+            task["safety"] = {"checkContent": True, "mode": self.safety}
+        if self.ttl is not None:
+            task["ttl"] = self.ttl
+        if self.webhook_url:
+            task["webhookURL"] = self.webhook_url
+        if self.upload_endpoint:
+            task["uploadEndpoint"] = self.upload_endpoint
+        task.update(self.extra)
+        return task
+
+    @staticmethod
+    def new_task_uuid() -> str:
+        return str(uuid.uuid4())
+
+    # ---- storage (journal, embedded record, "reuse settings") ---------------------------------
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["size"] = self.size.key
+        data["references"] = [asdict(r) for r in self.references]
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> GenerationRequest:
+        data = dict(data)
+        size = by_key(str(data.pop("size", DEFAULT_SIZE.key))) or DEFAULT_SIZE
+        refs = tuple(ReferenceImage(**r) for r in data.pop("references", ()))
+        known = {f for f in cls.__dataclass_fields__ if f not in ("size", "references")}
+        kwargs = {k: v for k, v in data.items() if k in known}
+        return cls(size=size, references=refs, **kwargs)
+
+    def with_changes(self, **changes: Any) -> GenerationRequest:
+        return replace(self, **changes)

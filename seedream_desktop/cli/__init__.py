@@ -1,0 +1,45 @@
+"""The `seedream` command: generate, key, jobs, library and emulator, on the same core as the GUI (no Qt)."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from seedream_desktop import __version__
+
+# One module per command group, each with `register(subparsers)`; the parser it adds sets `func`.
+COMMAND_MODULES: tuple[str, ...] = ("generate", "key", "jobs", "library", "emulator")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="seedream", description="Seedream 4.0 from the command line.")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        try:
+            module = importlib.import_module(f"seedream_desktop.cli.{name}")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"seedream_desktop.cli.{name}":
+                raise
+            continue
+        module.register(commands)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return 2
+    try:
+        return int(args.func(args) or 0)
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

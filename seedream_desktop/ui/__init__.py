@@ -1,0 +1,1 @@
+"""Qt widgets, item models and the bridge between worker threads and the GUI thread."""

@@ -1,0 +1,34 @@
+"""Shared test set-up: offscreen Qt set once, and every test isolated in its own folders."""
+
+from __future__ import annotations
+
+import os
+
+# Set before anything imports Qt: every GUI test runs on the offscreen platform, no display needed.
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+os.environ.setdefault("QT_SCALE_FACTOR", "1")
+
+from pathlib import Path
+
+import pytest
+
+ENV_VARS = ("SEEDREAM_API_URL", "SEEDREAM_API_KEY", "SEEDREAM_LIBRARY", "SEEDREAM_HOME")
+
+
+@pytest.fixture(autouse=True)
+def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Config, data, cache and library folders live under tmp_path; no real key or URL leaks in."""
+    for name in ENV_VARS:
+        monkeypatch.delenv(name, raising=False)
+    home = tmp_path / "home"
+    monkeypatch.setenv("SEEDREAM_HOME", str(home))
+    monkeypatch.setenv("SEEDREAM_LIBRARY", str(tmp_path / "library"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg-cache"))
+    return home
+
+
+@pytest.fixture
+def library_dir(tmp_path: Path) -> Path:
+    return tmp_path / "library"
