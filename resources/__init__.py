@@ -1,0 +1,1 @@
+"""Icons and translations shipped with the app (mapped from the top-level resources/ folder)."""
