@@ -32,3 +32,34 @@ def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 @pytest.fixture
 def library_dir(tmp_path: Path) -> Path:
     return tmp_path / "library"
+
+
+# ---- Emulator fixtures -------------------------------------------------------------------------
+# A real Runware-compatible HTTP server on 127.0.0.1, started per test and stopped (threads joined).
+
+from collections.abc import Callable, Iterator  # noqa: E402
+from typing import Any  # noqa: E402
+
+from seedream_desktop.emulator import Emulator  # noqa: E402
+
+
+@pytest.fixture
+def emulator() -> Iterator[Emulator]:
+    """A started emulator with no latency and no faults; `emulator.url` is the base URL to post to."""
+    with Emulator() as server:
+        yield server
+
+
+@pytest.fixture
+def emulator_factory() -> Iterator[Callable[..., Emulator]]:
+    """Start emulators with options, e.g. ``emulator_factory(latency=0.2, api_keys={"k"})``; all stopped after."""
+    started: list[Emulator] = []
+
+    def start(**options: Any) -> Emulator:
+        server = Emulator(**options).start()
+        started.append(server)
+        return server
+
+    yield start
+    for server in started:
+        server.stop()

@@ -1,0 +1,235 @@
+"""`seedream-desktop`: the GUI entry point — builds the window, the worker bridge and (for --demo) the emulator."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, cast
+
+from seedream_desktop import APP_ID, APP_NAME, __version__
+from seedream_desktop.config import Paths, Settings
+
+if TYPE_CHECKING:
+    from seedream_desktop.secrets import KeyStore
+
+DEMO_KEY = "demo-key"  # the emulator accepts any key; this one never leaves the machine
+
+
+@dataclass
+class DemoServer:
+    """Starts the built-in emulator on first use and stops it at exit."""
+
+    latency: float = 0.8
+    emulator: object | None = field(default=None)
+
+    def connection(self):
+        from seedream_desktop.emulator import start_demo_emulator
+        from seedream_desktop.ui.bridge import Connection
+
+        if self.emulator is None:
+            self.emulator = start_demo_emulator(self.latency)
+        return Connection(DEMO_KEY, self.emulator.url, demo=True)  # type: ignore[attr-defined]
+
+    def stop(self) -> None:
+        if self.emulator is not None:
+            self.emulator.stop()  # type: ignore[attr-defined]
+            self.emulator = None
+
+
+class LazyKeyStore:
+    """A KeyStore made on first use: keyring's imports cost ~70 ms that the first frame need not wait for."""
+
+    def __init__(self) -> None:
+        self._store: Any = None
+
+    def __getattr__(self, name: str) -> Any:
+        if self._store is None:
+            from seedream_desktop.secrets import KeyStore
+
+            self._store = KeyStore()
+        return getattr(self._store, name)
+
+
+def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        prog="seedream-desktop", description=f"{APP_NAME}: Seedream 4.0 on your desktop."
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--demo", action="store_true", help="run against the built-in emulator (no key, no network)"
+    )
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="offscreen: one demo generation, check the saved file, exit 0",
+    )
+    parser.add_argument("images", nargs="*", help="images to put into the reference tray")
+    return parser.parse_args(argv)
+
+
+def build(paths: Paths, demo: DemoServer, *, pacing=None, open_url=None):
+    """The window and its bridge, wired; the caller starts the bridge and shows the window."""
+    from PySide6.QtGui import QGuiApplication
+
+    from seedream_desktop.library.kits import ReferenceKits
+    from seedream_desktop.library.prompt_history import PromptHistory
+    from seedream_desktop.ui.bridge import Bridge
+    from seedream_desktop.ui.compose.panel import ComposePanel
+    from seedream_desktop.ui.main_window import MainWindow, WindowParts
+    from seedream_desktop.ui.pipeline_factory import PipelineOptions, pipeline_factory
+
+    settings = Settings(paths)
+    options = PipelineOptions(
+        paths, settings.library, float(settings.get("daily_budget_usd") or 0.0), pacing=pacing
+    )
+    bridge = Bridge(pipeline_factory(options))
+    compose = ComposePanel(PromptHistory.in_paths(paths), ReferenceKits.in_paths(paths))
+    parts = WindowParts(
+        paths=paths,
+        settings=settings,
+        keys=cast("KeyStore", LazyKeyStore()),
+        bridge=bridge,
+        compose=compose,
+        clipboard=QGuiApplication.clipboard(),
+        start_demo=demo.connection,
+    )
+    if open_url is not None:
+        parts.open_url = open_url
+    return MainWindow(parts), bridge
+
+
+def make_application(argv: Sequence[str]):
+    from PySide6.QtWidgets import QApplication
+
+    from seedream_desktop.ui import theme
+
+    app = QApplication(list(argv))
+    app.setApplicationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName(APP_ID)
+    app.setWindowIcon(theme.app_icon())
+    return app
+
+
+def install_translations(app, language: str) -> list:
+    """Loads resources/translations/seedream_<lang>.qm when it exists (issue 7 ships them)."""
+    from PySide6.QtCore import QLocale, QTranslator
+
+    folder = Path(__file__).resolve().parent / "resources" / "translations"
+    translator = QTranslator(app)
+    locale = QLocale(language) if language else QLocale.system()
+    if folder.is_dir() and translator.load(locale, "seedream", "_", str(folder)):
+        app.installTranslator(translator)
+        return [translator]
+    return []
+
+
+def open_window(app, paths: Paths, demo: DemoServer, *, want_demo: bool, images: Sequence[str] = ()):
+    """Show the window first; then connect the pipeline (its imports run on the worker) and greet."""
+    from PySide6.QtCore import QTimer
+
+    install_translations(app, str(Settings(paths).get("language") or ""))
+    window, bridge = build(paths, demo)
+    window.show()
+
+    def connect() -> None:
+        from seedream_desktop.ui.bridge import Connection
+        from seedream_desktop.ui.first_run import FirstRunDialog
+
+        key = window.parts.keys.get()
+        if want_demo:
+            connection = demo.connection()
+        else:
+            connection = Connection(key, window.parts.settings.api_url) if key else None
+        bridge.start(connection)
+        if images:
+            window.compose.add_references([str(Path(p).resolve()) for p in images])
+        if connection is None:
+            welcome = FirstRunDialog(window)
+            welcome.exec()
+            if welcome.choice == "demo":
+                window.enter_demo()
+            elif welcome.choice == "key":
+                window.open_settings()
+
+    # Key lookup (keyring), the pipeline's imports and the greeting wait until the first frame is shown.
+    window.firstFrame.connect(lambda: QTimer.singleShot(0, connect))
+    return window, bridge
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parse_args(sys.argv[1:] if argv is None else argv)
+    if args.self_test:
+        return self_test()
+    app = make_application([sys.argv[0]])
+    demo = DemoServer()
+    _window, bridge = open_window(
+        app, Paths.from_environment(), demo, want_demo=args.demo, images=args.images
+    )
+    try:
+        return int(app.exec())
+    finally:
+        bridge.stop()
+        demo.stop()
+
+
+def self_test() -> int:
+    """Offscreen, in a throwaway home: one demo generation end to end, then check the saved file."""
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    with tempfile.TemporaryDirectory(prefix="seedream-self-test-") as home:
+        os.environ["SEEDREAM_HOME"] = home
+        os.environ.pop("SEEDREAM_LIBRARY", None)
+        paths = Paths.from_environment()
+        app = make_application([sys.argv[0] if sys.argv else "seedream-desktop"])
+        demo = DemoServer(latency=0.0)
+        window, bridge = build(paths, demo)
+        saved: list = []
+        failures: list[str] = []
+        bridge.imageSaved.connect(lambda _job, image: saved.append(image))
+        bridge.jobChanged.connect(
+            lambda view: failures.append(str(view.error)) if view.state.value == "failed" else None
+        )
+        try:
+            bridge.start(demo.connection()).result(30)
+            window.show()
+            window.compose.editor.set_text("self-test: a lighthouse at dusk")
+            window.compose.try_generate()
+            from PySide6.QtCore import QDeadlineTimer, QEventLoop
+
+            deadline = QDeadlineTimer(60_000)
+            while not saved and not failures and not deadline.hasExpired():
+                app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+            return _check_saved(saved, failures)
+        finally:
+            window.close()
+            bridge.stop()
+            demo.stop()
+
+
+def _check_saved(saved: list, failures: list[str]) -> int:
+    from PySide6.QtGui import QImageReader
+
+    if failures or not saved:
+        print(f"self-test FAILED: {failures[0] if failures else 'no image within 60 s'}", file=sys.stderr)
+        return 1
+    path = Path(saved[0].path)
+    reader = QImageReader(str(path))
+    size = reader.size()
+    if (
+        not path.is_file()
+        or not size.isValid()
+        or saved[0].record.prompt != "self-test: a lighthouse at dusk"
+    ):
+        print(f"self-test FAILED: {path} is not the image that was asked for", file=sys.stderr)
+        return 1
+    print(f"self-test ok: {path.name} {size.width()}×{size.height()}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

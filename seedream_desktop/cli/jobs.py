@@ -1,0 +1,203 @@
+"""`seedream jobs list | resume | retry ID | cancel ID | spend`: the job journal from a terminal."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import sys
+from datetime import datetime
+from typing import Any
+
+from seedream_desktop.api.errors import SeedreamError
+from seedream_desktop.cli.generate import (
+    DEFAULT_OFFLINE_WAIT_S,
+    EXIT_FAILED,
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    CliListener,
+    open_pipeline,
+    print_saved,
+    report,
+)
+from seedream_desktop.config import Paths, Settings
+from seedream_desktop.jobs.journal import JobJournal
+from seedream_desktop.jobs.ledger import SpendLedger
+from seedream_desktop.jobs.runner import view_of
+from seedream_desktop.jobs.state import JobState
+
+
+def register(commands: Any) -> None:
+    parser = commands.add_parser("jobs", help="list, resume, retry, cancel jobs; show spending")
+    actions = parser.add_subparsers(dest="jobs_action", metavar="ACTION", required=True)
+    listing = actions.add_parser("list", help="every job in the journal, newest last")
+    listing.add_argument("--json", action="store_true")
+    listing.add_argument("--limit", type=int, default=None, help="only the last N jobs")
+    listing.set_defaults(func=_list)
+    resume = actions.add_parser("resume", help="finish unfinished jobs (after a crash, offline, disk full)")
+    resume.add_argument("--json", action="store_true")
+    resume.add_argument("--wait-offline", type=float, default=DEFAULT_OFFLINE_WAIT_S, metavar="S")
+    resume.set_defaults(func=_resume)
+    retry = actions.add_parser("retry", help="run a failed job again (never paying twice for one result)")
+    retry.add_argument("id", help="job id (or a unique prefix)")
+    retry.add_argument("--json", action="store_true")
+    retry.add_argument("--wait-offline", type=float, default=DEFAULT_OFFLINE_WAIT_S, metavar="S")
+    retry.set_defaults(func=_retry)
+    cancel = actions.add_parser("cancel", help="cancel a queued or running job (saved images stay)")
+    cancel.add_argument("id", help="job id (or a unique prefix)")
+    cancel.set_defaults(func=_cancel)
+    spend = actions.add_parser("spend", help="what was spent, per day and in total")
+    spend.add_argument("--json", action="store_true")
+    spend.set_defaults(func=_spend)
+
+
+def _journal() -> JobJournal:
+    return JobJournal(Paths.from_environment().journal_file)
+
+
+def _list(args: argparse.Namespace) -> int:
+    with _journal() as journal:
+        jobs = journal.jobs()
+        if args.limit is not None:
+            jobs = jobs[-args.limit :]
+        views = [(job, view_of(journal, job)) for job in jobs]
+    if args.json:
+        rows = [
+            {
+                "id": job.id,
+                "taskUUID": job.task_uuid,
+                "state": job.state.value,
+                "prompt": job.request.prompt,
+                "size": job.request.size.key,
+                "imagesExpected": view.images_expected,
+                "imagesSaved": view.images_saved,
+                "estimatedCost": job.estimated_cost,
+                "cost": view.cost,
+                "created": _iso(job.created),
+                "finished": _iso(job.finished),
+                "error": str(job.error) if job.error else None,
+                "errorCode": job.error.code if job.error else None,
+            }
+            for job, view in views
+        ]
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    if not views:
+        print("No jobs yet.")
+        return EXIT_OK
+    for job, view in views:
+        prompt = job.request.prompt.replace("\n", " ")
+        prompt = prompt if len(prompt) <= 40 else prompt[:39] + "…"
+        line = (
+            f"{job.id}  {_iso(job.created)}  {job.state.value:<11}  "
+            f"{view.images_saved}/{view.images_expected}  ${view.cost:.2f}  {prompt}"
+        )
+        if job.error is not None:
+            line += f"  [{job.error}]"
+        print(line)
+    return EXIT_OK
+
+
+def _resume(args: argparse.Namespace) -> int:
+    return _drive(args, lambda runner: runner.resume())
+
+
+def _retry(args: argparse.Namespace) -> int:
+    with _journal() as journal:
+        try:
+            job = journal.find(args.id)
+        except KeyError:
+            print(f"error: no single job matches {args.id!r}", file=sys.stderr)
+            return 2
+    if job.state is not JobState.FAILED:
+        print(f"job {job.id} is {job.state.value}; only failed jobs can be retried", file=sys.stderr)
+        return 2
+
+    async def start(runner: Any) -> list[str]:
+        await runner.retry(job.id)
+        return [job.id]
+
+    return _drive(args, start)
+
+
+def _drive(args: argparse.Namespace, start: Any) -> int:
+    listener = CliListener()
+
+    async def run() -> int:
+        try:
+            async with open_pipeline(listener, offline_wait=args.wait_offline) as runner:
+                started = await start(runner)
+                await runner.wait_all()
+                views = [runner.view(job_id) for job_id in started]
+        except SeedreamError as error:
+            print_saved(listener.saved, args.json)
+            return report(error)
+        print_saved(listener.saved, args.json)
+        if not started:
+            print("Nothing to resume.", file=sys.stderr)
+        code = EXIT_OK
+        for view in views:
+            if view.state is JobState.FAILED and view.error is not None:
+                print(f"job {view.id}: ", end="", file=sys.stderr)
+                code = max(code, report(view.error))
+            elif view.state is not JobState.DONE and view.state is not JobState.CANCELLED:
+                code = max(code, EXIT_FAILED)
+        return code
+
+    try:
+        return asyncio.run(run())
+    except KeyboardInterrupt:
+        print_saved(listener.saved, args.json)
+        return EXIT_INTERRUPTED
+
+
+def _cancel(args: argparse.Namespace) -> int:
+    with _journal() as journal:
+        try:
+            job = journal.find(args.id)
+        except KeyError:
+            print(f"error: no single job matches {args.id!r}", file=sys.stderr)
+            return 2
+        if job.state in (JobState.DONE, JobState.CANCELLED):
+            print(f"job {job.id} is already {job.state.value}")
+            return EXIT_OK
+        # A runner in another process sees this at its next step and stops; saved images stay.
+        journal.set_state(job.id, JobState.CANCELLED)
+    print(f"job {job.id} cancelled")
+    return EXIT_OK
+
+
+def _spend(args: argparse.Namespace) -> int:
+    settings = Settings(Paths.from_environment())
+    with _journal() as journal:
+        summary = SpendLedger(journal, float(settings.get("daily_budget_usd") or 0.0)).summary()
+    if args.json:
+        print(
+            json.dumps(
+                {
+                    "days": [{"day": d.day, "images": d.images, "usd": d.usd} for d in summary.days],
+                    "totalImages": summary.total_images,
+                    "totalUsd": summary.total_usd,
+                    "todayUsd": summary.today_usd,
+                    "outstandingUsd": summary.outstanding_usd,
+                    "dailyBudgetUsd": summary.daily_budget_usd,
+                },
+                indent=2,
+            )
+        )
+        return EXIT_OK
+    for day in summary.days:
+        print(f"{day.day}  {day.images:>5} images  ${day.usd:.2f}")
+    print(f"total       {summary.total_images:>5} images  ${summary.total_usd:.2f}")
+    budget = summary.daily_budget_usd
+    today = f"today ${summary.today_usd:.2f}"
+    if budget:
+        today += f" of a ${budget:.2f} daily budget"
+    if summary.outstanding_usd:
+        today += f" (up to ${summary.outstanding_usd:.2f} more for unfinished jobs)"
+    print(today)
+    return EXIT_OK
+
+
+def _iso(stamp: float | None) -> str | None:
+    return datetime.fromtimestamp(stamp).isoformat(timespec="seconds") if stamp else None

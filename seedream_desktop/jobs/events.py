@@ -1,0 +1,67 @@
+"""What the job pipeline tells the outside world (GUI, CLI): frozen snapshots and a listener protocol, no Qt."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Protocol
+
+from seedream_desktop.api.errors import SeedreamError
+from seedream_desktop.api.request import GenerationRequest
+from seedream_desktop.jobs.state import JobState
+
+
+@dataclass(frozen=True, slots=True)
+class JobView:
+    """A job as it stands at one moment; safe to hand to another thread."""
+
+    id: str
+    request: GenerationRequest
+    state: JobState
+    error: SeedreamError | None
+    images_expected: int
+    images_saved: int
+    cost: float  # what the server charged so far (sum of the images' `cost`)
+    created: float
+    started: float | None
+    finished: float | None
+    task_uuid: str = ""
+    estimated_cost: float = 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class SavedImage:
+    """One image on disk under its final name, with the record embedded in it."""
+
+    path: Path
+    record: Any  # library.record.GenerationRecord
+    info: Any  # api.client.DownloadInfo (size, sha256 and format of the bytes the server sent)
+    image_uuid: str = ""
+    task_uuid: str = ""
+    seed: int | None = None
+    cost: float | None = None
+    width: int = 0
+    height: int = 0
+
+
+class JobListener(Protocol):
+    """Receives events on the runner's loop thread; a GUI forwards them to its own thread."""
+
+    def job_changed(self, view: JobView) -> None: ...
+
+    def image_saved(self, job_id: str, saved: SavedImage) -> None: ...
+
+    def download_progress(self, job_id: str, image_uuid: str, done: int, total: int | None) -> None: ...
+
+
+class SilentListener:
+    """A listener that ignores everything (the default, and a base to override only what you need)."""
+
+    def job_changed(self, view: JobView) -> None:
+        pass
+
+    def image_saved(self, job_id: str, saved: SavedImage) -> None:
+        pass
+
+    def download_progress(self, job_id: str, image_uuid: str, done: int, total: int | None) -> None:
+        pass

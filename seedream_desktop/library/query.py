@@ -1,0 +1,229 @@
+"""What the user asks the library for (text, filters, sort) and its translation into one SQL query.
+
+The text box understands plain words (found as prefixes: "fox" finds "foxes"), Chinese (found as
+substrings), "quoted phrases", ``-word`` to exclude, and ``key:value`` terms: ``seed:42``,
+``size:2K-16:9`` or ``size:2560x1440``, ``tier:4K``, ``aspect:16:9``, ``format:png``, ``rating>=3``,
+``is:fav``, ``is:edit``, ``has:refs``, ``board:Name``, ``tag:name``, ``task:<uuid>``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from typing import Any, Literal
+
+from seedream_desktop.api.sizes import parse_size
+from seedream_desktop.library.fulltext import term_expression
+
+Sort = Literal["newest", "oldest", "rating"]
+SORTS: tuple[str, ...] = ("newest", "oldest", "rating")
+
+FORMAT_ALIASES = {"JPG": "JPEG", "JPEG": "JPEG", "PNG": "PNG", "WEBP": "WEBP"}
+
+
+def normal_format(name: str) -> str:
+    return FORMAT_ALIASES.get(name.strip().upper().lstrip("."), name.strip().upper())
+
+
+@dataclass(frozen=True)
+class Query:
+    text: str = ""
+    date_from: date | datetime | None = None  # a date means from that local day's start
+    date_to: date | datetime | None = None  # a date means up to the end of that local day
+    tiers: tuple[str, ...] = ()
+    aspects: tuple[str, ...] = ()
+    formats: tuple[str, ...] = ()
+    favourite: bool | None = None
+    min_rating: int = 0
+    board: str | int | None = None  # a board's name or id
+    tag: str | None = None
+    has_references: bool | None = None
+    edits_only: bool | None = None  # True: only edits; False: only images made from scratch
+    sort: Sort = "newest"
+
+
+@dataclass
+class Sql:
+    """A WHERE clause under construction: conditions joined by AND, with their parameters."""
+
+    conditions: list[str] = field(default_factory=list)
+    params: list[Any] = field(default_factory=list)
+    text_match: str | None = None  # the positive full-text expression, when there is one
+    id_only: int = 0  # how many conditions test only the id (full text), not the row's columns
+
+    def add(self, condition: str, *params: Any) -> None:
+        self.conditions.append(condition)
+        self.params.extend(params)
+
+    def where(self) -> str:
+        return " WHERE " + " AND ".join(self.conditions) if self.conditions else ""
+
+
+# The index that walks each sort order: for a frequent word, reading rows in order and stopping at
+# the page's end beats sorting tens of thousands of matches (see Library.search).
+SORT_INDEX = {"newest": "images_created", "oldest": "images_created", "rating": "images_rating"}
+
+ORDER_BY = {
+    "newest": "created DESC, id DESC",
+    "oldest": "created ASC, id ASC",
+    "rating": "rating DESC, created DESC, id DESC",
+}
+
+_TERM = re.compile(
+    r'(?P<neg>-)?(?:(?P<key>[A-Za-z]+)(?P<op>>=|<=|:|>|<|=)(?P<value>"[^"]*"?|\S+)|"(?P<phrase>[^"]*)"?|(?P<word>\S+))'
+)
+_BOOL = {
+    "yes": True,
+    "true": True,
+    "1": True,
+    "on": True,
+    "no": False,
+    "false": False,
+    "0": False,
+    "off": False,
+}
+_COMPARE = {":": "=", "=": "=", ">=": ">=", "<=": "<=", ">": ">", "<": "<"}
+
+
+def _epoch(value: date | datetime, end_of_day: bool) -> float:
+    if isinstance(value, datetime):
+        return (value if value.tzinfo else value.astimezone()).timestamp()
+    day = datetime.combine(value, time.min).astimezone()
+    if end_of_day:
+        day += timedelta(days=1)
+    return day.timestamp()
+
+
+def _in(column: str, values: tuple[str, ...], sql: Sql) -> None:
+    marks = ", ".join("?" for _ in values)
+    sql.add(f"{column} IN ({marks})", *values)
+
+
+def _board(sql: Sql, board: str | int, negate: bool = False) -> None:
+    lookup = "id = ?" if isinstance(board, int) else "name = ?"
+    op = "NOT IN" if negate else "IN"
+    sql.add(
+        f"content_id {op} (SELECT content_id FROM board_members WHERE board_id = "
+        f"(SELECT id FROM boards WHERE {lookup}))",
+        board,
+    )
+
+
+def _tag(sql: Sql, tag: str, negate: bool = False) -> None:
+    op = "NOT IN" if negate else "IN"
+    sql.add(f"content_id {op} (SELECT content_id FROM tags WHERE tag = ?)", tag)
+
+
+def _fts(sql: Sql, expression: str, negate: bool = False) -> None:
+    op = "NOT IN" if negate else "IN"
+    sql.add(f"id {op} (SELECT rowid FROM prompt_fts WHERE prompt_fts MATCH ?)", expression)
+    sql.id_only += 1
+
+
+def _key_term(sql: Sql, key: str, op: str, value: str, negate: bool) -> bool:
+    """Add a ``key:value`` filter; False when the key is not one we know (then it is plain text)."""
+    key = key.lower()
+    value = value.strip('"')
+    compare = _COMPARE[op]
+    parts: list[tuple[str, tuple[Any, ...]]] = []
+    if key == "seed" and value.lstrip("-").isdigit():
+        parts.append((f"seed {compare} ?", (int(value),)))
+    elif key == "rating" and value.isdigit():
+        parts.append((f"rating {compare} ?", (int(value),)))
+    elif key == "size" and op == ":":
+        preset = parse_size(value)
+        dims = re.match(r"^(\d+)\s*[x×*]\s*(\d+)$", value)
+        if preset:
+            parts.append(("width = ? AND height = ?", (preset.width, preset.height)))
+        elif dims:
+            parts.append(("width = ? AND height = ?", (int(dims[1]), int(dims[2]))))
+        else:
+            return False
+    elif key == "tier" and op == ":":
+        parts.append(("tier = ?", (value.upper(),)))
+    elif key == "aspect" and op == ":":
+        parts.append(("aspect = ?", (value,)))
+    elif key in ("format", "type") and op == ":":
+        parts.append(("format = ?", (normal_format(value),)))
+    elif key in ("task", "uuid") and op == ":":
+        column = "task_uuid" if key == "task" else "image_uuid"
+        parts.append((f"{column} = ?", (value,)))
+    elif key == "is" and op == ":" and value.lower() in ("fav", "favourite", "favorite", "edit", "edited"):
+        edited = "(parent_content_id IS NOT NULL OR parent_image_uuid IS NOT NULL)"
+        parts.append(("favourite = 1" if value.lower().startswith("fav") else edited, ()))
+    elif key == "has" and op == ":" and value.lower() in ("refs", "references", "ref", "reference"):
+        parts.append(("has_references = 1", ()))
+    elif key == "board" and op == ":":
+        _board(sql, value, negate)
+        return True
+    elif key == "tag" and op == ":":
+        _tag(sql, value, negate)
+        return True
+    else:
+        return False
+    for condition, params in parts:
+        sql.add(f"NOT ({condition})" if negate else condition, *params)
+    return True
+
+
+def text_conditions(text: str, sql: Sql) -> None:
+    """The text box's words, phrases and ``key:value`` terms as conditions on ``sql``."""
+    positive: list[str] = []
+    for match in _TERM.finditer(text):
+        negate = bool(match["neg"])
+        if match["key"] and _key_term(sql, match["key"], match["op"], match["value"], negate):
+            continue
+        if match["phrase"] is not None:
+            expression = term_expression(match["phrase"], phrase=True)
+        else:
+            expression = term_expression(match[0][1:] if negate else match[0])
+        if expression is None:
+            continue
+        if negate:
+            _fts(sql, expression, negate=True)
+        else:
+            positive.append(f"({expression})")
+    if positive:
+        sql.text_match = " AND ".join(positive)
+        _fts(sql, sql.text_match)
+
+
+def conditions(query: Query) -> Sql:
+    sql = Sql()
+    if query.text.strip():
+        text_conditions(query.text, sql)
+    if query.date_from is not None:
+        sql.add("created >= ?", _epoch(query.date_from, end_of_day=False))
+    if query.date_to is not None:
+        sql.add(
+            "created < ?" if not isinstance(query.date_to, datetime) else "created <= ?",
+            _epoch(query.date_to, end_of_day=True),
+        )
+    if query.tiers:
+        _in("tier", tuple(t.upper() for t in query.tiers), sql)
+    if query.aspects:
+        _in("aspect", tuple(query.aspects), sql)
+    if query.formats:
+        _in("format", tuple(normal_format(f) for f in query.formats), sql)
+    if query.favourite is not None:
+        # Literal 0/1, not a parameter: only a literal lets SQLite use the partial indexes.
+        sql.add(f"favourite = {int(query.favourite)}")
+    if query.min_rating > 0:
+        sql.add("rating >= ?", int(query.min_rating))
+    if query.board is not None:
+        _board(sql, query.board)
+    if query.tag is not None:
+        _tag(sql, query.tag)
+    if query.has_references is not None:
+        sql.add(f"has_references = {int(query.has_references)}")
+    if query.edits_only is not None:
+        edited = "(parent_content_id IS NOT NULL OR parent_image_uuid IS NOT NULL)"
+        sql.add(edited if query.edits_only else f"NOT {edited}")
+    return sql
+
+
+def order_by(query: Query) -> str:
+    if query.sort not in ORDER_BY:
+        raise ValueError(f"unknown sort {query.sort!r}; expected one of {', '.join(SORTS)}")
+    return ORDER_BY[query.sort]

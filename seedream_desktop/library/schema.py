@@ -1,0 +1,155 @@
+"""The index database: its schema, and opening it safely (WAL, busy timeout) from several processes."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+SCHEMA_VERSION = 1
+
+# Paths are stored relative to the library root (POSIX separators), so a library on an external drive
+# keeps working under another mount point or drive letter.
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS images (
+    id INTEGER PRIMARY KEY,
+    path TEXT NOT NULL UNIQUE,
+    content_id TEXT NOT NULL,
+    file_size INTEGER NOT NULL,
+    mtime_ns INTEGER NOT NULL,
+    width INTEGER NOT NULL DEFAULT 0,
+    height INTEGER NOT NULL DEFAULT 0,
+    format TEXT NOT NULL DEFAULT '',
+    created REAL NOT NULL,
+    prompt TEXT NOT NULL DEFAULT '',
+    size_key TEXT,
+    tier TEXT NOT NULL DEFAULT '',
+    aspect TEXT NOT NULL DEFAULT '',
+    seed INTEGER,
+    cost REAL,
+    task_uuid TEXT,
+    image_uuid TEXT,
+    parent_content_id TEXT,
+    parent_image_uuid TEXT,
+    has_references INTEGER NOT NULL DEFAULT 0,
+    source TEXT NOT NULL DEFAULT '',
+    favourite INTEGER NOT NULL DEFAULT 0,
+    rating INTEGER NOT NULL DEFAULT 0
+);
+-- The grid's order, carrying the facet columns so filtering and counting by them never reads a row.
+CREATE INDEX IF NOT EXISTS images_created ON images (created, id, tier, aspect, format, rating, favourite);
+CREATE INDEX IF NOT EXISTS images_rating ON images (rating, created, id);
+CREATE INDEX IF NOT EXISTS images_content ON images (content_id);
+CREATE INDEX IF NOT EXISTS images_image_uuid ON images (image_uuid) WHERE image_uuid IS NOT NULL;
+CREATE INDEX IF NOT EXISTS images_parent_uuid ON images (parent_image_uuid)
+    WHERE parent_image_uuid IS NOT NULL;
+CREATE INDEX IF NOT EXISTS images_parent_content ON images (parent_content_id)
+    WHERE parent_content_id IS NOT NULL;
+CREATE INDEX IF NOT EXISTS images_seed ON images (seed) WHERE seed IS NOT NULL;
+CREATE INDEX IF NOT EXISTS images_task ON images (task_uuid) WHERE task_uuid IS NOT NULL;
+CREATE INDEX IF NOT EXISTS images_edits ON images (created, id)
+    WHERE parent_content_id IS NOT NULL OR parent_image_uuid IS NOT NULL;
+CREATE INDEX IF NOT EXISTS images_with_references ON images (created, id) WHERE has_references = 1;
+CREATE INDEX IF NOT EXISTS images_favourite ON images (created, id) WHERE favourite = 1;
+
+CREATE VIRTUAL TABLE IF NOT EXISTS prompt_fts USING fts5 (
+    words, cjk, tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3'
+);
+
+-- The current marks, keyed by content identity so they follow a file through moves and renames.
+-- (images.favourite/rating are copies of this table for fast filtering and sorting.)
+CREATE TABLE IF NOT EXISTS marks (
+    content_id TEXT PRIMARY KEY,
+    favourite INTEGER NOT NULL DEFAULT 0,
+    rating INTEGER NOT NULL DEFAULT 0
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS boards (
+    id INTEGER PRIMARY KEY,
+    uid TEXT NOT NULL UNIQUE,
+    name TEXT NOT NULL UNIQUE,
+    created REAL NOT NULL
+);
+CREATE TABLE IF NOT EXISTS board_members (
+    board_id INTEGER NOT NULL REFERENCES boards (id) ON DELETE CASCADE,
+    content_id TEXT NOT NULL,
+    PRIMARY KEY (board_id, content_id)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS board_members_content ON board_members (content_id);
+CREATE TABLE IF NOT EXISTS tags (
+    tag TEXT NOT NULL,
+    content_id TEXT NOT NULL,
+    PRIMARY KEY (tag, content_id)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS tags_content ON tags (content_id);
+"""
+
+
+class CorruptIndex(Exception):
+    """The index file cannot be used: not a database, damaged pages, or a schema from a newer version."""
+
+
+def connect(path: Path) -> tuple[sqlite3.Connection, bool]:
+    """Open (creating if needed) the index. Returns the connection and whether the schema is new.
+
+    Raises CorruptIndex when the file is not a healthy index.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    # check_same_thread=False: the Library serialises access with its own lock and is shared by the
+    # GUI thread, the folder watcher and the job pipeline.
+    conn = sqlite3.connect(path, timeout=30.0, isolation_level=None, check_same_thread=False)
+    try:
+        conn.execute("PRAGMA busy_timeout = 30000")
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+            conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = NORMAL")
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute("PRAGMA cache_size = -32000")
+        conn.execute("PRAGMA mmap_size = 268435456")
+        if version > SCHEMA_VERSION:
+            raise CorruptIndex(f"index schema {version} is newer than this version understands")
+        created = version == 0
+        if created:
+            conn.execute("BEGIN IMMEDIATE")
+            # Another process may have created it between our read and the lock.
+            if conn.execute("PRAGMA user_version").fetchone()[0] == 0:
+                for statement in _statements(SCHEMA):
+                    conn.execute(statement)
+                conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            else:
+                created = False
+            conn.execute("COMMIT")
+        else:
+            _check(conn)
+    except sqlite3.DatabaseError as exc:
+        conn.close()
+        raise CorruptIndex(str(exc)) from exc
+    except CorruptIndex:
+        conn.close()
+        raise
+    return conn, created
+
+
+def _statements(script: str) -> list[str]:
+    out: list[str] = []
+    current = ""
+    for line in script.splitlines():
+        if line.strip().startswith("--"):
+            continue
+        current += line + "\n"
+        if sqlite3.complete_statement(current):
+            out.append(current.strip())
+            current = ""
+    return out
+
+
+def _check(conn: sqlite3.Connection) -> None:
+    # Touch every table and the FTS structure: a damaged header or root page fails here, at open,
+    # not in the middle of the user's work. A full integrity_check would read the whole file (slow
+    # on 100,000 images); damage deeper down surfaces as DatabaseError and is handled by the caller.
+    names = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type IN ('table')")}
+    missing = {"images", "prompt_fts", "marks", "boards", "board_members", "tags"} - names
+    if missing:
+        raise CorruptIndex(f"index is missing tables: {', '.join(sorted(missing))}")
+    conn.execute("SELECT max(id) FROM images").fetchone()
+    conn.execute("SELECT count(*) FROM boards").fetchone()
+    conn.execute("SELECT rowid FROM prompt_fts WHERE prompt_fts MATCH 'words:x' LIMIT 1").fetchall()

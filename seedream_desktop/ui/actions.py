@@ -1,0 +1,172 @@
+"""The window's actions (menus, toolbar, shortcuts) declared in one place."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu, QMenuBar, QToolBar, QWidget
+
+from seedream_desktop.ui import theme
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("WindowActions", text)
+
+
+@dataclass
+class WindowActions:
+    generate: QAction
+    cancel: QAction
+    cancel_all: QAction
+    retry: QAction
+    paste: QAction
+    settings: QAction
+    demo: QAction
+    quit: QAction
+    # ---- per result (shortcuts only while the grid has focus, so typing "f" in the prompt stays text)
+    open: QAction
+    reveal: QAction
+    copy_image: QAction
+    copy_prompt: QAction
+    reuse_settings: QAction
+    reuse_seed: QAction
+    use_as_reference: QAction
+    favourite: QAction
+    trash: QAction
+    rate: list[QAction]
+
+    def result_actions(self) -> list[QAction]:
+        return [
+            self.open,
+            self.reveal,
+            self.copy_image,
+            self.copy_prompt,
+            self.reuse_settings,
+            self.reuse_seed,
+            self.use_as_reference,
+            self.favourite,
+            self.trash,
+            *self.rate,
+        ]
+
+    def all(self) -> list[QAction]:
+        found: list[QAction] = []
+        for f in fields(self):
+            value = getattr(self, f.name)
+            found.extend(value if isinstance(value, list) else [value])
+        return found
+
+
+def build_actions(window: QWidget, grid: QWidget) -> WindowActions:
+    palette = window.palette()
+    ratio = window.devicePixelRatioF()
+
+    def action(
+        name: str,
+        text: str,
+        icon: str = "",
+        keys: tuple[QKeySequence | str, ...] = (),
+        on: QWidget | None = None,
+    ) -> QAction:
+        owner = on or window
+        act = QAction(text, owner)
+        act.setObjectName(name)
+        if icon:
+            act.setIcon(theme.tinted_icon(icon, palette, ratio))
+            act.setProperty("iconName", icon)  # to re-tint when the palette changes
+        if keys:
+            act.setShortcuts([QKeySequence(k) for k in keys])
+            tip = f"{text.replace('&', '').rstrip('…')} ({QKeySequence(keys[0]).toString(QKeySequence.SequenceFormat.NativeText)})"
+            act.setToolTip(tip)
+        if on is not None:
+            act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        owner.addAction(act)
+        return act
+
+    rate = [
+        action(
+            f"rate{n}",
+            _tr("Rate %n star(s)").replace("%n", str(n)) if n else _tr("Clear rating"),
+            "",
+            (str(n),),
+            grid,
+        )
+        for n in range(6)
+    ]
+    return WindowActions(
+        generate=action("generate", _tr("&Generate"), "generate", ("Ctrl+Return", "Ctrl+Enter")),
+        cancel=action("cancel", _tr("&Cancel job"), "cancel", ("Esc",)),
+        cancel_all=action("cancelAll", _tr("Cancel &all jobs"), "", ("Shift+Esc",)),
+        retry=action("retry", _tr("&Retry failed job"), "retry", ("Ctrl+Shift+R",)),
+        paste=action(
+            "paste",
+            _tr("&Paste image as reference"),
+            "reference",
+            (QKeySequence(QKeySequence.StandardKey.Paste),),
+        ),
+        settings=action("settings", _tr("&Settings…"), "settings", ("Ctrl+,",)),
+        demo=action("demo", _tr("Try the &demo"), "demo"),
+        quit=action("quit", _tr("&Quit"), "", (QKeySequence(QKeySequence.StandardKey.Quit),)),
+        open=action("open", _tr("&Open in viewer"), "open", ("Return",), grid),
+        reveal=action("reveal", _tr("Show in &folder"), "folder", ("Ctrl+Shift+O",), grid),
+        copy_image=action(
+            "copyImage", _tr("&Copy image"), "copy", (QKeySequence(QKeySequence.StandardKey.Copy),), grid
+        ),
+        copy_prompt=action("copyPrompt", _tr("Copy &prompt"), "", ("Ctrl+Shift+C",), grid),
+        reuse_settings=action("reuseSettings", _tr("Reuse &settings"), "reuse", ("Ctrl+Shift+U",), grid),
+        reuse_seed=action("reuseSeed", _tr("Reuse s&eed"), "", ("Ctrl+Shift+E",), grid),
+        use_as_reference=action("useAsReference", _tr("Use as &reference"), "reference", ("Ctrl+R",), grid),
+        favourite=action("favourite", _tr("&Favourite"), "favourite", ("F",), grid),
+        trash=action(
+            "trash", _tr("Move to &trash"), "trash", (QKeySequence(QKeySequence.StandardKey.Delete),), grid
+        ),
+        rate=rate,
+    )
+
+
+def retint(actions: WindowActions, window: QWidget) -> None:
+    """Light/dark switch while running: draw every icon again in the new palette's colours."""
+    for act in actions.all():
+        name = act.property("iconName")
+        if name:
+            act.setIcon(theme.tinted_icon(str(name), window.palette(), window.devicePixelRatioF()))
+
+
+def fill_menus(menubar: QMenuBar, toolbar: QToolBar, actions: WindowActions) -> None:
+    file_menu = menubar.addMenu(_tr("&File"))
+    file_menu.addAction(actions.settings)
+    file_menu.addAction(actions.demo)
+    file_menu.addSeparator()
+    file_menu.addAction(actions.quit)
+    jobs = menubar.addMenu(_tr("&Generate"))
+    for act in (actions.generate, actions.cancel, actions.cancel_all, actions.retry, actions.paste):
+        jobs.addAction(act)
+    image = menubar.addMenu(_tr("&Image"))
+    fill_result_menu(image, actions)
+    for act in (actions.generate, actions.cancel, actions.retry):
+        toolbar.addAction(act)
+    toolbar.addSeparator()
+    for act in (actions.favourite, actions.use_as_reference, actions.trash):
+        toolbar.addAction(act)
+    toolbar.addSeparator()
+    toolbar.addAction(actions.settings)
+
+
+def fill_result_menu(menu: QMenu, actions: WindowActions) -> None:
+    for act in (actions.open, actions.reveal):
+        menu.addAction(act)
+    menu.addSeparator()
+    for act in (actions.copy_image, actions.copy_prompt):
+        menu.addAction(act)
+    menu.addSeparator()
+    for act in (actions.reuse_settings, actions.reuse_seed, actions.use_as_reference):
+        menu.addAction(act)
+    menu.addSeparator()
+    menu.addAction(actions.favourite)
+    rating = menu.addMenu(_tr("&Rate"))
+    for act in actions.rate:
+        rating.addAction(act)
+    menu.addSeparator()
+    menu.addAction(actions.trash)

@@ -1,0 +1,342 @@
+"""MainWindow: compose on one side, the result grid filling the rest; menus, toolbar and status bar."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
+
+from PySide6.QtCore import QEvent, QPoint, Qt, QUrl, Signal
+from PySide6.QtGui import QClipboard, QCloseEvent, QDesktopServices
+from PySide6.QtWidgets import QMainWindow, QMenu, QSplitter, QToolBar, QVBoxLayout, QWidget
+
+from seedream_desktop import APP_NAME
+from seedream_desktop.api.errors import NetworkError
+from seedream_desktop.api.request import GenerationRequest
+from seedream_desktop.config import Paths, Settings
+from seedream_desktop.jobs.events import JobView, SavedImage
+from seedream_desktop.ui import theme
+from seedream_desktop.ui.actions import build_actions, fill_menus, fill_result_menu, retint
+from seedream_desktop.ui.banner import Banner
+from seedream_desktop.ui.bridge import Bridge, Connection
+from seedream_desktop.ui.messages import TOP_UP_URL, error_text, remedy_text, way_out
+from seedream_desktop.ui.result_commands import OpenUrl, ResultCommands
+from seedream_desktop.ui.results.grid import ResultGrid
+from seedream_desktop.ui.results.model import ResultModel
+from seedream_desktop.ui.status_bar import StatusBar
+from seedream_desktop.ui.thumbnails import ThumbnailFile, ThumbnailLoader
+from seedream_desktop.ui.window_state import WindowState
+
+if TYPE_CHECKING:  # both import keyring (~70 ms): only needed once the window is up
+    from seedream_desktop.secrets import KeyStore
+    from seedream_desktop.ui.settings_dialog import SettingsDialog
+
+RUNNING = ("submitted", "generating", "downloading")
+
+
+@dataclass
+class WindowParts:
+    """Everything the window needs, passed in (no globals, no QApplication lookups)."""
+
+    paths: Paths
+    settings: Settings
+    keys: KeyStore
+    bridge: Bridge
+    compose: Any  # ComposePanel: a QWidget with generateRequested, request(), problems(), load_request() …
+    clipboard: QClipboard
+    open_url: OpenUrl = field(default=QDesktopServices.openUrl)
+    # Starts the built-in emulator and returns its connection (app.py: the ui never imports it).
+    start_demo: Callable[[], Connection] | None = None
+    thumbnail_file: ThumbnailFile | None = None
+
+
+class MainWindow(QMainWindow):
+    firstFrame = Signal()  # the window is painted: start-up work that can wait goes after this
+
+    def __init__(self, parts: WindowParts, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.painted = False
+        self.setObjectName("mainWindow")
+        self.parts = parts
+        self.bridge = parts.bridge
+        self.compose = parts.compose
+        self.jobs: dict[str, JobView] = {}
+        self.online = True
+        self.setWindowIcon(theme.app_icon())
+
+        self.model = ResultModel(self)
+        side = self.fontMetrics().height() * 16
+        self.thumbnails = ThumbnailLoader(side * 2, parts.thumbnail_file, parent=self)
+        self.grid = ResultGrid(self.model, self.thumbnails, self)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.addWidget(self.compose)
+        self.splitter.addWidget(self.grid)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setChildrenCollapsible(False)
+
+        self.demo_banner = Banner("demoBanner", self)
+        self.error_banner = Banner("errorBanner", self)
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.demo_banner)
+        layout.addWidget(self.error_banner)
+        layout.addWidget(self.splitter, 1)
+        self.setCentralWidget(central)
+
+        self.status = StatusBar(self)
+        self.setStatusBar(self.status)
+        self.toolbar = QToolBar(self.tr("Main toolbar"), self)
+        self.toolbar.setObjectName("mainToolbar")
+        self.toolbar.setIconSize(theme.icon_size(self.fontMetrics().height()))
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.addToolBar(self.toolbar)
+        self.actions_ = build_actions(self, self.grid)
+        fill_menus(self.menuBar(), self.toolbar, self.actions_)
+        self.commands = ResultCommands(
+            self.grid, self.model, self.compose, self.bridge, parts.clipboard, parts.open_url, self
+        )
+        self.commands.connect_actions(self.actions_)
+        self.commands.message.connect(lambda text: self.status.showMessage(text, 5000))
+        self._connect()
+
+        self.state = WindowState(parts.paths)
+        if not self.state.restore(self, self.splitter):
+            self.resize(1400, 900)
+            self.splitter.setSizes([self.fontMetrics().averageCharWidth() * 60, 900])
+        last = self.state.last_request()
+        if last is not None:
+            self.compose.load_request(last)
+        self._show_connection(self.bridge.connection)
+        self._update_actions()
+
+    # ---- wiring ---------------------------------------------------------------------------------
+    def _connect(self) -> None:
+        a = self.actions_
+        a.generate.triggered.connect(self.compose.try_generate)  # it says what blocks, or emits below
+        a.cancel.triggered.connect(self.cancel)
+        a.cancel_all.triggered.connect(self.cancel_all)
+        a.retry.triggered.connect(self.retry)
+        a.paste.triggered.connect(self.paste)
+        a.settings.triggered.connect(self.open_settings)
+        a.demo.triggered.connect(self.enter_demo)
+        a.quit.triggered.connect(self.close)
+        a.demo.setVisible(self.parts.start_demo is not None)
+        self.compose.generateRequested.connect(self.generate)
+        self.grid.contextMenuRequested.connect(self._context_menu)
+        self.grid.activatedItem.connect(lambda _item: self.commands.open())
+        self.grid.selectionModel().selectionChanged.connect(lambda *_: self._update_actions())
+        self.model.rowsInserted.connect(lambda *_: self._update_actions())
+        self.model.rowsRemoved.connect(lambda *_: self._update_actions())
+        b = self.bridge
+        b.jobChanged.connect(self.on_job_changed)
+        b.imageSaved.connect(self.on_image_saved)
+        b.downloadProgress.connect(self.model.download_progress)
+        b.spendChanged.connect(self._show_spend)
+        b.submitFailed.connect(self.on_submit_failed)
+        b.connectionChanged.connect(self._show_connection)
+        b.onlineChanged.connect(self.on_online_changed)
+
+    def _update_actions(self) -> None:
+        self.commands.update_enabled(self.actions_)
+        running = any(v.state.value in (*RUNNING, "queued") for v in self.jobs.values())
+        self.actions_.cancel.setEnabled(running)
+        self.actions_.cancel_all.setEnabled(running)
+        self.actions_.retry.setEnabled(any(v.state.value == "failed" for v in self.jobs.values()))
+
+    def _context_menu(self, position: QPoint) -> None:
+        menu = QMenu(self)
+        fill_result_menu(menu, self.actions_)
+        failed = self._selected_jobs("failed")
+        running = self._selected_jobs(*RUNNING, "queued")
+        if failed or running:
+            menu.addSeparator()
+            if failed:
+                menu.addAction(self.actions_.retry)
+            if running:
+                menu.addAction(self.actions_.cancel)
+        menu.popup(position)
+
+    # ---- generating -------------------------------------------------------------------------------
+    def generate(self) -> None:
+        problems = self.compose.problems()
+        if problems:
+            text = "\n".join(p.message if hasattr(p, "message") else str(p) for p in problems)
+            self.error_banner.show_message(text, "error")
+            return
+        request: GenerationRequest = self.compose.request()
+        self.error_banner.hide()
+        self.state.save_request(request)
+        self.bridge.submit(request)
+
+    def _selected_jobs(self, *states: str) -> list[str]:
+        ids = {item.job_id for item in self.grid.selected_items()}
+        return [i for i in ids if i in self.jobs and self.jobs[i].state.value in states]
+
+    def _newest(self, *states: str) -> str | None:
+        matching = [v for v in self.jobs.values() if v.state.value in states]
+        return max(matching, key=lambda v: v.created).id if matching else None
+
+    def cancel(self) -> None:
+        """Esc: the selected running jobs, or else the newest one."""
+        ids = self._selected_jobs(*RUNNING, "queued") or [j for j in [self._newest(*RUNNING, "queued")] if j]
+        for job_id in ids:
+            self.bridge.cancel(job_id)
+
+    def cancel_all(self) -> None:
+        self.bridge.cancel_all()
+
+    def retry(self) -> None:
+        ids = self._selected_jobs("failed") or [j for j in [self._newest("failed")] if j]
+        for job_id in ids:
+            self.bridge.retry(job_id)
+        if ids:
+            self.error_banner.hide()
+
+    def paste(self) -> None:
+        if not self.compose.paste_references():
+            self.status.showMessage(self.tr("The clipboard holds no image to use as a reference"), 5000)
+
+    # ---- what the pipeline reports ------------------------------------------------------------
+    def on_job_changed(self, view: JobView) -> None:
+        self.jobs[view.id] = view
+        state = view.state.value
+        error = view.error
+        shown = self._shown_state(view)
+        if not self.model.rows_of(view.id):
+            self.model.add_job(view.id, view.request, view.images_expected, shown)
+        details = None
+        if error is not None and state == "failed":
+            details = (type(error).__name__, error_text(error), remedy_text(error))
+        self.model.update_job(view.id, shown, details)
+        if state == "failed" and error is not None:
+            self._offer_way_out(error)
+        self._show_jobs()
+        self._update_actions()
+
+    def _shown_state(self, view: JobView) -> str:
+        waiting = not view.state.finished and (not self.online or isinstance(view.error, NetworkError))
+        return "waiting" if waiting else view.state.value
+
+    def on_online_changed(self, online: bool) -> None:
+        self.online = online
+        for view in self.jobs.values():
+            if not view.state.finished:
+                self.model.update_job(view.id, self._shown_state(view))
+        self._show_connection(self.bridge.connection)
+        if not online:
+            self.error_banner.show_message(
+                self.tr("No connection to Runware: jobs are queued and will be sent when it is back."), "info"
+            )
+        elif self.error_banner.property("offline"):
+            self.error_banner.hide()
+        self.error_banner.setProperty("offline", not online)
+
+    def on_image_saved(self, job_id: str, saved: SavedImage) -> None:
+        self.model.image_saved(job_id, saved.path, saved.record, saved.image_uuid)
+
+    def on_submit_failed(self, request: GenerationRequest, error: BaseException) -> None:
+        self._offer_way_out(error)
+
+    def _offer_way_out(self, error: BaseException) -> None:
+        text = error_text(error)
+        remedy = remedy_text(error)
+        message = f"{text} {remedy}".strip()
+        kind = way_out(error)
+        if kind == "settings":
+            self.error_banner.show_message(message, "error", self.tr("Open Settings"), self.open_settings)
+        elif kind == "top-up":
+            self.error_banner.show_message(
+                message,
+                "error",
+                self.tr("Top up at my.runware.ai"),
+                lambda: self.parts.open_url(QUrl(TOP_UP_URL)),
+            )
+        elif kind == "offline":
+            self.error_banner.show_message(
+                self.tr("No connection to Runware: jobs are queued and will be sent when it is back."), "info"
+            )
+        else:
+            self.error_banner.show_message(message, "error", self.tr("Retry"), self.retry)
+
+    def _show_jobs(self) -> None:
+        states = [v.state.value for v in self.jobs.values()]
+        self.status.set_jobs(
+            sum(s in RUNNING for s in states), states.count("queued"), states.count("failed")
+        )
+
+    def _show_spend(self, today: float) -> None:
+        self.status.set_spend(today, float(self.parts.settings.get("daily_budget_usd") or 0))
+
+    def _show_connection(self, connection: Connection | None) -> None:
+        demo = bool(connection and connection.demo)
+        title = APP_NAME + (self.tr(" — DEMO") if demo else "")
+        self.setWindowTitle(title)
+        if demo:
+            self.status.set_connection("demo")
+            self.demo_banner.show_message(
+                self.tr(
+                    "DEMO — images come from the built-in Runware emulator on this computer: "
+                    "nothing is sent over the network and nothing is charged."
+                ),
+                "demo",
+                self.tr("Use my own key…"),
+                self.open_settings,
+                closable=False,
+            )
+        else:
+            self.demo_banner.hide()
+            if connection is None or not connection.api_key:
+                self.status.set_connection("no-key")
+            elif not self.online:
+                self.status.set_connection("offline")
+            else:
+                self.status.set_connection("online", urlsplit(connection.base_url).hostname or "")
+
+    # ---- settings and demo --------------------------------------------------------------------
+    def open_settings(self) -> SettingsDialog:
+        from seedream_desktop.ui.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self.parts.settings, self.parts.keys, self.bridge.check_key, self)
+        dialog.keyChanged.connect(self.reconnect)
+        dialog.connectionChanged.connect(self.reconnect)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
+    def reconnect(self) -> None:
+        """Use the stored key and URL (leaving demo mode when a real key was entered)."""
+        key = self.parts.keys.get()
+        connection = Connection(key, self.parts.settings.api_url) if key else None
+        self.bridge.configure(connection)
+
+    def enter_demo(self) -> None:
+        if self.parts.start_demo is None:
+            return
+        self.bridge.configure(self.parts.start_demo())
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.PaletteChange and hasattr(self, "actions_"):
+            retint(self.actions_, self)
+        super().changeEvent(event)
+
+    def event(self, event: QEvent) -> bool:
+        handled = super().event(event)
+        if not self.painted and event.type() == QEvent.Type.UpdateRequest:
+            self.painted = True
+            self.firstFrame.emit()
+        return handled
+
+    # ---- closing --------------------------------------------------------------------------------
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.state.save(self, self.splitter)
+        try:
+            self.state.save_request(self.compose.request())
+        except Exception:  # an unfinished compose state is not worth losing the window over
+            pass
+        self.thumbnails.shutdown()
+        super().closeEvent(event)

@@ -1,0 +1,109 @@
+"""The real job pipeline the bridge drives: Runware client, journal, ledger, saver, runner and library.
+
+Plain asyncio, no Qt: everything here runs on the bridge's worker loop (and is built there, so each
+SQLite connection and the HTTP client belong to that one thread).
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from seedream_desktop.api.client import RunwareClient
+from seedream_desktop.api.errors import MissingApiKey
+from seedream_desktop.api.request import GenerationRequest
+from seedream_desktop.config import Settings
+from seedream_desktop.jobs.events import JobListener
+from seedream_desktop.jobs.journal import JobJournal
+from seedream_desktop.jobs.ledger import SpendLedger
+from seedream_desktop.jobs.runner import JobRunner
+from seedream_desktop.jobs.saver import ImageSaver
+from seedream_desktop.library.index import Library
+from seedream_desktop.ui.bridge import Connection
+from seedream_desktop.ui.pipeline_factory import PipelineOptions
+
+
+class JobPipeline:
+    """Owns the core objects for one connection; ``aclose`` leaves unfinished jobs for the next start."""
+
+    def __init__(
+        self, options: PipelineOptions, listener: JobListener, connection: Connection | None
+    ) -> None:
+        self.connection = connection
+        self.journal = JobJournal(options.paths.journal_file)
+        self.ledger = SpendLedger(self.journal, options.daily_budget_usd)
+        self.library = Library.open(options.library_root, options.paths.thumbnails)
+        base_url = connection.base_url if connection else Settings(options.paths).api_url
+        self.client = RunwareClient(connection.api_key if connection else "", base_url)
+        self.runner = JobRunner(
+            self.client,
+            self.journal,
+            ImageSaver(options.library_root, self.journal),
+            ledger=self.ledger,
+            listener=listener,
+            max_concurrent=options.max_concurrent,
+            pacing=options.pacing,
+            on_saved=[self._index_saved],
+        )
+
+    def _index_saved(self, path: Path, record: Any) -> None:
+        self.library.add_file(path, record)
+
+    @property
+    def online(self) -> bool:
+        return bool(self.runner.online)
+
+    async def submit(self, request: GenerationRequest) -> str:
+        if self.connection is None or not self.connection.api_key:
+            raise MissingApiKey(code="missingApiKey")
+        return await self.runner.submit(request)
+
+    async def cancel(self, job_id: str) -> None:
+        await self.runner.cancel(job_id)
+
+    async def cancel_all(self) -> None:
+        await self.runner.cancel_all()
+
+    async def retry(self, job_id: str) -> None:
+        await self.runner.retry(job_id)
+
+    async def resume(self) -> None:
+        if self.connection is not None and self.connection.api_key:
+            await self.runner.resume()
+
+    async def spend_today(self) -> float:
+        return self.ledger.today()
+
+    async def check_key(self, api_key: str, base_url: str) -> None:
+        async with RunwareClient(api_key, base_url or self.client.base_url) as client:
+            await client.check_key()
+
+    # ---- marks and trash: SQLite and the OS trash, kept off the GUI thread --------------------
+    def _ids(self, paths: Iterable[Path]) -> list[int]:
+        ids = []
+        for path in paths:
+            entry = self.library.by_path(Path(path))
+            if entry is None:
+                entry = self.library.add_file(Path(path))
+            ids.append(entry.id)
+        return ids
+
+    async def set_favourite(self, paths: list[Path], on: bool) -> None:
+        await asyncio.to_thread(lambda: self.library.set_favourite(self._ids(paths), on))
+
+    async def set_rating(self, paths: list[Path], stars: int) -> None:
+        await asyncio.to_thread(lambda: self.library.set_rating(self._ids(paths), stars))
+
+    async def trash(self, paths: list[Path]) -> list[Path]:
+        def send() -> list[Path]:
+            return [entry.path for entry in self.library.trash(self._ids(paths))]
+
+        return await asyncio.to_thread(send)
+
+    async def aclose(self) -> None:
+        await self.runner.aclose()
+        await self.client.aclose()
+        self.journal.close()
+        self.library.close()

@@ -1,0 +1,36 @@
+"""What the bridge needs to build the job pipeline, without importing it: that happens on the worker.
+
+The pipeline pulls in httpx, SQLite, the metadata writers and the library index — a few hundred
+milliseconds of imports that the window does not need to appear. ``pipeline_factory`` defers them to
+the worker thread, after the window is on screen.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from seedream_desktop.config import Paths
+from seedream_desktop.ui.bridge import Connection, PipelineFactory
+
+if TYPE_CHECKING:
+    from seedream_desktop.jobs.runner import Pacing
+
+
+@dataclass(frozen=True, slots=True)
+class PipelineOptions:
+    paths: Paths
+    library_root: Path
+    daily_budget_usd: float = 0.0
+    pacing: Pacing | None = None
+    max_concurrent: int = 2
+
+
+def pipeline_factory(options: PipelineOptions) -> PipelineFactory:
+    async def build(listener: Any, connection: Connection | None) -> Any:
+        from seedream_desktop.ui.pipeline import JobPipeline  # on the worker thread: see above
+
+        return JobPipeline(options, listener, connection)
+
+    return build

@@ -1,0 +1,145 @@
+"""ResultDelegate: paints a result tile — the thumbnail, or a placeholder with progress or the error."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPalette, QPen, QPixmap
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+
+from seedream_desktop.ui import theme
+from seedream_desktop.ui.results.item import ResultItem
+from seedream_desktop.ui.results.model import Role
+
+Index = QModelIndex | QPersistentModelIndex
+# Asks for the thumbnail of a tile that is being painted without one.
+WantThumbnail = Callable[[str, Path], None]
+
+
+def human_bytes(count: int) -> str:
+    value = float(count)
+    for unit in ("B", "KB", "MB", "GB"):
+        if value < 1024 or unit == "GB":
+            return f"{value:.0f} {unit}" if unit == "B" else f"{value:.1f} {unit}"
+        value /= 1024
+    return f"{value:.1f} GB"
+
+
+class ResultDelegate(QStyledItemDelegate):
+    def __init__(self, want_thumbnail: WantThumbnail, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._want_thumbnail = want_thumbnail
+        self.tile_side = 200
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+        return QSize(self.tile_side, self.tile_side)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        item: ResultItem | None = index.data(Role.Item)
+        if item is None:
+            return
+        palette: QPalette = option.palette
+        rect: QRect = option.rect.adjusted(4, 4, -4, -4)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(theme.tile_background(palette))
+        painter.drawRoundedRect(QRectF(rect), 8, 8)
+        pixmap: QPixmap | None = index.data(Qt.ItemDataRole.DecorationRole)
+        if item.path is not None and pixmap is not None and not pixmap.isNull():
+            self._paint_image(painter, rect, pixmap)
+        elif item.path is not None:
+            self._want_thumbnail(item.key, item.path)
+            self._paint_text(
+                painter, rect, palette, item.path.name, palette.color(QPalette.ColorRole.PlaceholderText)
+            )
+        else:
+            self._paint_placeholder(painter, rect, palette, item, index)
+        if item.favourite or item.rating:
+            self._paint_marks(painter, rect, palette, item)
+        if selected:
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.setPen(QPen(theme.accent(palette), 3))
+            painter.drawRoundedRect(QRectF(rect).adjusted(1.5, 1.5, -1.5, -1.5), 8, 8)
+        if option.state & QStyle.StateFlag.State_HasFocus:
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.setPen(QPen(palette.color(QPalette.ColorRole.Highlight), 1, Qt.PenStyle.DashLine))
+            painter.drawRoundedRect(QRectF(rect).adjusted(5, 5, -5, -5), 6, 6)
+        painter.restore()
+
+    def _paint_image(self, painter: QPainter, rect: QRect, pixmap: QPixmap) -> None:
+        ratio = pixmap.devicePixelRatio() or 1.0
+        size = QSize(round(pixmap.width() / ratio), round(pixmap.height() / ratio))
+        target = size.scaled(rect.size() - QSize(8, 8), Qt.AspectRatioMode.KeepAspectRatio)
+        x = rect.x() + (rect.width() - target.width()) // 2
+        y = rect.y() + (rect.height() - target.height()) // 2
+        painter.drawPixmap(QRect(x, y, target.width(), target.height()), pixmap)
+
+    def _paint_text(
+        self, painter: QPainter, rect: QRect, palette: QPalette, text: str, colour: QColor
+    ) -> None:
+        painter.setPen(colour)
+        painter.drawText(
+            rect.adjusted(10, 10, -10, -10), Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, text
+        )
+
+    def _paint_placeholder(
+        self, painter: QPainter, rect: QRect, palette: QPalette, item: ResultItem, index: Index
+    ) -> None:
+        metrics = QFontMetrics(painter.font())
+        line = metrics.height()
+        inner = rect.adjusted(12, 12, -12, -12)
+        state_text = index.data(Qt.ItemDataRole.DisplayRole) or ""
+        if item.error_text:
+            painter.setPen(theme.error_colour(palette))
+            title = QRect(inner.x(), inner.y(), inner.width(), line)
+            painter.drawText(title, Qt.AlignmentFlag.AlignLeft, state_text)
+            painter.setPen(palette.color(QPalette.ColorRole.Text))
+            body = inner.adjusted(0, line + 4, 0, 0)
+            text = item.error_text + ("\n\n" + item.remedy if item.remedy else "")
+            painter.drawText(body, Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap, text)
+            return
+        muted = palette.color(QPalette.ColorRole.PlaceholderText)
+        seconds = int(index.data(Role.Elapsed) or 0)
+        label = state_text if item.state in ("cancelled",) else f"{state_text} · {seconds} s"
+        painter.setPen(palette.color(QPalette.ColorRole.Text))
+        centre = QRect(inner.x(), inner.center().y() - line, inner.width(), line)
+        painter.drawText(centre, Qt.AlignmentFlag.AlignCenter, label)
+        done, total = item.bytes_done, item.bytes_total
+        bar = QRectF(inner.x() + 8, inner.center().y() + line * 0.6, inner.width() - 16, max(4.0, line / 3))
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(muted.lighter(130) if theme.is_dark(palette) else muted.lighter(150))
+        painter.drawRoundedRect(bar, bar.height() / 2, bar.height() / 2)
+        if item.state == "cancelled":
+            return
+        painter.setBrush(theme.accent(palette))
+        if total > 0:
+            filled = QRectF(bar.x(), bar.y(), bar.width() * min(1.0, done / total), bar.height())
+            painter.drawRoundedRect(filled, bar.height() / 2, bar.height() / 2)
+            painter.setPen(muted)
+            below = QRect(inner.x(), int(bar.bottom()) + 4, inner.width(), line)
+            painter.drawText(
+                below, Qt.AlignmentFlag.AlignCenter, f"{human_bytes(done)} / {human_bytes(total)}"
+            )
+        else:
+            # No byte count yet: a moving segment shows the job is alive.
+            width = bar.width() / 4
+            offset = (seconds % 4) * width
+            painter.drawRoundedRect(QRectF(bar.x() + offset, bar.y(), width, bar.height()), 2, 2)
+
+    def _paint_marks(self, painter: QPainter, rect: QRect, palette: QPalette, item: ResultItem) -> None:
+        metrics = QFontMetrics(painter.font())
+        text = ("♥ " if item.favourite else "") + ("★" * item.rating)
+        width = metrics.horizontalAdvance(text) + 12
+        badge = QRectF(
+            rect.right() - width - 6, rect.bottom() - metrics.height() - 10, width, metrics.height() + 4
+        )
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(0, 0, 0, 150))
+        painter.drawRoundedRect(badge, 6, 6)
+        painter.setPen(QColor("#ffd54f"))
+        painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, text)

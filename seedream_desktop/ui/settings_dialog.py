@@ -1,0 +1,245 @@
+"""SettingsDialog: the API key (keychain, never shown), API URL, library folder, defaults, budget, language."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import keyring.errors
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from seedream_desktop.api.request import OUTPUT_FORMATS, QUALITY_MAX, QUALITY_MIN
+from seedream_desktop.config import Settings
+from seedream_desktop.secrets import KeyStore
+from seedream_desktop.ui.messages import error_text
+
+# check_key(api_key, base_url, done): done(None, None) when the key works, done(None, error) if not.
+CheckKey = Callable[[str, str, Callable[[Any, BaseException | None], None]], Any]
+LANGUAGES = (("", "System"), ("en", "English"), ("zh_CN", "简体中文"))
+
+
+class SettingsDialog(QDialog):
+    keyChanged = Signal()  # a key was stored, replaced or cleared
+    connectionChanged = Signal()  # the API URL changed
+
+    def __init__(
+        self, settings: Settings, keys: KeyStore, check_key: CheckKey, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("settingsDialog")
+        self.setWindowTitle(self.tr("Settings"))
+        self._settings, self._keys, self._check_key = settings, keys, check_key
+        self._cleared = False
+        form = QFormLayout()
+
+        # ---- API key: never displayed, only whether one is set and where it comes from
+        self.key_field = QLineEdit(self)
+        self.key_field.setObjectName("apiKey")
+        self.key_field.setEchoMode(QLineEdit.EchoMode.Password)
+        self.key_field.setAccessibleName(self.tr("Runware API key"))
+        self.key_state = QLabel(self)
+        self.key_state.setObjectName("keyState")
+        self.key_state.setWordWrap(True)
+        self.test_button = QPushButton(self.tr("Test key"), self)
+        self.test_button.setObjectName("testKey")
+        self.clear_button = QPushButton(self.tr("Remove key"), self)
+        self.clear_button.setObjectName("clearKey")
+        self.test_result = QLabel(self)
+        self.test_result.setObjectName("testResult")
+        self.test_result.setWordWrap(True)
+        key_row = QHBoxLayout()
+        key_row.addWidget(self.key_field, 1)
+        key_row.addWidget(self.test_button)
+        key_row.addWidget(self.clear_button)
+        form.addRow(self.tr("API key:"), key_row)
+        form.addRow("", self.key_state)
+        form.addRow("", self.test_result)
+
+        status = keys.status()
+        self.keychain_warning = QLabel(self)
+        self.keychain_warning.setObjectName("keychainWarning")
+        self.keychain_warning.setWordWrap(True)
+        self.session_only = QCheckBox(
+            self.tr("Keep the key for this session only (forgotten when the app quits)")
+        )
+        self.session_only.setObjectName("sessionOnly")
+        if not status.available:
+            self.keychain_warning.setText(
+                self.tr(
+                    "No system keychain was found (on Linux: no Secret Service such as GNOME Keyring or "
+                    "KWallet is running), so the key cannot be stored safely. It is never written to a "
+                    "file in plain text. You can keep it for this session only."
+                )
+            )
+            form.addRow("", self.keychain_warning)
+            form.addRow("", self.session_only)
+        else:
+            self.keychain_warning.hide()
+            self.session_only.hide()
+
+        # ---- connection and library
+        self.api_url = QLineEdit(str(settings.get("api_url")), self)
+        self.api_url.setObjectName("apiUrl")
+        form.addRow(self.tr("API address:"), self.api_url)
+        self.library = QLineEdit(str(settings.library), self)
+        self.library.setObjectName("libraryFolder")
+        browse = QPushButton(self.tr("Choose…"), self)
+        browse.clicked.connect(self._choose_library)
+        library_row = QHBoxLayout()
+        library_row.addWidget(self.library, 1)
+        library_row.addWidget(browse)
+        form.addRow(self.tr("Library folder:"), library_row)
+
+        # ---- defaults and budget
+        self.output_format = QComboBox(self)
+        self.output_format.setObjectName("outputFormat")
+        self.output_format.addItems(list(OUTPUT_FORMATS))
+        self.output_format.setCurrentText(str(settings.get("output_format")))
+        form.addRow(self.tr("Default format:"), self.output_format)
+        self.quality = QSpinBox(self)
+        self.quality.setObjectName("outputQuality")
+        self.quality.setRange(QUALITY_MIN, QUALITY_MAX)
+        self.quality.setValue(int(settings.get("output_quality")))
+        form.addRow(self.tr("Default quality:"), self.quality)
+        self.budget = QDoubleSpinBox(self)
+        self.budget.setObjectName("dailyBudget")
+        self.budget.setRange(0.0, 10_000.0)
+        self.budget.setDecimals(2)
+        self.budget.setPrefix("$ ")
+        self.budget.setSpecialValueText(self.tr("No limit"))
+        self.budget.setValue(float(settings.get("daily_budget_usd")))
+        form.addRow(self.tr("Daily budget:"), self.budget)
+
+        self.language = QComboBox(self)
+        self.language.setObjectName("language")
+        for code, name in LANGUAGES:
+            self.language.addItem(self.tr("Follow the system") if not code else name, code)
+        self.language.setCurrentIndex(max(0, self.language.findData(str(settings.get("language")))))
+        form.addRow(self.tr("Language:"), self.language)
+        note = QLabel(self.tr("A new language is applied when the app restarts."), self)
+        note.setEnabled(False)
+        form.addRow("", note)
+
+        self.problem = QLabel(self)
+        self.problem.setObjectName("settingsProblem")
+        self.problem.setWordWrap(True)
+        self.problem.hide()
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.problem)
+        layout.addWidget(buttons)
+
+        self.test_button.clicked.connect(self.test_key)
+        self.clear_button.clicked.connect(self.clear_key)
+        self._show_key_state()
+
+    # ---- the key ----------------------------------------------------------------------------
+    def _show_key_state(self) -> None:
+        source = "" if self._cleared else self._keys.source()
+        texts = {
+            "keychain": self.tr("A key is set (in the system keychain). Type a new one to replace it."),
+            "session": self.tr("A key is set for this session only. Type a new one to replace it."),
+            "environment": self.tr("A key is set by the SEEDREAM_API_KEY environment variable."),
+            "": self.tr("No key is set. Get one at my.runware.ai and paste it here."),
+        }
+        self.key_state.setText(texts.get(source, ""))
+        self.key_field.setPlaceholderText(
+            self.tr("•••••••• (hidden)") if source else self.tr("Paste your key")
+        )
+        self.clear_button.setEnabled(source in ("keychain", "session"))
+
+    def test_key(self) -> None:
+        key = self.key_field.text().strip() or (self._keys.get() or "")
+        if not key:
+            self.test_result.setText(self.tr("Enter a key to test."))
+            return
+        self.test_button.setEnabled(False)
+        self.test_result.setText(self.tr("Testing…"))
+        self._check_key(key, self.api_url.text().strip(), self._tested)
+
+    def _tested(self, _result: Any, error: BaseException | None) -> None:
+        self.test_button.setEnabled(True)
+        if error is None:
+            self.test_result.setText(self.tr("✓ The key works."))
+        else:
+            self.test_result.setText(self.tr("✗ {reason}").format(reason=error_text(error)))
+
+    def clear_key(self) -> None:
+        self._keys.clear()
+        self._cleared = True
+        self.key_field.clear()
+        self._show_key_state()
+        self.keyChanged.emit()
+
+    # ---- saving -----------------------------------------------------------------------------
+    def _choose_library(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Library folder"), self.library.text())
+        if folder:
+            self.library.setText(folder)
+
+    def save(self) -> None:
+        key = self.key_field.text().strip()
+        if key and not self._store_key(key):
+            return
+        old_url = str(self._settings.get("api_url"))
+        values = {
+            "api_url": self.api_url.text().strip(),
+            "output_format": self.output_format.currentText(),
+            "output_quality": self.quality.value(),
+            "daily_budget_usd": self.budget.value(),
+            "language": self.language.currentData() or "",
+        }
+        library = self.library.text().strip()
+        if library and library != str(self._settings.library):
+            values["library"] = library
+        for name, value in values.items():
+            if self._settings.get(name) != value:
+                self._settings.set(name, value)
+        if key:
+            self.keyChanged.emit()
+        if values["api_url"] != old_url:
+            self.connectionChanged.emit()
+        self.accept()
+
+    def _store_key(self, key: str) -> bool:
+        if not self._keys.status().available:
+            if not self.session_only.isChecked():
+                self._say(
+                    self.tr(
+                        "There is no keychain to store the key in. Tick “keep for this session only” to use it until the app quits."
+                    )
+                )
+                return False
+            self._keys.set_for_session(key)
+            return True
+        try:
+            self._keys.set(key)
+        except keyring.errors.KeyringError as exc:
+            self._say(self.tr("The keychain refused the key: {reason}").format(reason=type(exc).__name__))
+            return False
+        return True
+
+    def _say(self, text: str) -> None:
+        self.problem.setText(text)
+        self.problem.show()

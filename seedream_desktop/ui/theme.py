@@ -1,0 +1,83 @@
+"""Icons drawn from our SVGs in the colours of the current palette, and a few palette-derived colours."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize
+from PySide6.QtGui import QColor, QIcon, QImageReader, QPalette, QPixmap
+
+ICONS = Path(__file__).resolve().parent.parent / "resources" / "icons"
+# The stroke colour our monochrome SVGs are drawn in; replaced by the palette's text colour.
+_INK = "#000000"
+# Rendered sizes (logical px): menus and toolbars; the device pixel ratio is applied on top so icons stay
+# sharp on high-DPI. Qt scales the nearest one for any other size.
+_SIZES = (16, 24, 32)
+
+
+def icon_path(name: str) -> Path:
+    return ICONS / f"{name}.svg"
+
+
+def app_icon() -> QIcon:
+    """The application icon, straight from the SVG (Qt scales it for every size asked)."""
+    return QIcon(str(icon_path("app")))
+
+
+def _render(svg: bytes, size: int, ratio: float) -> QPixmap:
+    # Through the SVG image plugin rather than QtSvg's Python module: one import less at start-up.
+    data = QByteArray(svg)
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+    reader = QImageReader(buffer, QByteArray(b"svg"))
+    side = round(size * ratio)
+    reader.setScaledSize(QSize(side, side))
+    pixmap = QPixmap.fromImage(reader.read())
+    buffer.close()
+    pixmap.setDevicePixelRatio(ratio)
+    return pixmap
+
+
+@cache
+def _svg_text(name: str) -> str:
+    return icon_path(name).read_text(encoding="utf-8")
+
+
+def tinted_icon(name: str, palette: QPalette, ratio: float = 1.0) -> QIcon:
+    """A monochrome icon in the palette's text colour (normal) and disabled text colour (disabled)."""
+    text = _svg_text(name)
+    icon = QIcon()
+    normal = palette.color(QPalette.ColorGroup.Active, QPalette.ColorRole.WindowText).name()
+    disabled = palette.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.WindowText).name()
+    for colour, mode in ((normal, QIcon.Mode.Normal), (disabled, QIcon.Mode.Disabled)):
+        svg = text.replace(_INK, colour).encode("utf-8")
+        for size in _SIZES:
+            icon.addPixmap(_render(svg, size, max(ratio, 1.0)), mode)
+    return icon
+
+
+def is_dark(palette: QPalette) -> bool:
+    return palette.color(QPalette.ColorRole.Window).lightness() < 128
+
+
+def accent(palette: QPalette) -> QColor:
+    """The highlight colour; our brand violet when the platform's is a dull grey."""
+    colour = palette.color(QPalette.ColorRole.Highlight)
+    return colour if colour.saturation() > 40 else QColor("#7b4cf0")
+
+
+def tile_background(palette: QPalette) -> QColor:
+    """Slightly set off from the window so empty tiles read as slots, in light and dark themes."""
+    base = palette.color(QPalette.ColorRole.Base)
+    return base.darker(108) if not is_dark(palette) else base.lighter(135)
+
+
+def error_colour(palette: QPalette) -> QColor:
+    return QColor("#ff6b6b") if is_dark(palette) else QColor("#c62828")
+
+
+def icon_size(font_height: int) -> QSize:
+    """Toolbar icon size following the font, so it scales with the user's font and DPI settings."""
+    side = max(16, round(font_height * 1.4))
+    return QSize(side, side)

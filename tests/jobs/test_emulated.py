@@ -1,0 +1,182 @@
+"""The job pipeline against the real emulator over HTTP: every fault mode, offline queue, cancel, resume."""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+import socket
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from seedream_desktop.api import errors
+from seedream_desktop.emulator import Emulator
+from seedream_desktop.jobs.journal import JobJournal
+from seedream_desktop.jobs.runner import JobRunner
+from seedream_desktop.jobs.state import JobState
+from tests.jobs.conftest import Recorder
+from tests.jobs.emulated import KEY, QUICK, request, run_job, saved_once, with_runner
+
+DONE = JobState.DONE
+FAILED = JobState.FAILED
+
+# (fault, times, phase) -> how the job must end. Transient faults are followed by success.
+FAULT_OUTCOMES = [
+    ("401", 1, "submit", FAILED, errors.InvalidApiKey),
+    ("402", 1, "submit", FAILED, errors.NoCredits),
+    ("400", 1, "submit", FAILED, errors.RejectedParameter),
+    ("429", 1, "submit", DONE, None),
+    ("429", None, "submit", FAILED, errors.RateLimited),
+    ("500", 1, "submit", DONE, None),
+    ("500", None, "submit", FAILED, errors.ServerError),
+    ("503", 1, "submit", DONE, None),
+    ("504", 1, "submit", DONE, None),
+    ("504", None, "submit", FAILED, (errors.ProviderTimeout, errors.ServerError, errors.RateLimited)),
+    ("stall", 1, "submit", DONE, None),
+    ("drop", 1, "submit", DONE, None),
+    ("malformed", 1, "submit", DONE, None),
+    ("content-policy", 1, "submit", FAILED, errors.ContentPolicy),
+    ("provider-timeout", 1, "submit", FAILED, errors.ProviderTimeout),
+    ("nsfw", 1, "submit", DONE, None),
+    ("500", 1, "poll", DONE, None),
+    ("429", 1, "poll", DONE, None),
+    ("stall", 1, "poll", DONE, None),
+    ("drop", 1, "poll", DONE, None),
+    ("500", None, "poll", FAILED, errors.ServerError),
+    ("drop", None, "poll", FAILED, errors.NetworkError),
+    ("truncate", 1, "download", DONE, None),
+    ("drop", 1, "download", DONE, None),
+    ("stall", 1, "download", DONE, None),
+    ("truncate", None, "download", FAILED, errors.NetworkError),
+    ("expire", 1, "download", FAILED, errors.ResultExpired),
+]
+
+
+@pytest.mark.parametrize(
+    ("fault", "times", "phase", "state", "error"),
+    FAULT_OUTCOMES,
+    ids=[f"{f}x{t or 'all'}@{p}" for f, t, p, _, _ in FAULT_OUTCOMES],
+)
+def test_fault_ends_the_job_in_the_right_state(
+    emulator_factory: Callable[..., Emulator],
+    journal: JobJournal,
+    library_dir: Path,
+    fault: str,
+    times: int | None,
+    phase: str,
+    state: JobState,
+    error: type[errors.SeedreamError] | tuple[type[errors.SeedreamError], ...] | None,
+) -> None:
+    emulator = emulator_factory(stall_seconds=1.0)
+    emulator.inject(fault, times, phase)
+    pacing = dataclasses.replace(QUICK, offline_patience=0.3)
+    job_id = run_job(emulator.url, journal, library_dir, request(), timeout=0.4, pacing=pacing)
+    job = journal.get(job_id)
+    assert job.state is state, job.error
+    if error is None:
+        assert job.error is None
+        saved_once(journal, library_dir, emulator.produced)
+        assert len(emulator.produced) == 2
+        assert len({task for task, _, _ in emulator.produced}) == 1  # one task: paid once
+    else:
+        assert isinstance(job.error, error)
+        message = str(job.error)
+        assert message and KEY not in message and "Traceback" not in message
+        # Whatever arrived before the failure is saved, never more than once.
+        saved = [i for i in journal.images(job_id) if i.saved]
+        assert len({i.path for i in saved}) == len(saved)
+    assert not list(library_dir.rglob(".partial-*"))
+
+
+def test_nsfw_flag_is_kept_in_the_journal(emulator: Emulator, journal: JobJournal, library_dir: Path) -> None:
+    emulator.inject("nsfw", 1, "submit")
+    job_id = run_job(emulator.url, journal, library_dir, request(count=1, safety="fast"))
+    assert journal.get(job_id).state is DONE
+    assert [i.nsfw for i in journal.images(job_id)] == [True]
+
+
+def test_sequential_set_is_saved_in_order(emulator: Emulator, journal: JobJournal, library_dir: Path) -> None:
+    job_id = run_job(emulator.url, journal, library_dir, request(count=1, max_sequential_images=3))
+    assert journal.get(job_id).state is DONE
+    saved_once(journal, library_dir, emulator.produced)
+    names = sorted(Path(i.path).name for i in journal.images(job_id))  # type: ignore[arg-type]
+    assert [n.rsplit("_", 1)[1] for n in names][:1] == ["01.png"]
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def test_offline_job_waits_and_goes_when_the_network_is_back(journal: JobJournal, library_dir: Path) -> None:
+    port = _free_port()
+    url = f"http://127.0.0.1:{port}/v1"
+    recorder = Recorder()
+    server = Emulator(port=port)
+
+    async def body(runner: JobRunner) -> str:
+        job_id = await runner.submit(request(count=1))
+        while runner.online:  # wait for the runner to notice it is offline
+            await asyncio.sleep(0.01)
+        assert runner.view(job_id).state is JobState.QUEUED
+        server.start()
+        view = await asyncio.wait_for(runner.wait(job_id), 30)
+        assert view.state is DONE and runner.online
+        return job_id
+
+    try:
+        asyncio.run(with_runner(url, journal, library_dir, body, listener=recorder))
+    finally:
+        server.stop()
+    saved_once(journal, library_dir, server.produced)
+
+
+def test_cancel_while_generating_keeps_what_arrived(
+    emulator_factory: Callable[..., Emulator], journal: JobJournal, library_dir: Path
+) -> None:
+    emulator = emulator_factory(latency=0.15)
+    recorder = Recorder()
+
+    async def body(runner: JobRunner) -> str:
+        job_id = await runner.submit(request(count=6))
+        while not recorder.saved:
+            await asyncio.sleep(0.01)
+        await runner.cancel(job_id)
+        return job_id
+
+    job_id = asyncio.run(with_runner(emulator.url, journal, library_dir, body, listener=recorder))
+    job = journal.get(job_id)
+    assert job.state is JobState.CANCELLED
+    saved = [i for i in journal.images(job_id) if i.saved]
+    assert 1 <= len(saved) < 6
+    assert all(Path(i.path).is_file() for i in saved)  # type: ignore[arg-type]
+    assert not list(library_dir.rglob(".partial-*"))
+    polls = sum(1 for r in emulator.requests if r.get("taskType") == "getResponse")
+    asyncio.run(asyncio.sleep(0.3))
+    assert sum(1 for r in emulator.requests if r.get("taskType") == "getResponse") == polls
+
+
+def test_disk_trouble_then_resume_saves_from_the_same_task(
+    emulator: Emulator, journal: JobJournal, library_dir: Path
+) -> None:
+    library_dir.mkdir(parents=True)
+    from datetime import datetime
+
+    blocker = library_dir / datetime.now().strftime("%Y-%m-%d")
+    blocker.write_bytes(b"")
+    job_id = run_job(emulator.url, journal, library_dir, request(count=3))
+    job = journal.get(job_id)
+    assert job.state is FAILED and isinstance(job.error, errors.StorageError)
+    assert all(i.url for i in journal.images(job_id))
+    blocker.unlink()
+
+    async def body(runner: JobRunner) -> None:
+        assert await runner.resume() == [job_id]
+        await runner.wait_all()
+
+    asyncio.run(with_runner(emulator.url, journal, library_dir, body))
+    assert journal.get(job_id).state is DONE
+    saved_once(journal, library_dir, emulator.produced)
+    assert len({t for t, _, _ in emulator.produced}) == 1

@@ -1,0 +1,118 @@
+"""The journal: durable rows, typed errors that round-trip, de-duplicated images, a second reader."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+from seedream_desktop.api.errors import BudgetExceeded, NoCredits, StorageError
+from seedream_desktop.api.request import GenerationRequest
+from seedream_desktop.api.results import ImageResult
+from seedream_desktop.jobs.journal import JobJournal
+from seedream_desktop.jobs.state import IllegalTransition, JobState
+
+
+def test_job_row_keeps_the_whole_request(journal: JobJournal) -> None:
+    request = GenerationRequest("雪中的红狐狸", number_results=3, seed=42, output_format="WEBP")
+    job = journal.add_job(request)
+    assert job.state is JobState.QUEUED
+    assert job.request == request
+    assert job.estimated_cost == pytest.approx(0.09)
+    assert not job.attempted and not job.acked
+    # A second connection (another process: the CLI beside the GUI) sees it committed.
+    with JobJournal(journal.path) as other:
+        assert other.get(job.id).request == request
+
+
+def test_durability_settings(journal: JobJournal) -> None:
+    db = sqlite3.connect(journal.path)
+    try:
+        assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    finally:
+        db.close()
+    assert journal._db.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
+
+
+def test_transitions_are_checked_and_timed(journal: JobJournal) -> None:
+    job = journal.add_job(GenerationRequest("x"))
+    with pytest.raises(IllegalTransition):
+        journal.set_state(job.id, JobState.DONE)
+    journal.set_state(job.id, JobState.SUBMITTED)
+    row = journal.set_state(job.id, JobState.GENERATING)
+    assert row.started is not None and row.finished is None
+    row = journal.set_state(job.id, JobState.FAILED, error=StorageError("the disk holding /x is full"))
+    assert row.finished is not None
+    assert isinstance(row.error, StorageError)
+    assert "disk holding /x is full" in str(row.error)
+    row = journal.set_state(job.id, JobState.GENERATING)
+    assert row.error is None and row.finished is None
+
+
+@pytest.mark.parametrize(
+    "error",
+    [NoCredits(code="insufficientCredits", status=402), BudgetExceeded(estimate=0.12, budget=1.0, spent=0.9)],
+)
+def test_errors_round_trip_with_their_type_and_message(journal: JobJournal, error: Exception) -> None:
+    job = journal.add_job(GenerationRequest("x"))
+    row = journal.set_state(job.id, JobState.FAILED, error=error)  # type: ignore[arg-type]
+    assert type(row.error) is type(error)
+    assert str(row.error) == str(error)
+    assert row.error.exit_code == error.exit_code  # type: ignore[union-attr, attr-defined]
+
+
+def test_images_are_recorded_once(journal: JobJournal) -> None:
+    job = journal.add_job(GenerationRequest("x", number_results=2))
+    a = ImageResult(job.task_uuid, "img-a", url="http://x/a.png", seed=1, cost=0.03, expires_at=99.0)
+    b = ImageResult(job.task_uuid, "img-b", url="http://x/b.png", seed=2, cost=0.03)
+    assert [i.image_uuid for i in journal.add_images(job.id, job.task_uuid, [a])] == ["img-a"]
+    # getResponse is cumulative: the same image comes back on every poll.
+    assert [i.image_uuid for i in journal.add_images(job.id, job.task_uuid, [a, b])] == ["img-b"]
+    rows = journal.images(job.id)
+    assert [(r.image_uuid, r.sequence_index, r.url, r.expires_at) for r in rows] == [
+        ("img-a", 0, "http://x/a.png", 99.0),
+        ("img-b", 1, "http://x/b.png", None),
+    ]
+    assert journal.counts(job.id) == (0, pytest.approx(0.06))
+
+
+def test_find_by_prefix(journal: JobJournal) -> None:
+    job = journal.add_job(GenerationRequest("x"))
+    assert journal.find(job.id[:6]).id == job.id
+    with pytest.raises(KeyError):
+        journal.find("zzzz")
+
+
+def test_renew_task_forgets_what_the_server_knew(journal: JobJournal) -> None:
+    job = journal.add_job(GenerationRequest("x"))
+    journal.mark_acked(job.id)
+    new = journal.renew_task(job.id)
+    row = journal.get(job.id)
+    assert row.task_uuid == new != job.task_uuid
+    assert not row.acked and not row.attempted
+
+
+def test_no_key_in_the_journal(journal: JobJournal, monkeypatch: pytest.MonkeyPatch) -> None:
+    secret = "sk-very-secret-key-123"
+    monkeypatch.setenv("SEEDREAM_API_KEY", secret)
+    job = journal.add_job(GenerationRequest("x"))
+    journal.set_state(job.id, JobState.FAILED, error=NoCredits())
+    journal.close()
+    assert secret.encode() not in journal.path.read_bytes()
+
+
+def test_a_job_is_run_by_one_live_process_at_a_time(journal: JobJournal) -> None:
+    import subprocess
+    import sys
+
+    job = journal.add_job(GenerationRequest("x"))
+    other = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
+    try:
+        assert journal.claim(job.id, pid=other.pid)
+        assert not journal.claim(job.id)  # the other process is alive and owns it
+    finally:
+        other.kill()
+        other.wait()
+    assert journal.claim(job.id)  # its owner died (a crash): the job may be taken over
+    journal.release(job.id)
+    assert journal.claim(job.id, pid=other.pid)

@@ -1,0 +1,166 @@
+"""Searching the index: text (words, prefixes, Chinese, phrases, key:value), every filter, sorts, paging."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from seedream_desktop.library.index import Library
+from seedream_desktop.library.query import Query
+from seedream_desktop.library.record import ParentImage, ReferenceRecord
+from tests.library.make_images import record, save
+
+# name, prompt, format, (w, h), day of September 2025, extra record fields
+IMAGES = [
+    ("fox", "A red fox in the snow", "PNG", (64, 64), 1, {"seed": 42, "image_uuid": "u-fox"}),
+    ("foxes", "Three foxes, Café crème light", "JPG", (96, 54), 2, {"seed": 7}),
+    ("lighthouse", "海边的灯塔，黄昏", "WEBP", (48, 64), 3, {"references": [ReferenceRecord(name="r.png")]}),
+    ("cat", "一只猫 sleeping on a sofa", "PNG", (64, 48), 4, {"parent": ParentImage(image_uuid="u-fox")}),
+    ("city", "灯塔lighthouse city at night, neon", "JPG", (64, 27), 5, {"cost": 0.03}),
+    ("blank", "", "PNG", (32, 32), 6, {}),
+]
+
+
+@pytest.fixture
+def library(library_dir: Path) -> Library:
+    with Library.open(library_dir) as lib:
+        for i, (name, prompt, fmt, size, day, extra) in enumerate(IMAGES):
+            path = library_dir / f"{name}.{fmt.lower()}"
+            save(
+                path,
+                prompt,
+                fmt,
+                size,
+                color=(i * 30, 10, 10),
+                created=f"2025-09-{day:02d}T12:00:00Z",
+                **extra,
+            )
+            lib.add_file(path, record(prompt, *size, fmt, created=f"2025-09-{day:02d}T12:00:00Z", **extra))
+        yield lib  # type: ignore[misc]
+
+
+def names(library: Library, query: Query | str) -> list[str]:
+    if isinstance(query, str):
+        query = Query(text=query)
+    found = [e.path.stem for e in library.search(query)]
+    assert library.count(query) == len(found)
+    return found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("fox", ["foxes", "fox"]),  # a word is a prefix: "fox" finds "foxes"
+        ("FOX snow", ["fox"]),
+        ("f", ["foxes", "fox"]),
+        ("灯塔", ["city", "lighthouse"]),  # two characters inside "海边的灯塔"
+        ("的灯塔", ["lighthouse"]),
+        ("边灯", []),  # not a substring
+        ("猫", ["cat"]),  # one character
+        ("黄昏", ["lighthouse"]),
+        ("lighthouse", ["city"]),  # split from Chinese written without a space
+        ("cafe", ["foxes"]),  # accents fold
+        ('"red fox"', ["fox"]),
+        ('"fox red"', []),
+        ("-fox", ["blank", "city", "cat", "lighthouse"]),
+        ("fox -snow", ["foxes"]),
+        ("seed:42", ["fox"]),
+        ("seed:43", []),
+        ("format:jpg", ["city", "foxes"]),
+        ("is:edit", ["cat"]),
+        ("has:refs", ["lighthouse"]),
+        ("size:64x48", ["cat"]),
+        ("size:1K-1:1", []),
+        ("tier:1k aspect:1:1", ["blank", "fox"]),
+        ("nosuchkey:value", []),
+        ("!!!", names_all := ["blank", "city", "cat", "lighthouse", "foxes", "fox"]),
+        ("", names_all),
+    ],
+)
+def test_text(library: Library, text: str, expected: list[str]) -> None:
+    assert names(library, text) == expected
+
+
+def test_marks_in_the_text_box(library: Library) -> None:
+    fox = library.by_path(library.root / "fox.png")
+    cat = library.by_path(library.root / "cat.png")
+    assert fox is not None and cat is not None
+    library.set_favourite([fox.id], True)
+    library.set_rating([fox.id], 4)
+    library.set_rating([cat.id], 2)
+    library.add_to_board([cat.id], library.create_board("Pets"))
+    library.add_tag([fox.id], "wild")
+    assert names(library, "is:fav") == ["fox"]
+    assert names(library, "rating>=2") == ["cat", "fox"]
+    assert names(library, "rating>3") == ["fox"]
+    assert names(library, "rating:2") == ["cat"]
+    assert names(library, "board:Pets") == ["cat"]
+    assert names(library, '"board:Pets"') == []  # quoted: plain text
+    assert names(library, "-board:Pets rating>=1") == ["fox"]
+    assert names(library, "tag:wild") == ["fox"]
+
+
+def test_filters(library: Library) -> None:
+    fox = library.by_path(library.root / "fox.png")
+    cat = library.by_path(library.root / "cat.png")
+    assert fox is not None and cat is not None
+    library.set_favourite([fox.id], True)
+    library.set_rating([cat.id], 3)
+    board = library.create_board("Best")
+    library.add_to_board([fox.id, cat.id], board)
+    library.add_tag([cat.id], "pets")
+    assert names(library, Query(favourite=True)) == ["fox"]
+    assert len(names(library, Query(favourite=False))) == 5
+    assert names(library, Query(min_rating=3)) == ["cat"]
+    assert names(library, Query(board="Best")) == ["cat", "fox"]
+    assert names(library, Query(board=board.id)) == ["cat", "fox"]
+    assert names(library, Query(board="nope")) == []
+    assert names(library, Query(tag="pets")) == ["cat"]
+    assert names(library, Query(has_references=True)) == ["lighthouse"]
+    assert "lighthouse" not in names(library, Query(has_references=False))
+    assert names(library, Query(edits_only=True)) == ["cat"]
+    assert "cat" not in names(library, Query(edits_only=False))
+    assert names(library, Query(formats=("jpeg",))) == ["city", "foxes"]
+    assert names(library, Query(formats=("webp", "PNG"))) == ["blank", "cat", "lighthouse", "fox"]
+    assert names(library, Query(tiers=("1K",))) == names(library, Query())
+    assert names(library, Query(tiers=("4K",))) == []
+    assert names(library, Query(aspects=("16:9",))) == ["foxes"]
+    assert names(library, Query(aspects=("3:4", "21:9"))) == ["city", "lighthouse"]
+    assert names(library, Query(text="fox", favourite=True)) == ["fox"]
+
+
+def test_date_range(library: Library) -> None:
+    # Dates are local days; the images were made at 12:00 UTC, inside the same local day everywhere
+    # from UTC-11 to UTC+11.
+    assert names(library, Query(date_from=date(2025, 9, 5))) == ["blank", "city"]
+    assert names(library, Query(date_to=date(2025, 9, 2))) == ["foxes", "fox"]
+    assert names(library, Query(date_from=date(2025, 9, 3), date_to=date(2025, 9, 3))) == ["lighthouse"]
+    noon = datetime.fromisoformat("2025-09-03T12:00:00+00:00")
+    assert names(library, Query(date_from=noon, date_to=noon)) == ["lighthouse"]
+    assert names(library, Query(date_from=noon + timedelta(seconds=1), date_to=noon + timedelta(days=1))) == [
+        "cat"
+    ]
+
+
+def test_sorts(library: Library) -> None:
+    newest = names(library, Query())
+    assert newest == ["blank", "city", "cat", "lighthouse", "foxes", "fox"]
+    assert names(library, Query(sort="oldest")) == list(reversed(newest))
+    city = library.by_path(library.root / "city.jpg")
+    fox = library.by_path(library.root / "fox.png")
+    assert city is not None and fox is not None
+    library.set_rating([fox.id], 5)
+    library.set_rating([city.id], 1)
+    assert names(library, Query(sort="rating"))[:3] == ["fox", "city", "blank"]
+    with pytest.raises(ValueError, match="unknown sort"):
+        library.search(Query(sort="random"))  # type: ignore[arg-type]
+
+
+def test_paging_windows_cover_everything_once(library: Library) -> None:
+    everything = [e.id for e in library.search(Query())]
+    pages = [library.search(Query(), offset=offset, limit=4) for offset in (0, 4, 8)]
+    assert [len(p) for p in pages] == [4, 2, 0]
+    assert [e.id for page in pages for e in page] == everything
+    assert library.count() == 6

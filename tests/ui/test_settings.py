@@ -1,0 +1,160 @@
+"""SettingsDialog: the key is never shown, Test key asks the API, no keychain is said plainly, settings persist."""
+
+from __future__ import annotations
+
+import keyring
+import keyring.backend
+import keyring.backends.fail
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLineEdit
+
+from seedream_desktop.config import Paths, Settings
+from seedream_desktop.secrets import KeyStore
+from seedream_desktop.ui.bridge import Connection
+from seedream_desktop.ui.settings_dialog import SettingsDialog
+
+SECRET = "rw-settings-test-0123456789"
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+
+
+class MemoryKeyring(keyring.backend.KeyringBackend):
+    """A keychain that keeps secrets in memory: stands in for the OS one (the real one: test_keychain.py)."""
+
+    priority = 1  # type: ignore[assignment]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.secrets: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.secrets.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.secrets[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        self.secrets.pop((service, username), None)
+
+
+@pytest.fixture
+def use_keyring():
+    previous = keyring.get_keyring()
+
+    def use(backend: keyring.backend.KeyringBackend) -> keyring.backend.KeyringBackend:
+        keyring.set_keyring(backend)
+        return backend
+
+    yield use
+    keyring.set_keyring(previous)
+
+
+@pytest.fixture
+def settings() -> Settings:
+    return Settings(Paths.from_environment())
+
+
+def assert_not_in_any_file(root) -> None:  # type: ignore[no-untyped-def]
+    for file in root.rglob("*"):
+        if file.is_file():
+            assert SECRET.encode() not in file.read_bytes(), file
+
+
+def no_check(*_args):  # type: ignore[no-untyped-def]
+    raise AssertionError("the API was not supposed to be called")
+
+
+def make_dialog(qtbot, settings, keys, check=no_check) -> SettingsDialog:  # type: ignore[no-untyped-def]
+    dialog = SettingsDialog(settings, keys, check)
+    qtbot.addWidget(dialog)
+    return dialog
+
+
+def test_a_stored_key_is_never_shown(qtbot, settings, use_keyring):
+    backend = use_keyring(MemoryKeyring())
+    keys = KeyStore()
+    keys.set(SECRET)
+    dialog = make_dialog(qtbot, settings, keys)
+    assert dialog.key_field.text() == ""
+    assert dialog.key_field.echoMode() == QLineEdit.EchoMode.Password
+    assert "A key is set" in dialog.key_state.text()
+    shown = " ".join(w.text() for w in dialog.findChildren(QLineEdit))
+    assert SECRET not in shown and SECRET not in dialog.key_state.text()
+    assert backend.secrets  # still there: opening the dialog changes nothing
+
+
+def test_saving_a_new_key_puts_it_in_the_keychain(qtbot, settings, use_keyring):
+    backend = use_keyring(MemoryKeyring())
+    keys = KeyStore()
+    dialog = make_dialog(qtbot, settings, keys)
+    assert "No key is set" in dialog.key_state.text()
+    qtbot.keyClicks(dialog.key_field, SECRET)
+    with qtbot.waitSignal(dialog.keyChanged):
+        dialog.save()
+    assert keys.get() == SECRET and keys.source() == "keychain"
+    assert list(backend.secrets.values()) == [SECRET]
+    assert_not_in_any_file(settings.paths.config.parent)
+
+
+def test_without_a_keychain_it_says_so_and_keeps_the_key_for_the_session_only(qtbot, settings, use_keyring):
+    use_keyring(keyring.backends.fail.Keyring())
+    keys = KeyStore()
+    dialog = make_dialog(qtbot, settings, keys)
+    dialog.show()
+    assert dialog.keychain_warning.isVisible()
+    assert "No system keychain" in dialog.keychain_warning.text()
+    dialog.key_field.setText(SECRET)
+    dialog.save()  # refused: the user did not choose "this session only"
+    assert dialog.problem.isVisible() and keys.get() is None
+    dialog.session_only.setChecked(True)
+    dialog.save()
+    assert keys.get() == SECRET and keys.source() == "session"
+    assert_not_in_any_file(settings.paths.config.parent)
+
+
+def test_test_key_calls_the_api_with_the_typed_key(
+    qtbot, settings, use_keyring, make_bridge, emulator_factory
+):
+    use_keyring(MemoryKeyring())
+    server = emulator_factory(api_keys={"good"})
+    bridge = make_bridge(Connection("good", server.url))
+    dialog = make_dialog(qtbot, settings, KeyStore(), bridge.check_key)
+    dialog.api_url.setText(server.url)
+    dialog.key_field.setText("good")
+    qtbot.mouseClick(dialog.test_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "works" in dialog.test_result.text(), timeout=10_000)
+    dialog.key_field.setText("bad")
+    dialog.test_key()
+    qtbot.waitUntil(lambda: "✗" in dialog.test_result.text(), timeout=10_000)
+    assert "did not accept" in dialog.test_result.text()
+
+
+def test_other_settings_are_saved(qtbot, settings, use_keyring, tmp_path):
+    use_keyring(MemoryKeyring())
+    dialog = make_dialog(qtbot, settings, KeyStore())
+    dialog.api_url.setText("http://127.0.0.1:9/v1")
+    dialog.library.setText(str(tmp_path / "elsewhere"))
+    dialog.output_format.setCurrentText("WEBP")
+    dialog.quality.setValue(80)
+    dialog.budget.setValue(2.5)
+    dialog.language.setCurrentIndex(dialog.language.findData("zh_CN"))
+    assert "restarts" in " ".join(label.text() for label in dialog.findChildren(type(dialog.key_state)))
+    with qtbot.waitSignal(dialog.connectionChanged):
+        dialog.save()
+    again = Settings(settings.paths)
+    assert again.get("api_url") == "http://127.0.0.1:9/v1"
+    assert again.get("library") == str(tmp_path / "elsewhere")
+    assert (again.get("output_format"), again.get("output_quality")) == ("WEBP", 80)
+    assert again.get("daily_budget_usd") == 2.5
+    assert again.get("language") == "zh_CN"
+
+
+def test_remove_key(qtbot, settings, use_keyring):
+    backend = use_keyring(MemoryKeyring())
+    keys = KeyStore()
+    keys.set(SECRET)
+    dialog = make_dialog(qtbot, settings, keys)
+    with qtbot.waitSignal(dialog.keyChanged):
+        qtbot.mouseClick(dialog.clear_button, Qt.MouseButton.LeftButton)
+    assert keys.get() is None and not backend.secrets
+    assert "No key is set" in dialog.key_state.text()
