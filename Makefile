@@ -12,3 +12,6 @@ bench:
 
 translations:
 	@scripts/setup.sh test && .venv/bin/python scripts/build_translations.py
+
+bundle:
+	@echo "bundle: not wired yet"

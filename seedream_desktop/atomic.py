@@ -29,7 +29,7 @@ def atomic_open(path: Path, mode: str = "wb") -> Iterator[IO[bytes]]:
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, path)
-        _fsync_dir(path.parent)
+        fsync_dir(path.parent)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
@@ -41,7 +41,8 @@ def atomic_write(path: Path, data: bytes) -> None:
         handle.write(data)
 
 
-def _fsync_dir(folder: Path) -> None:
+def fsync_dir(folder: Path) -> None:
+    """Make a rename or a new file in ``folder`` durable."""
     # The rename itself is only durable once the directory entry is on disk (POSIX); Windows has no
     # directory handles to sync and does not need it.
     if os.name != "posix":

@@ -13,7 +13,7 @@ from typing import Any
 
 from seedream_desktop.api.errors import StorageError
 from seedream_desktop.api.request import FILE_EXTENSIONS
-from seedream_desktop.atomic import TEMP_PREFIX
+from seedream_desktop.atomic import TEMP_PREFIX, fsync_dir
 from seedream_desktop.jobs.events import SavedImage
 from seedream_desktop.jobs.journal import ImageRow, JobJournal, JobRow
 from seedream_desktop.jobs.naming import candidates, date_folder, file_stem
@@ -141,7 +141,7 @@ class ImageSaver:
                 # Filesystems without hard links (FAT, some network shares): rename; the exists()
                 # check above makes a clash unlikely, and Windows' rename refuses to overwrite anyway.
                 temp.rename(path)
-            _fsync_folder(folder)
+            fsync_dir(folder)
             return path
         raise AssertionError("unreachable: candidates() never ends")
 
@@ -170,12 +170,3 @@ def _identity(job: JobRow, image: ImageRow) -> dict[str, Any]:
         "height": job.request.size.height,
     }
 
-
-def _fsync_folder(folder: Path) -> None:
-    if os.name != "posix":
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
