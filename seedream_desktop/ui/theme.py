@@ -8,7 +8,9 @@ from pathlib import Path
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize
 from PySide6.QtGui import QColor, QIcon, QImageReader, QPalette, QPixmap
 
-ICONS = Path(__file__).resolve().parent.parent / "resources" / "icons"
+from seedream_desktop.assets import resource_dir
+
+ICONS = resource_dir("icons")
 # The stroke colour our monochrome SVGs are drawn in; replaced by the palette's text colour.
 _INK = "#000000"
 # Rendered sizes (logical px): menus and toolbars; the device pixel ratio is applied on top so icons stay
@@ -21,8 +23,11 @@ def icon_path(name: str) -> Path:
 
 
 def app_icon() -> QIcon:
-    """The application icon, straight from the SVG (Qt scales it for every size asked)."""
-    return QIcon(str(icon_path("app")))
+    """The application icon: the SVG for any size, plus PNGs for platforms without the SVG plugin."""
+    icon = QIcon(str(icon_path("app")))
+    for png in sorted(ICONS.glob("app-*.png")):
+        icon.addFile(str(png))
+    return icon
 
 
 def _render(svg: bytes, size: int, ratio: float) -> QPixmap:

@@ -1,0 +1,1857 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
+<context>
+    <name>Banner</name>
+    <message>
+        <location filename="../../seedream_desktop/ui/banner.py" line="29"/>
+        <source>Dismiss</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>BoardsPanel</name>
+    <message>
+        <location filename="../../seedream_desktop/ui/library/boards_panel.py" line="82"/>
+        <location filename="../../seedream_desktop/ui/library/boards_panel.py" line="84"/>
+        <source>Boards</source>
+        <translation>画板</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/library/boards_panel.py" line="85"/>
+        <source>New</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/library/boards_panel.py" line="85"/>
+        <source>Create a board</source>
+        <translation>新建画板</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/library/boards_panel.py" line="86"/>
+        <source>Rename</source>
+        <translation>重命名</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/library/boards_panel.py" line="86"/>
+        <source>Rename the board</source>
+        <translation>重命名画板</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/library/boards_panel.py" line="88"/>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/library/boards_panel.py" line="89"/>
+        <source>Delete the board (its images stay in the library)</source>
+        <translation>删除画板（其中的图像仍保留在图库中）</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/library/boards_panel.py" line="119"/>
+        <source>All images</source>
+        <translation>全部图像</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/library/boards_panel.py" line="159"/>
+        <location filename="../../seedream_desktop/ui/library/boards_panel.py" line="167"/>
+        <location filename="../../seedream_desktop/ui/library/boards_panel.py" line="172"/>
+        <source>A board needs a name that no other board has.</source>
+        <translation>画板名称不能与其他画板重复。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../seedream_desktop/ui/library/boards_panel.py" line="188"/>
+        <source>Added %n image(s) to “{0}”.</source>
+        <translation>
+            <numerusform>已将 %n 张图像添加到“{0}”。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/library/boards_panel.py" line="191"/>
+        <source>New board</source>
+        <translation>新建画板</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/library/boards_panel.py" line="191"/>
+        <location filename="../../seedream_desktop/ui/library/boards_panel.py" line="202"/>
+        <source>Board name:</source>
+        <translation>画板名称：</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/library/boards_panel.py" line="202"/>
+        <source>Rename board</source>
+        <translation>重命名画板</translation>
+    </message>
+</context>
+<context>
+    <name>ComposePanel</name>
+    <message>
+        <location filename="../../seedream_desktop/ui/compose/panel.py" line="55"/>
+        <source>Size</source>
+        <translation>尺寸</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/compose/panel.py" line="64"/>
+        <source>Stop recording this as an edit of that image</source>
+        <translation>不再记录为对那张图的修改</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/compose/panel.py" line="65"/>
+        <source>Clear edited image</source>
+        <translation>清除被修改的图</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/compose/panel.py" line="70"/>
+        <source>What blocks generating</source>
+        <translation>无法生成的原因</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/compose/panel.py" line="75"/>
+        <location filename="../../seedream_desktop/ui/compose/panel.py" line="77"/>
+        <source>Generate</source>
+        <translation>生成</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/compose/panel.py" line="76"/>
+        <source>Generate (Ctrl+Enter)</source>
+        <translation>生成（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/compose/panel.py" line="180"/>
+        <source>Saved the kit “{0}”.</source>
+        <translation>已保存参考图组“{0}”。</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/compose/panel.py" line="218"/>
+        <source>Editing {0}</source>
+        <translation>正在修改 {0}</translation>
+    </message>
+</context>
+<context>
+    <name>DetailsPanel</name>
+    <message>
+        <location filename="../../seedream_desktop/ui/library/details_panel.py" line="63"/>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/library/details_panel.py" line="79"/>
+        <source>Prompt:</source>
+        <translation>提示词：</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/library/details_panel.py" line="80"/>
+        <source>Size:</source>
+        <translation>尺寸：</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/library/details_panel.py" line="81"/>
+        <source>Seed:</source>
+        <translation>种子：</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/library/details_panel.py" line="82"/>
+        <source>Cost:</source>
+        <translation>费用：</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/library/details_panel.py" line="83"/>
+        <source>Date:</source>
+        <translation>日期：</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/library/details_panel.py" line="84"/>
+        <source>File:</source>
+        <translation>文件：</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/library/details_panel.py" line="85"/>
+        <source>Marks:</source>
+        <translation>标记：</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/library/details_panel.py" line="86"/>
+        <source>References:</source>
+        <translation>参考图：</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/library/details_panel.py" line="87"/>
+        <source>Lineage:</source>
+        <translation>修改关系：</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/library/details_panel.py" line="89"/>
+        <source>Reuse settings</source>
+        <translation>复用设置</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/library/details_panel.py" line="90"/>
+        <source>Put this image&apos;s prompt, size and settings into the composer</source>
+        <translation>把这张图像的提示词、尺寸和设置填入生成面板</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/library/details_panel.py" line="91"/>
+        <source>Use as reference</source>
+        <translation>用作参考图</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/library/details_panel.py" line="92"/>
+        <source>Add this image to the reference tray</source>
+        <translation>把这张图像加入参考图栏</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/library/details_panel.py" line="93"/>
+        <source>Edit this</source>
+        <translation>修改这张</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/library/details_panel.py" line="95"/>
+        <source>Use this image as a reference and record the next generation as its edit</source>
+        <translation>把这张图像用作参考图，并把下一次生成记录为对它的修改</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/library/details_panel.py" line="106"/>
+        <source>Select an image to see its details.</source>
+        <translation>选择一张图像以查看详细信息。</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/library/details_panel.py" line="151"/>
+        <source>(no prompt recorded)</source>
+        <translation>（未记录提示词）</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/library/details_panel.py" line="156"/>
+        <location filename="../../seedream_desktop/ui/library/details_panel.py" line="157"/>
+        <source>not recorded</source>
+        <translation>未记录</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/library/details_panel.py" line="190"/>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/library/details_panel.py" line="194"/>
+        <source>pasted image</source>
+        <translation>粘贴的图像</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/library/details_panel.py" line="195"/>
+        <source>image {0}: {1}</source>
+        <translation>图{0}：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/library/details_panel.py" line="206"/>
+        <source>not an edit, not edited yet</source>
+        <translation>不是修改所得，也尚未被修改</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/library/details_panel.py" line="209"/>
+        <source>edited from {0}</source>
+        <translation>修改自 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/library/details_panel.py" line="214"/>
+        <source>edited into {0}</source>
+        <translation>已修改为 {0}</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <location filename="../../seedream_desktop/api/errors.py" line="21"/>
+        <source>Something went wrong: {detail}</source>
+        <translation>出了点问题：{detail}</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/api/errors.py" line="58"/>
+        <source>{detail}</source>
+        <translation>{detail}</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/api/errors.py" line="81"/>
+        <source>Runware did not accept the API key.</source>
+        <translation>Runware 不接受此 API 密钥。</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/api/errors.py" line="82"/>
+        <source>Open Settings and enter a valid key from my.runware.ai.</source>
+        <translation>请打开设置，输入来自 my.runware.ai 的有效密钥。</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/api/errors.py" line="87"/>
+        <source>No Runware API key is set.</source>
+        <translation>尚未设置 Runware API 密钥。</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/api/errors.py" line="91"/>
+        <source>This API key may not use Seedream 4.0.</source>
+        <translation>此 API 密钥无权使用 Seedream 4.0。</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/api/errors.py" line="95"/>
+        <source>Your Runware balance is too low for this generation.</source>
+        <translation>你的 Runware 余额不足以完成这次生成。</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/api/errors.py" line="96"/>
+        <source>Top up your credits at my.runware.ai, then retry.</source>
+        <translation>请在 my.runware.ai 充值后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/api/errors.py" line="103"/>
+        <source>Runware refused the setting &apos;{parameter}&apos;: {detail}</source>
+        <translation>Runware 拒绝了设置“{parameter}”：{detail}</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/api/errors.py" line="107"/>
+        <source>Runware is busy right now.</source>
+        <translation>Runware 当前繁忙。</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/api/errors.py" line="108"/>
+        <source>The app retries by itself; try again in a minute if it keeps failing.</source>
+        <translation>应用会自动重试；如果一直失败，请过一分钟再试。</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/api/errors.py" line="115"/>
+        <source>Seedream took too long to answer.</source>
+        <translation>Seedream 响应超时。</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/api/errors.py" line="116"/>
+        <source>Retry the job; nothing was charged for images that did not arrive.</source>
+        <translation>请重试该任务；未收到的图像不会收费。</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/api/errors.py" line="121"/>
+        <source>The prompt or an image was refused by the content policy.</source>
+        <translation>提示词或图像因内容政策被拒绝。</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/api/errors.py" line="122"/>
+        <source>Change the prompt or the reference images and try again.</source>
+        <translation>请修改提示词或参考图后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/api/errors.py" line="128"/>
+        <source>Runware already has this job.</source>
+        <translation>Runware 上已有这个任务。</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/api/errors.py" line="132"/>
+        <source>Runware had a problem on its side ({detail}).</source>
+        <translation>Runware 服务端出现问题（{detail}）。</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/api/errors.py" line="133"/>
+        <source>Retry the job in a moment.</source>
+        <translation>请稍后重试该任务。</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/api/errors.py" line="138"/>
+        <source>Could not reach Runware: {detail}</source>
+        <translation>无法连接 Runware：{detail}</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/api/errors.py" line="139"/>
+        <source>Check your internet connection; queued jobs go out when it is back.</source>
+        <translation>请检查网络连接；排队中的任务会在连接恢复后发送。</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/api/errors.py" line="144"/>
+        <source>The result link expired before the image was downloaded.</source>
+        <translation>结果链接在图像下载前已过期。</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/api/errors.py" line="145"/>
+        <source>Runware keeps results for a limited time; generate again.</source>
+        <translation>Runware 只在有限时间内保留结果；请重新生成。</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/api/errors.py" line="151"/>
+        <source>The image that arrived is damaged ({detail}).</source>
+        <translation>收到的图像已损坏（{detail}）。</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/api/errors.py" line="152"/>
+        <source>Retry the job; the download will be attempted again.</source>
+        <translation>请重试该任务；将重新尝试下载。</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/api/errors.py" line="159"/>
+        <source>Could not save the image: {detail}</source>
+        <translation>无法保存图像：{detail}</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/api/errors.py" line="160"/>
+        <source>Free some disk space or choose another library folder; the result is kept and saved on retry.</source>
+        <translation>请释放一些磁盘空间或选择其他图库文件夹；结果已保留，重试时会保存。</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/api/errors.py" line="167"/>
+        <source>This job (about ${estimate:.2f}) would take today&apos;s spend past your budget of ${budget:.2f}.</source>
+        <translation>这个任务（约 ${estimate:.2f}）会使今日花费超出你的预算 ${budget:.2f}。</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/api/errors.py" line="171"/>
+        <source>Raise the budget in Settings or generate fewer images.</source>
+        <translation>请在设置中提高预算，或减少生成的图像数量。</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/api/errors.py" line="176"/>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/api/references.py" line="37"/>
+        <source>“{name}” cannot be used as a reference: {detail}</source>
+        <translation>“{name}”无法用作参考图：{detail}</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/api/references.py" line="38"/>
+        <source>Export it as a PNG or JPEG under 30 MB and add it again.</source>
+        <translation>请将它导出为小于 30 MB 的 PNG 或 JPEG，再重新添加。</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/api/references.py" line="74"/>
+        <location filename="../../seedream_desktop/api/references.py" line="80"/>
+        <source>the file cannot be read</source>
+        <translation>文件无法读取</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/api/references.py" line="76"/>
+        <source>the file is larger than 30 MB</source>
+        <translation>文件大于 30 MB</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/api/references.py" line="92"/>
+        <location filename="../../seedream_desktop/api/references.py" line="107"/>
+        <source>the picture is impossibly large</source>
+        <translation>图像尺寸大得离谱</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/api/references.py" line="95"/>
+        <source>it is not a picture format Seedream can read</source>
+        <translation>Seedream 无法读取这种图像格式</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/api/references.py" line="99"/>
+        <source>the file is damaged or incomplete</source>
+        <translation>文件已损坏或不完整</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/api/references.py" line="109"/>
+        <source>it is too small (at least 15 pixels a side)</source>
+        <translation>图像太小（每边至少 15 像素）</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/api/references.py" line="111"/>
+        <source>it is too long and thin (at most 16:1)</source>
+        <translation>图像太细长（长宽比最多 16:1）</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/api/request.py" line="103"/>
+        <source>Write a prompt first (1–{max} characters).</source>
+        <translation>请先写提示词（1–{max} 个字符）。</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/api/request.py" line="109"/>
+        <source>The prompt has {count} characters; Seedream takes at most {max}.</source>
+        <translation>提示词有 {count} 个字符；Seedream 最多接受 {max} 个。</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/api/request.py" line="118"/>
+        <source>{width}×{height} is not one of Seedream 4.0&apos;s 17 sizes.</source>
+        <translation>{width}×{height} 不在 Seedream 4.0 的 17 种尺寸之中。</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/api/request.py" line="126"/>
+        <source>{count} reference images; Seedream takes at most {max}.</source>
+        <translation>有 {count} 张参考图；Seedream 最多接受 {max} 张。</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/api/request.py" line="133"/>
+        <source>Number of images must be {min}–{max} (got {value}).</source>
+        <translation>图像数量必须为 {min}–{max}（当前为 {value}）。</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/api/request.py" line="143"/>
+        <source>Sequential images must be {min}–{max} (got {value}).</source>
+        <translation>组图数量必须为 {min}–{max}（当前为 {value}）。</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/api/request.py" line="151"/>
+        <source>{refs} references + {seq} sequential images is {total}; together they may be at most {max}.</source>
+        <translation>{refs} 张参考图 + {seq} 张组图共 {total} 张；两者合计最多 {max} 张。</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/api/request.py" line="163"/>
+        <source>Format must be PNG, JPG or WEBP (got {value}).</source>
+        <translation>格式必须是 PNG、JPG 或 WEBP（当前为 {value}）。</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/api/request.py" line="169"/>
+        <source>Quality must be {min}–{max} (got {value}).</source>
+        <translation>质量必须为 {min}–{max}（当前为 {value}）。</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/api/request.py" line="177"/>
+        <source>Seed must be a whole number from {min} to {max} (got {value}).</source>
+        <translation>种子必须是 {min} 到 {max} 之间的整数（当前为 {value}）。</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/api/request.py" line="185"/>
+        <source>Result links must live at least {min} seconds (got {value}).</source>
+        <translation>结果链接的有效期至少为 {min} 秒（当前为 {value}）。</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/api/request.py" line="190"/>
+        <source>Safety check must be none, fast or full.</source>
+        <translation>安全检查只能是关闭、快速或完整。</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/api/request.py" line="192"/>
+        <source>Delivery must be async or sync.</source>
+        <translation>交付方式只能是异步或同步。</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/api/request.py" line="196"/>
+        <source>Output type must be URL, base64Data or dataURI.</source>
+        <translation>输出类型只能是 URL、base64Data 或 dataURI。</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/library/kits.py" line="37"/>
+        <source>Reference kit: {detail}</source>
+        <translation>参考图组：{detail}</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/library/kits.py" line="77"/>
+        <source>there is no kit named “{name}”.</source>
+        <translation>没有名为“{name}”的图组。</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/library/kits.py" line="81"/>
+        <source>the kit “{name}” lost {count} image(s): {files}</source>
+        <translation>图组“{name}”缺少 {count} 张图像：{files}</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/library/kits.py" line="93"/>
+        <source>give the kit a name.</source>
+        <translation>请给图组起个名字。</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/library/kits.py" line="96"/>
+        <source>a kit name may be at most {max} characters.</source>
+        <translation>图组名称最多 {max} 个字符。</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/library/kits.py" line="99"/>
+        <source>the tray is empty; add reference images first.</source>
+        <translation>参考图栏是空的；请先添加参考图。</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/library/kits.py" line="102"/>
+        <source>{count} images; a kit holds at most {max}.</source>
+        <translation>有 {count} 张图像；一个图组最多容纳 {max} 张。</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/library/kits.py" line="119"/>
+        <source>could not read {file}: {error}</source>
+        <translation>无法读取 {file}：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/compose/panel.py" line="25"/>
+        <source>Reference images are still being prepared.</source>
+        <translation>参考图仍在准备中。</translation>
+    </message>
+</context>
+<context>
+    <name>FilterBar</name>
+    <message>
+        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="38"/>
+        <source>Search prompts — fox, 灯塔, &quot;red fox&quot;, seed:42, is:fav</source>
+        <translation>搜索提示词 — 灯塔, 狐狸, &quot;红色 狐狸&quot;, seed:42, is:fav</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="39"/>
+        <source>Search the library</source>
+        <translation>搜索图库</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="42"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="43"/>
+        <source>Any date</source>
+        <translation>任意日期</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="43"/>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="43"/>
+        <source>Last 7 days</source>
+        <translation>最近 7 天</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="44"/>
+        <source>Last 30 days</source>
+        <translation>最近 30 天</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="44"/>
+        <source>Last 12 months</source>
+        <translation>最近 12 个月</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="46"/>
+        <source>Size</source>
+        <translation>尺寸</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="46"/>
+        <source>Any size</source>
+        <translation>任意尺寸</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="48"/>
+        <source>Aspect ratio</source>
+        <translation>宽高比</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="48"/>
+        <source>Any aspect</source>
+        <translation>任意比例</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="51"/>
+        <source>Format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="52"/>
+        <source>Any format</source>
+        <translation>任意格式</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="55"/>
+        <source>Rating</source>
+        <translation>评分</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="55"/>
+        <source>Any rating</source>
+        <translation>任意评分</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="57"/>
+        <source>Tag</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="57"/>
+        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="110"/>
+        <source>Any tag</source>
+        <translation>任意标签</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="59"/>
+        <source>Edits</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="60"/>
+        <source>Edits and originals</source>
+        <translation>修改图和原图</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="60"/>
+        <source>Only edits</source>
+        <translation>仅修改图</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="61"/>
+        <source>Only originals</source>
+        <translation>仅原图</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="64"/>
+        <source>Sort</source>
+        <translation>排序</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="65"/>
+        <source>Newest first</source>
+        <translation>最新的在前</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="65"/>
+        <source>Oldest first</source>
+        <translation>最早的在前</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="66"/>
+        <source>Best rated</source>
+        <translation>评分最高</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="69"/>
+        <source>♥ Favourites</source>
+        <translation>♥ 收藏</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="71"/>
+        <source>Only favourites</source>
+        <translation>仅显示收藏</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="72"/>
+        <source>With references</source>
+        <translation>使用了参考图</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunDialog</name>
+    <message>
+        <location filename="../../seedream_desktop/ui/first_run.py" line="18"/>
+        <source>Welcome to {app}</source>
+        <translation>欢迎使用 {app}</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/first_run.py" line="24"/>
+        <source>&lt;h2&gt;Make images with Seedream 4.0&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;用 Seedream 4.0 生成图像&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/first_run.py" line="28"/>
+        <source>No Runware API key is set yet.&lt;br&gt;&lt;br&gt;&lt;b&gt;Try the demo&lt;/b&gt; to see the whole app at work: a built-in stand-in for Runware runs on this computer, makes placeholder images and charges nothing.&lt;br&gt;&lt;br&gt;&lt;b&gt;Enter a key&lt;/b&gt; to generate real images. Keys come from &lt;a href=&apos;https://my.runware.ai&apos;&gt;my.runware.ai&lt;/a&gt;; the app keeps yours in the system keychain.</source>
+        <translation>尚未设置 Runware API 密钥。&lt;br&gt;&lt;br&gt;&lt;b&gt;试用演示&lt;/b&gt;，看看整个应用如何运作：本机会运行一个内置的 Runware 替身，生成占位图像，不收取任何费用。&lt;br&gt;&lt;br&gt;&lt;b&gt;输入密钥&lt;/b&gt;，即可生成真实图像。密钥可在 &lt;a href=&apos;https://my.runware.ai&apos;&gt;my.runware.ai&lt;/a&gt; 获取；应用会把它保存在系统钥匙串中。</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/first_run.py" line="40"/>
+        <source>Try the demo</source>
+        <translation>试用演示</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/first_run.py" line="43"/>
+        <source>Enter a key…</source>
+        <translation>输入密钥…</translation>
+    </message>
+</context>
+<context>
+    <name>GenerationControls</name>
+    <message>
+        <location filename="../../seedream_desktop/ui/compose/controls.py" line="45"/>
+        <source>Number of images</source>
+        <translation>图像数量</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/compose/controls.py" line="47"/>
+        <source>How many separate images to make ({0}–{1}).</source>
+        <translation>要生成几张独立的图像（{0}–{1}）。</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/compose/controls.py" line="52"/>
+        <location filename="../../seedream_desktop/ui/compose/controls.py" line="86"/>
+        <source>Off</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/compose/controls.py" line="53"/>
+        <source>Sequential images</source>
+        <translation>组图</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/compose/controls.py" line="56"/>
+        <source>Off, or up to {0} images made as one coherent, numbered set (a storyboard, a character sheet). References plus sequential images may be at most 15; the model may return fewer.</source>
+        <translation>关闭，或生成最多 {0} 张连贯、编号的组图（如分镜、角色设定图）。参考图与组图合计最多 15 张；模型返回的张数可能更少。</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/compose/controls.py" line="63"/>
+        <source>File format</source>
+        <translation>文件格式</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/compose/controls.py" line="64"/>
+        <source>PNG keeps every pixel; JPG and WEBP are smaller files.</source>
+        <translation>PNG 保留全部像素；JPG 和 WEBP 文件更小。</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/compose/controls.py" line="69"/>
+        <source>Quality</source>
+        <translation>质量</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/compose/controls.py" line="71"/>
+        <source>Fixed</source>
+        <translation>固定</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/compose/controls.py" line="72"/>
+        <source>Use a fixed seed</source>
+        <translation>使用固定种子</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/compose/controls.py" line="73"/>
+        <source>Off: a new random seed every time. On: repeat this exact seed.</source>
+        <translation>关闭：每次使用新的随机种子。开启：重复使用这个种子。</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/compose/controls.py" line="76"/>
+        <source>random</source>
+        <translation>随机</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/compose/controls.py" line="77"/>
+        <source>Seed</source>
+        <translation>种子</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/compose/controls.py" line="78"/>
+        <source>A whole number from {0} to {1}.</source>
+        <translation>{0} 到 {1} 之间的整数。</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/compose/controls.py" line="80"/>
+        <source>Roll</source>
+        <translation>随机</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/compose/controls.py" line="81"/>
+        <source>Roll a new seed and keep it fixed</source>
+        <translation>随机取一个新种子并固定</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/compose/controls.py" line="82"/>
+        <source>Roll a new seed</source>
+        <translation>随机取一个新种子</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/compose/controls.py" line="86"/>
+        <source>Fast</source>
+        <translation>快速</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/compose/controls.py" line="86"/>
+        <source>Full</source>
+        <translation>完整</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/compose/controls.py" line="88"/>
+        <source>Safety check</source>
+        <translation>安全检查</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/compose/controls.py" line="89"/>
+        <source>Have Runware check the results for unsafe content.</source>
+        <translation>让 Runware 检查结果中是否有不安全内容。</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/compose/controls.py" line="92"/>
+        <source>Cost estimate</source>
+        <translation>费用估算</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/compose/controls.py" line="101"/>
+        <source>&amp;Images:</source>
+        <translation>图像数(&amp;I)：</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/compose/controls.py" line="102"/>
+        <source>Se&amp;quential:</source>
+        <translation>组图(&amp;Q)：</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/compose/controls.py" line="103"/>
+        <source>F&amp;ormat:</source>
+        <translation>格式(&amp;O)：</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/compose/controls.py" line="104"/>
+        <source>&amp;Quality:</source>
+        <translation>质量(&amp;Q)：</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/compose/controls.py" line="105"/>
+        <source>S&amp;eed:</source>
+        <translation>种子(&amp;E)：</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/compose/controls.py" line="106"/>
+        <source>Sa&amp;fety:</source>
+        <translation>安全(&amp;F)：</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/compose/controls.py" line="156"/>
+        <source>≈ ${cost:.2f} for up to {n} images (the model may return fewer)</source>
+        <translation>≈ ${cost:.2f}，最多 {n} 张图像（模型返回的可能更少）</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/compose/controls.py" line="158"/>
+        <source>≈ ${cost:.2f} for {n} image(s)</source>
+        <translation>≈ ${cost:.2f}，{n} 张图像</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/compose/controls.py" line="171"/>
+        <source>PNG is lossless; quality applies to JPG and WEBP only.</source>
+        <translation>PNG 为无损格式；质量只对 JPG 和 WEBP 有效。</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/compose/controls.py" line="173"/>
+        <source>Compression quality, {0}–{1} (higher is larger and sharper).</source>
+        <translation>压缩质量，{0}–{1}（越高文件越大、越清晰）。</translation>
+    </message>
+</context>
+<context>
+    <name>ImageViewer</name>
+    <message>
+        <location filename="../../seedream_desktop/ui/library/viewer.py" line="27"/>
+        <source>Viewer</source>
+        <translation>查看器</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/library/viewer.py" line="40"/>
+        <source>Image</source>
+        <translation>图像</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/library/viewer.py" line="56"/>
+        <source>{0} — Viewer</source>
+        <translation>{0} — 查看器</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/library/viewer.py" line="62"/>
+        <source>Loading {0}…</source>
+        <translation>正在载入 {0}…</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/library/viewer.py" line="129"/>
+        <source>This image cannot be shown (the file is missing or damaged).</source>
+        <translation>无法显示这张图像（文件丢失或已损坏）。</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <location filename="../../seedream_desktop/ui/library/import_dialog.py" line="14"/>
+        <source>Add to the library</source>
+        <translation>添加到图库</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../seedream_desktop/ui/library/import_dialog.py" line="15"/>
+        <source>Add %n image(s) to the library:</source>
+        <translation>
+            <numerusform>将 %n 张图像添加到图库：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/library/import_dialog.py" line="16"/>
+        <source>Copy them into the library folder</source>
+        <translation>复制到图库文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/library/import_dialog.py" line="18"/>
+        <source>Keep them where they are (the library links to them; moving them breaks the link)</source>
+        <translation>保留在原位置（图库只记录链接；移动文件会使链接失效）</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/library/import_dialog.py" line="24"/>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+</context>
+<context>
+    <name>KitsButton</name>
+    <message>
+        <location filename="../../seedream_desktop/ui/compose/kits_menu.py" line="22"/>
+        <source>Kits</source>
+        <translation>图组</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/compose/kits_menu.py" line="23"/>
+        <source>Reference kits: saved, named sets of reference images</source>
+        <translation>参考图组：已保存、有名称的参考图集合</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/compose/kits_menu.py" line="24"/>
+        <source>Reference kits</source>
+        <translation>参考图组</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/compose/kits_menu.py" line="35"/>
+        <source>Save tray as kit…</source>
+        <translation>将参考图栏存为图组…</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/compose/kits_menu.py" line="40"/>
+        <source>No kits saved yet</source>
+        <translation>尚未保存任何图组</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/compose/kits_menu.py" line="44"/>
+        <source>Load</source>
+        <translation>载入</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/compose/kits_menu.py" line="47"/>
+        <source>Replace the tray with the kit “{0}”</source>
+        <translation>用图组“{0}”替换参考图栏</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/compose/kits_menu.py" line="50"/>
+        <source>Delete kit</source>
+        <translation>删除图组</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/compose/kits_menu.py" line="67"/>
+        <source>Save reference kit</source>
+        <translation>保存参考图组</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/compose/kits_menu.py" line="67"/>
+        <source>Kit name:</source>
+        <translation>图组名称：</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/compose/kits_menu.py" line="74"/>
+        <source>Replace kit?</source>
+        <translation>替换图组？</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/compose/kits_menu.py" line="75"/>
+        <source>A kit named “{0}” exists. Replace it with the current tray?</source>
+        <translation>已有名为“{0}”的图组。要用当前参考图栏替换它吗？</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/compose/kits_menu.py" line="83"/>
+        <source>Delete kit?</source>
+        <translation>删除图组？</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/compose/kits_menu.py" line="83"/>
+        <source>Delete the reference kit “{0}”?</source>
+        <translation>删除参考图组“{0}”？</translation>
+    </message>
+</context>
+<context>
+    <name>Library</name>
+    <message>
+        <location filename="../../seedream_desktop/library/index.py" line="40"/>
+        <source>The library index was damaged. It was set aside as {name} and is being rebuilt from your images; favourites, ratings, boards and tags are kept.</source>
+        <translation>图库索引已损坏。它已另存为 {name}，正根据你的图像重建；收藏、评分、画板和标签都会保留。</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryGrid</name>
+    <message>
+        <location filename="../../seedream_desktop/ui/library/library_grid.py" line="55"/>
+        <source>Library</source>
+        <translation>图库</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryView</name>
+    <message>
+        <location filename="../../seedream_desktop/ui/library/library_view.py" line="68"/>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../seedream_desktop/ui/library/library_view.py" line="137"/>
+        <source>%n image(s)</source>
+        <translation>
+            <numerusform>%n 张图像</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/library/library_view.py" line="219"/>
+        <source>Some images could not be moved to the trash: {0}</source>
+        <translation>部分图像无法移到回收站：{0}</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../seedream_desktop/ui/library/library_view.py" line="228"/>
+        <source>Moved %n image(s) to the trash.</source>
+        <translation>
+            <numerusform>已将 %n 张图像移到回收站。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/library/library_view.py" line="248"/>
+        <source>Some images were no longer in the trash.</source>
+        <translation>部分图像已不在回收站中。</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/library/library_view.py" line="297"/>
+        <source>No images (PNG, JPEG, WebP) in what was dropped.</source>
+        <translation>拖入的内容中没有图像（PNG、JPEG、WebP）。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../seedream_desktop/ui/library/library_view.py" line="305"/>
+        <source>Added %n image(s) to the library.</source>
+        <translation>
+            <numerusform>已将 %n 张图像添加到图库。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../seedream_desktop/ui/library/library_view.py" line="308"/>
+        <source>%n image(s) could not be added: {0}</source>
+        <translation>
+            <numerusform>%n 张图像无法添加：{0}</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../seedream_desktop/ui/main_window.py" line="93"/>
+        <source>Main toolbar</source>
+        <translation>主工具栏</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/main_window.py" line="202"/>
+        <source>The clipboard holds no image to use as a reference</source>
+        <translation>剪贴板中没有可用作参考图的图像</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/main_window.py" line="233"/>
+        <location filename="../../seedream_desktop/ui/main_window.py" line="261"/>
+        <source>No connection to Runware: jobs are queued and will be sent when it is back.</source>
+        <translation>无法连接 Runware：任务已排队，连接恢复后会发送。</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/main_window.py" line="251"/>
+        <source>Open Settings</source>
+        <translation>打开设置</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/main_window.py" line="256"/>
+        <source>Top up at my.runware.ai</source>
+        <translation>在 my.runware.ai 充值</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/main_window.py" line="264"/>
+        <source>Retry</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/main_window.py" line="277"/>
+        <source> — DEMO</source>
+        <translation> — 演示</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/main_window.py" line="283"/>
+        <source>DEMO — images come from the built-in Runware emulator on this computer: nothing is sent over the network and nothing is charged.</source>
+        <translation>演示模式 — 图像来自本机内置的 Runware 模拟器：不会通过网络发送任何内容，也不收取任何费用。</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/main_window.py" line="287"/>
+        <source>Use my own key…</source>
+        <translation>使用我自己的密钥…</translation>
+    </message>
+</context>
+<context>
+    <name>PromptEditor</name>
+    <message>
+        <location filename="../../seedream_desktop/ui/compose/prompt_editor.py" line="88"/>
+        <source>Describe the image… Refer to references as “image 1”, “image 2”.</source>
+        <translation>描述你想要的图像… 用“图1”“图2”指代参考图。</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/compose/prompt_editor.py" line="90"/>
+        <source>Prompt</source>
+        <translation>提示词</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/compose/prompt_editor.py" line="91"/>
+        <source>Ctrl+Enter generates. Alt+Up / Alt+Down recall earlier prompts.</source>
+        <translation>Ctrl+Enter 生成。Alt+↑ / Alt+↓ 调出之前的提示词。</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/compose/prompt_editor.py" line="94"/>
+        <source>Prompt length</source>
+        <translation>提示词长度</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/compose/prompt_editor.py" line="99"/>
+        <source>History ▾</source>
+        <translation>历史 ▾</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/compose/prompt_editor.py" line="100"/>
+        <source>Earlier prompts: search, reuse, pin</source>
+        <translation>之前的提示词：搜索、复用、置顶</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/compose/prompt_editor.py" line="101"/>
+        <source>Prompt history</source>
+        <translation>提示词历史</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/compose/prompt_editor.py" line="147"/>
+        <source>{count} / {max}</source>
+        <translation>{count} / {max}</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/compose/prompt_editor.py" line="156"/>
+        <source>{over} characters too long: Seedream takes at most {max}. Shorten it before generating.</source>
+        <translation>超出 {over} 个字符：Seedream 最多接受 {max} 个字符。请先缩短再生成。</translation>
+    </message>
+</context>
+<context>
+    <name>PromptHistoryModel</name>
+    <message>
+        <location filename="../../seedream_desktop/ui/compose/prompt_history.py" line="57"/>
+        <source>Pinned: </source>
+        <translation>已置顶：</translation>
+    </message>
+</context>
+<context>
+    <name>PromptHistoryPopup</name>
+    <message>
+        <location filename="../../seedream_desktop/ui/compose/prompt_history.py" line="90"/>
+        <source>Search earlier prompts</source>
+        <translation>搜索之前的提示词</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/compose/prompt_history.py" line="91"/>
+        <source>Search prompt history</source>
+        <translation>搜索提示词历史</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/compose/prompt_history.py" line="95"/>
+        <source>Earlier prompts</source>
+        <translation>之前的提示词</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/compose/prompt_history.py" line="99"/>
+        <source>Enter: use · Ctrl+P: pin / unpin · Delete: forget</source>
+        <translation>Enter：使用 · Ctrl+P：置顶 / 取消置顶 · Delete：删除记录</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/compose/prompt_history.py" line="178"/>
+        <source>Unpin</source>
+        <translation>取消置顶</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/compose/prompt_history.py" line="178"/>
+        <source>Pin to top</source>
+        <translation>置顶</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/compose/prompt_history.py" line="181"/>
+        <source>Forget this prompt</source>
+        <translation>删除这条提示词记录</translation>
+    </message>
+</context>
+<context>
+    <name>ReferenceModel</name>
+    <message>
+        <location filename="../../seedream_desktop/ui/compose/reference_model.py" line="72"/>
+        <source> (preparing…)</source>
+        <translation>（准备中…）</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/compose/reference_model.py" line="73"/>
+        <source>“image {n}” in the prompt: {name}{state}</source>
+        <translation>提示词中的“图{n}”：{name}{state}</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/compose/reference_model.py" line="77"/>
+        <source>image {n}, {name}</source>
+        <translation>图{n}，{name}</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/compose/reference_model.py" line="92"/>
+        <source>image {0}</source>
+        <translation>图{0}</translation>
+    </message>
+</context>
+<context>
+    <name>ReferenceTray</name>
+    <message>
+        <location filename="../../seedream_desktop/ui/compose/reference_tray.py" line="61"/>
+        <source>Not added: {reason}</source>
+        <translation>未添加：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/compose/reference_tray.py" line="62"/>
+        <source>{name} was not added: {reason}</source>
+        <translation>{name} 未添加：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/compose/reference_tray.py" line="81"/>
+        <source>Reference images</source>
+        <translation>参考图</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/compose/reference_tray.py" line="84"/>
+        <source>Drop images, folders or image links here, or paste with Ctrl+V.
+Refer to them in the prompt as “image 1”, “image 2”…
+Drag to reorder; Delete removes; Ctrl+Left/Right moves.</source>
+        <translation>把图像、文件夹或图像链接拖到这里，或按 Ctrl+V 粘贴。
+在提示词中用“图1”“图2”…指代它们。
+拖动可调整顺序；Delete 移除；Ctrl+←/→ 移动。</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/compose/reference_tray.py" line="97"/>
+        <location filename="../../seedream_desktop/ui/compose/reference_tray.py" line="318"/>
+        <source>Add…</source>
+        <translation>添加…</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/compose/reference_tray.py" line="98"/>
+        <source>Choose reference images from disk</source>
+        <translation>从磁盘选择参考图</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/compose/reference_tray.py" line="99"/>
+        <location filename="../../seedream_desktop/ui/compose/reference_tray.py" line="195"/>
+        <source>Add reference images</source>
+        <translation>添加参考图</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/compose/reference_tray.py" line="105"/>
+        <source>Reference tray message</source>
+        <translation>参考图栏消息</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/compose/reference_tray.py" line="110"/>
+        <source>References</source>
+        <translation>参考图</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/compose/reference_tray.py" line="142"/>
+        <source>With {seq} sequential images the tray takes at most {cap} references (together at most {total}).</source>
+        <translation>设置了 {seq} 张组图时，参考图栏最多容纳 {cap} 张参考图（两者合计最多 {total} 张）。</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/compose/reference_tray.py" line="144"/>
+        <source>Seedream takes at most {max} reference images.</source>
+        <translation>Seedream 最多接受 {max} 张参考图。</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/compose/reference_tray.py" line="150"/>
+        <source>Nothing there is an image, an image file or an image link.</source>
+        <translation>其中没有图像、图像文件或图像链接。</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/compose/reference_tray.py" line="158"/>
+        <source>The clipboard holds no image, image file or image link.</source>
+        <translation>剪贴板中没有图像、图像文件或图像链接。</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/compose/reference_tray.py" line="178"/>
+        <source>pasted image</source>
+        <translation>粘贴的图像</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/compose/reference_tray.py" line="183"/>
+        <source>{count} image(s) not added: {limit}</source>
+        <translation>{count} 张图像未添加：{limit}</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/compose/reference_tray.py" line="197"/>
+        <source>Images (*.png *.jpg *.jpeg *.webp *.bmp *.gif *.tif *.tiff);;All files (*)</source>
+        <translation>图像 (*.png *.jpg *.jpeg *.webp *.bmp *.gif *.tif *.tiff);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/compose/reference_tray.py" line="264"/>
+        <source>{count} / {max}</source>
+        <translation>{count} / {max}</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/compose/reference_tray.py" line="298"/>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/compose/reference_tray.py" line="302"/>
+        <source>Move earlier</source>
+        <translation>前移</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/compose/reference_tray.py" line="304"/>
+        <source>Move later</source>
+        <translation>后移</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/compose/reference_tray.py" line="306"/>
+        <source>Paste</source>
+        <translation>粘贴</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/compose/reference_tray.py" line="308"/>
+        <source>Remove all</source>
+        <translation>全部移除</translation>
+    </message>
+</context>
+<context>
+    <name>ResultCommands</name>
+    <message numerus="yes">
+        <location filename="../../seedream_desktop/ui/result_commands.py" line="96"/>
+        <source>Copied %n image(s)</source>
+        <translation>
+            <numerusform>已复制 %n 张图像</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/result_commands.py" line="102"/>
+        <source>Prompt copied</source>
+        <translation>已复制提示词</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/result_commands.py" line="108"/>
+        <source>This image carries no settings to reuse</source>
+        <translation>这张图像没有可复用的设置</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/result_commands.py" line="111"/>
+        <source>Loaded the prompt and settings of the selected image</source>
+        <translation>已载入所选图像的提示词和设置</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/result_commands.py" line="117"/>
+        <source>Seed {seed} set</source>
+        <translation>已设置种子 {seed}</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../seedream_desktop/ui/result_commands.py" line="127"/>
+        <source>Added %n reference image(s)</source>
+        <translation>
+            <numerusform>已添加 %n 张参考图</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/result_commands.py" line="161"/>
+        <source>Could not move to the trash: {reason}</source>
+        <translation>无法移到回收站：{reason}</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../seedream_desktop/ui/result_commands.py" line="164"/>
+        <source>Moved %n image(s) to the trash</source>
+        <translation>
+            <numerusform>已将 %n 张图像移到回收站</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/result_commands.py" line="168"/>
+        <source>Could not save the mark: {reason}</source>
+        <translation>无法保存标记：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>ResultGrid</name>
+    <message>
+        <location filename="../../seedream_desktop/ui/results/grid.py" line="38"/>
+        <source>Results</source>
+        <translation>生成结果</translation>
+    </message>
+</context>
+<context>
+    <name>ResultModel</name>
+    <message>
+        <location filename="../../seedream_desktop/ui/results/model.py" line="277"/>
+        <source>Queued</source>
+        <translation>排队中</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/results/model.py" line="278"/>
+        <source>Queued, will be sent when back online</source>
+        <translation>排队中，恢复联网后发送</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/results/model.py" line="279"/>
+        <source>Sent</source>
+        <translation>已发送</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/results/model.py" line="280"/>
+        <source>Generating</source>
+        <translation>生成中</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/results/model.py" line="281"/>
+        <source>Downloading</source>
+        <translation>下载中</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/results/model.py" line="282"/>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/results/model.py" line="283"/>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/results/model.py" line="284"/>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="46"/>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="55"/>
+        <source>Runware API key</source>
+        <translation>Runware API 密钥</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="59"/>
+        <source>Test key</source>
+        <translation>测试密钥</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="61"/>
+        <source>Remove key</source>
+        <translation>移除密钥</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="70"/>
+        <source>API key:</source>
+        <translation>API 密钥：</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="79"/>
+        <source>Keep the key for this session only (forgotten when the app quits)</source>
+        <translation>仅在本次会话中保留密钥（退出应用后即忘记）</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="85"/>
+        <source>No system keychain was found (on Linux: no Secret Service such as GNOME Keyring or KWallet is running), so the key cannot be stored safely. It is never written to a file in plain text. You can keep it for this session only.</source>
+        <translation>未找到系统钥匙串（Linux 上：没有运行 GNOME Keyring、KWallet 等 Secret Service），因此无法安全地保存密钥。密钥绝不会以明文写入文件。你可以只在本次会话中保留它。</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="99"/>
+        <source>API address:</source>
+        <translation>API 地址：</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="102"/>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="107"/>
+        <source>Library folder:</source>
+        <translation>图库文件夹：</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="114"/>
+        <source>Default format:</source>
+        <translation>默认格式：</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="119"/>
+        <source>Default quality:</source>
+        <translation>默认质量：</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="125"/>
+        <source>No limit</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="127"/>
+        <source>Daily budget:</source>
+        <translation>每日预算：</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="132"/>
+        <source>Follow the system</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="134"/>
+        <source>Language:</source>
+        <translation>语言：</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="135"/>
+        <source>A new language is applied when the app restarts.</source>
+        <translation>新的语言将在应用重启后生效。</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="161"/>
+        <source>A key is set (in the system keychain). Type a new one to replace it.</source>
+        <translation>已设置密钥（保存在系统钥匙串中）。输入新密钥即可替换。</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="162"/>
+        <source>A key is set for this session only. Type a new one to replace it.</source>
+        <translation>已设置仅限本次会话的密钥。输入新密钥即可替换。</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="163"/>
+        <source>A key is set by the SEEDREAM_API_KEY environment variable.</source>
+        <translation>密钥由环境变量 SEEDREAM_API_KEY 设置。</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="164"/>
+        <source>No key is set. Get one at my.runware.ai and paste it here.</source>
+        <translation>尚未设置密钥。请在 my.runware.ai 获取并粘贴到这里。</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="168"/>
+        <source>•••••••• (hidden)</source>
+        <translation>••••••••（已隐藏）</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="168"/>
+        <source>Paste your key</source>
+        <translation>粘贴你的密钥</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="175"/>
+        <source>Enter a key to test.</source>
+        <translation>请输入要测试的密钥。</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="178"/>
+        <source>Testing…</source>
+        <translation>正在测试…</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="184"/>
+        <source>✓ The key works.</source>
+        <translation>✓ 密钥可用。</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="186"/>
+        <source>✗ {reason}</source>
+        <translation>✗ {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="197"/>
+        <source>Library folder</source>
+        <translation>图库文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="230"/>
+        <source>There is no keychain to store the key in. Tick “keep for this session only” to use it until the app quits.</source>
+        <translation>没有可保存密钥的钥匙串。勾选“仅在本次会话中保留密钥”，即可使用到应用退出为止。</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="239"/>
+        <source>The keychain refused the key: {reason}</source>
+        <translation>钥匙串拒绝保存密钥：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>SizePicker</name>
+    <message>
+        <location filename="../../seedream_desktop/ui/compose/size_picker.py" line="37"/>
+        <source>Output size</source>
+        <translation>输出尺寸</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/compose/size_picker.py" line="54"/>
+        <source>{label}, {width} × {height} pixels</source>
+        <translation>{label}，{width} × {height} 像素</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/compose/size_picker.py" line="58"/>
+        <source>Output size: {0}. Arrow keys choose another size.</source>
+        <translation>输出尺寸：{0}。用方向键选择其他尺寸。</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/compose/size_picker.py" line="94"/>
+        <source>1K comes only as a square (1:1); pick 2K or 4K for other shapes.</source>
+        <translation>1K 只有方形（1:1）；其他比例请选 2K 或 4K。</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/compose/size_picker.py" line="170"/>
+        <source>{label}: {width} × {height} pixels ({mp:.1f} MP)</source>
+        <translation>{label}：{width} × {height} 像素（{mp:.1f} 百万像素）</translation>
+    </message>
+</context>
+<context>
+    <name>StatusBar</name>
+    <message numerus="yes">
+        <location filename="../../seedream_desktop/ui/status_bar.py" line="29"/>
+        <source>%n running</source>
+        <translation>
+            <numerusform>%n 个进行中</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../seedream_desktop/ui/status_bar.py" line="31"/>
+        <source>%n queued</source>
+        <translation>
+            <numerusform>%n 个排队中</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../seedream_desktop/ui/status_bar.py" line="33"/>
+        <source>%n failed</source>
+        <translation>
+            <numerusform>%n 个失败</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/status_bar.py" line="34"/>
+        <source>Idle</source>
+        <translation>空闲</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/status_bar.py" line="38"/>
+        <source>Today: ${spent} of ${budget}</source>
+        <translation>今日：${spent} / ${budget}</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/status_bar.py" line="42"/>
+        <source>Today: ${spent}</source>
+        <translation>今日：${spent}</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/status_bar.py" line="44"/>
+        <source>What Runware charged today (demo jobs cost nothing real)</source>
+        <translation>Runware 今日已收取的费用（演示任务不产生实际费用）</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/status_bar.py" line="49"/>
+        <source>Connected to {host}</source>
+        <translation>已连接到 {host}</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/status_bar.py" line="50"/>
+        <source>DEMO — built-in emulator, no real images or charges</source>
+        <translation>演示模式 — 内置模拟器，不生成真实图像，不收费</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/status_bar.py" line="51"/>
+        <source>Offline — jobs wait and go out when the network is back</source>
+        <translation>离线 — 任务将等待，网络恢复后发送</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/status_bar.py" line="52"/>
+        <source>No API key — open Settings or try the demo</source>
+        <translation>没有 API 密钥 — 请打开设置或试用演示</translation>
+    </message>
+</context>
+<context>
+    <name>WindowActions</name>
+    <message>
+        <location filename="../../seedream_desktop/ui/actions.py" line="91"/>
+        <source>Rate %n star(s)</source>
+        <translation>评为 %n 星</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/actions.py" line="91"/>
+        <source>Clear rating</source>
+        <translation>清除评分</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/actions.py" line="99"/>
+        <location filename="../../seedream_desktop/ui/actions.py" line="143"/>
+        <source>&amp;Generate</source>
+        <translation>生成(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/actions.py" line="100"/>
+        <source>&amp;Cancel job</source>
+        <translation>取消任务(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/actions.py" line="101"/>
+        <source>Cancel &amp;all jobs</source>
+        <translation>取消全部任务(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/actions.py" line="102"/>
+        <source>&amp;Retry failed job</source>
+        <translation>重试失败的任务(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/actions.py" line="105"/>
+        <source>&amp;Paste image as reference</source>
+        <translation>粘贴图像作为参考图(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/actions.py" line="109"/>
+        <source>&amp;Settings…</source>
+        <translation>设置(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/actions.py" line="110"/>
+        <source>Try the &amp;demo</source>
+        <translation>试用演示(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/actions.py" line="111"/>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/actions.py" line="112"/>
+        <source>&amp;Open in viewer</source>
+        <translation>在查看器中打开(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/actions.py" line="113"/>
+        <source>Show in &amp;folder</source>
+        <translation>在文件夹中显示(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/actions.py" line="115"/>
+        <source>&amp;Copy image</source>
+        <translation>复制图像(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/actions.py" line="117"/>
+        <source>Copy &amp;prompt</source>
+        <translation>复制提示词(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/actions.py" line="118"/>
+        <source>Reuse &amp;settings</source>
+        <translation>复用设置(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/actions.py" line="119"/>
+        <source>Reuse s&amp;eed</source>
+        <translation>复用种子(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/actions.py" line="120"/>
+        <source>Use as &amp;reference</source>
+        <translation>用作参考图(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/actions.py" line="121"/>
+        <source>&amp;Favourite</source>
+        <translation>收藏(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/actions.py" line="123"/>
+        <source>Move to &amp;trash</source>
+        <translation>移到回收站(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/actions.py" line="138"/>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/actions.py" line="146"/>
+        <source>&amp;Image</source>
+        <translation>图像(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/actions.py" line="168"/>
+        <source>&amp;Rate</source>
+        <translation>评分(&amp;R)</translation>
+    </message>
+</context>
+</TS>
