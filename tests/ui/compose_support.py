@@ -6,7 +6,7 @@ import struct
 import zlib
 from pathlib import Path
 
-from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt
+from PySide6.QtCore import QMimeData, QPoint, Qt
 from PySide6.QtGui import QColor, QDragEnterEvent, QDropEvent, QImage
 from PySide6.QtWidgets import QApplication, QLayout, QVBoxLayout, QWidget
 
@@ -55,7 +55,8 @@ def decompression_bomb(path: Path) -> Path:
 
 def drop(widget: QWidget, mime: QMimeData, pos: QPoint | None = None) -> tuple[bool, bool]:
     """Send a real drag-enter then drop; returns whether each was accepted."""
-    point = QPointF(pos if pos is not None else widget.rect().center())
+    # Integer positions: PySide6 6.11's QDragEnterEvent takes only a QPoint.
+    point = pos if pos is not None else widget.rect().center()
     actions = Qt.DropAction.CopyAction | Qt.DropAction.MoveAction
     enter = QDragEnterEvent(point, actions, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
     QApplication.sendEvent(widget, enter)
