@@ -6,6 +6,7 @@ import sqlite3
 import subprocess
 import sys
 import textwrap
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -18,9 +19,9 @@ from tests.library.make_images import save
 
 
 @pytest.fixture
-def library(library_dir: Path) -> Library:
+def library(library_dir: Path) -> Iterator[Library]:
     with Library.open(library_dir) as lib:
-        yield lib  # type: ignore[misc]
+        yield lib
 
 
 def test_open_creates_a_wal_index_inside_the_library(library_dir: Path) -> None:
@@ -284,3 +285,26 @@ def test_two_processes_share_one_library_without_corrupting_it(library_dir: Path
         assert library.count(Query(text="child")) == 40
         assert library._conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         assert library.journal.replay().favourites and len(library.journal.replay().ratings) == 40
+
+
+def test_damage_deep_inside_the_index_is_found_by_verify(library_dir: Path) -> None:
+    fox, cat = _marked_library(library_dir)
+    with Library.open(library_dir) as library:
+        for i in range(300):  # enough rows for the tables to span many pages
+            path = library_dir / "more" / f"{i}.png"
+            library.add_file(path, save(path, f"prompt {i} " * 20, color=(i % 256, 3, 3)))
+        assert library.verify()
+        library._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        index = library.index_path
+    data = bytearray(index.read_bytes())
+    page = 4096
+    for offset in range(page * 3, len(data) - page, page * 2):  # every other page after the schema
+        data[offset + 8 : offset + 400] = b"\xa5" * 392
+    index.write_bytes(bytes(data))
+    with Library.open(library_dir) as library:
+        if not library.notice:  # the damage was not in a page the open-time check reads
+            assert not library.verify()
+        assert "set aside" in library.notice and library.needs_scan
+        library.scan()
+        assert library.count() == 302
+        _assert_marks_kept(library, fox, cat)

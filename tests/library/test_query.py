@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -13,7 +15,7 @@ from seedream_desktop.library.record import ParentImage, ReferenceRecord
 from tests.library.make_images import record, save
 
 # name, prompt, format, (w, h), day of September 2025, extra record fields
-IMAGES = [
+IMAGES: list[tuple[str, str, str, tuple[int, int], int, dict[str, Any]]] = [
     ("fox", "A red fox in the snow", "PNG", (64, 64), 1, {"seed": 42, "image_uuid": "u-fox"}),
     ("foxes", "Three foxes, Café crème light", "JPG", (96, 54), 2, {"seed": 7}),
     ("lighthouse", "海边的灯塔，黄昏", "WEBP", (48, 64), 3, {"references": [ReferenceRecord(name="r.png")]}),
@@ -24,7 +26,7 @@ IMAGES = [
 
 
 @pytest.fixture
-def library(library_dir: Path) -> Library:
+def library(library_dir: Path) -> Iterator[Library]:
     with Library.open(library_dir) as lib:
         for i, (name, prompt, fmt, size, day, extra) in enumerate(IMAGES):
             path = library_dir / f"{name}.{fmt.lower()}"
@@ -38,7 +40,7 @@ def library(library_dir: Path) -> Library:
                 **extra,
             )
             lib.add_file(path, record(prompt, *size, fmt, created=f"2025-09-{day:02d}T12:00:00Z", **extra))
-        yield lib  # type: ignore[misc]
+        yield lib
 
 
 def names(library: Library, query: Query | str) -> list[str]:
@@ -164,3 +166,22 @@ def test_paging_windows_cover_everything_once(library: Library) -> None:
     assert [len(p) for p in pages] == [4, 2, 0]
     assert [e.id for page in pages for e in page] == everything
     assert library.count() == 6
+
+
+@pytest.mark.parametrize("sort", ["newest", "oldest", "rating"])
+def test_the_frequent_word_plan_gives_the_same_pages(
+    library: Library, monkeypatch: pytest.MonkeyPatch, sort: str
+) -> None:
+    fox = library.by_path(library.root / "fox.png")
+    assert fox is not None
+    library.set_rating([fox.id], 2)
+    queries = [Query(text=t, sort=sort) for t in ("fox", "a", "灯塔", "-fox", "fox format:png")]  # type: ignore[arg-type]
+    expected = [
+        [e.id for e in library.search(q, 0, 2)] + [e.id for e in library.search(q, 2, 10)] for q in queries
+    ]
+    monkeypatch.setattr("seedream_desktop.library.index.FREQUENT", 1)  # every match counts as frequent
+    again = [
+        [e.id for e in library.search(q, 0, 2)] + [e.id for e in library.search(q, 2, 10)] for q in queries
+    ]
+    assert again == expected
+    assert any(expected)

@@ -57,7 +57,8 @@ def test_transparency_is_kept(cache: ThumbnailCache, tmp_path: Path) -> None:
     source = tmp_path / "alpha.png"
     Image.new("RGBA", (300, 300), (255, 0, 0, 0)).save(source)
     with Image.open(cache.get_or_make(source, "alpha", 256)) as image:
-        assert image.mode == "RGBA" and image.getpixel((10, 10))[3] == 0
+        pixel = image.getpixel((10, 10))
+        assert image.mode == "RGBA" and isinstance(pixel, tuple) and pixel[3] == 0
 
 
 @pytest.mark.parametrize("content", [b"", b"garbage", b"\x89PNG\r\n\x1a\n" + b"\x00" * 40, None])
@@ -129,3 +130,14 @@ def test_many_threads_at_once(cache: ThumbnailCache, tmp_path: Path) -> None:
     assert results[8] == cache.placeholder(256)
     leftovers = [p for p in (tmp_path / "thumbs").rglob("*") if p.name.startswith(".partial-")]
     assert leftovers == []
+
+
+def test_the_library_hands_out_its_cache(tmp_path: Path) -> None:
+    from seedream_desktop.library.index import Library
+
+    with Library.open(tmp_path / "library", cache_dir=tmp_path / "cache") as library:
+        source = library.root / "fox.png"
+        source.write_bytes(pixels((600, 400)))
+        entry = library.add_file(source)
+        thumb = library.thumbnails.get_or_make(entry.path, entry.content_id, 256)
+        assert thumb.is_relative_to(tmp_path / "cache") and _size(thumb) == (256, 171)
