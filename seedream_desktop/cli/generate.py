@@ -12,7 +12,14 @@ from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 from typing import Any
 
-from seedream_desktop.api.errors import InvalidRequest, MissingApiKey, Problem, SeedreamError
+from seedream_desktop.api.errors import (
+    BudgetExceeded,
+    InvalidApiKey,
+    InvalidRequest,
+    MissingApiKey,
+    Problem,
+    SeedreamError,
+)
 from seedream_desktop.api.request import OUTPUT_FORMATS, GenerationRequest, ReferenceImage
 from seedream_desktop.api.sizes import parse_size
 from seedream_desktop.config import Paths, Settings
@@ -166,10 +173,18 @@ def print_saved(saved: list[SavedImage], as_json: bool) -> None:
     sys.stdout.flush()
 
 
+# The window's remedies point at its Settings dialog; on the command line the way out is different.
+CLI_REMEDIES: dict[type[SeedreamError], str] = {
+    InvalidApiKey: "Store a valid key with `seedream key set` (from my.runware.ai), or set SEEDREAM_API_KEY.",
+    BudgetExceeded: "Raise daily_budget_usd in the settings file, or generate fewer images.",
+}
+
+
 def report(error: SeedreamError) -> int:
     print(f"error: {error}", file=sys.stderr)
-    if error.remedy:
-        print(error.remedy, file=sys.stderr)
+    remedy = next((text for kind, text in CLI_REMEDIES.items() if isinstance(error, kind)), error.remedy)
+    if remedy:
+        print(remedy, file=sys.stderr)
     return int(error.exit_code)
 
 

@@ -117,14 +117,19 @@ def test_missing_key_exits_3(
     monkeypatch.setenv("SEEDREAM_API_URL", emulator.url)
     monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.null.Keyring")
     assert main(["generate", "x"]) == 3
-    assert "No Runware API key" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "No Runware API key" in err
+    # The way out on the command line, not the window's "Open Settings".
+    assert "seedream key set" in err and "Settings" not in err
     assert emulator.requests == []
 
 
 def test_budget_cap_exits_3_before_sending(api: Emulator, capsys: pytest.CaptureFixture[str]) -> None:
     Settings(Paths.from_environment()).set("daily_budget_usd", 0.05)
     assert main(["generate", "x", "--count", "2"]) == 3
-    assert "budget of $0.05" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "budget of $0.05" in err
+    assert "daily_budget_usd" in err
     assert api.requests == []
 
 

@@ -82,3 +82,23 @@ def test_load_round_trip(qtbot) -> None:
     )
     controls.load(original)
     assert controls.apply_to(GenerationRequest(prompt="x")) == original
+
+
+def test_every_form_label_has_a_buddy_so_no_ampersand_shows(qtbot):
+    from PySide6.QtWidgets import QFormLayout, QLabel
+
+    from seedream_desktop.ui.compose.controls import GenerationControls
+
+    controls = GenerationControls()
+    qtbot.addWidget(controls)
+    form = controls.layout()
+    assert isinstance(form, QFormLayout)
+    labels = [
+        form.itemAt(row, QFormLayout.ItemRole.LabelRole).widget()
+        for row in range(form.rowCount())
+        if form.itemAt(row, QFormLayout.ItemRole.LabelRole)
+    ]
+    assert len(labels) == 6
+    for label in labels:
+        assert isinstance(label, QLabel)
+        assert label.buddy() is not None, label.text()

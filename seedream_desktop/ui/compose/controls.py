@@ -102,7 +102,10 @@ class GenerationControls(QWidget):
         form.addRow(self.tr("Se&quential:"), self.sequential)
         form.addRow(self.tr("F&ormat:"), self.format)
         form.addRow(self.tr("&Quality:"), self.quality)
-        form.addRow(self.tr("S&eed:"), seed_row)
+        # A layout row gets no buddy from QFormLayout, and a label without one shows its "&" literally.
+        seed_label = QLabel(self.tr("S&eed:"), self)
+        seed_label.setBuddy(self.fixed_seed)
+        form.addRow(seed_label, seed_row)
         form.addRow(self.tr("Sa&fety:"), self.safety)
         form.addRow(self.estimate)
 
