@@ -14,4 +14,10 @@ translations:
 	@scripts/setup.sh test && .venv/bin/python scripts/build_translations.py
 
 bundle:
-	@echo "bundle: not wired yet"
+	@scripts/build_bundle.sh
+
+# Builds the bundle (~1 min) and runs it: --version, then --self-test (one demo generation, offscreen).
+.PHONY: bundle-test
+bundle-test:
+	@scripts/setup.sh test
+	@SEEDREAM_TEST_BUNDLE=1 .venv/bin/python -m pytest tests/packaging/test_bundle.py $(ARGS)
