@@ -169,4 +169,3 @@ def _identity(job: JobRow, image: ImageRow) -> dict[str, Any]:
         "width": job.request.size.width,
         "height": job.request.size.height,
     }
-

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import threading
 import time
 from collections.abc import Iterator
@@ -15,6 +16,16 @@ from seedream_desktop.config import Paths, Settings
 from seedream_desktop.jobs.runner import Pacing
 from seedream_desktop.ui.bridge import Bridge, Connection
 from seedream_desktop.ui.pipeline_factory import PipelineOptions, pipeline_factory
+
+
+@pytest.fixture(autouse=True)
+def collect_on_the_gui_thread(qapp) -> Iterator[None]:
+    """As the app does (ui/garbage.py): no automatic GC that could run in a worker and delete widgets there."""
+    gc.collect()
+    gc.disable()
+    yield
+    gc.collect()  # this test's windows and timers die here, on the GUI thread
+    gc.enable()
 
 
 @pytest.fixture(autouse=True)

@@ -219,7 +219,21 @@ def test_context_menu_offers_retry_for_a_failed_job(make_window, emulator_factor
     window = make_window(Connection("key", server.url))
     type_prompt(qtbot, window, "will fail")
     generate_with_keyboard(qtbot, window)
-    qtbot.waitUntil(lambda: window.model.rowCount() == 1 and bool(window.model.item(0).error_text), timeout=15_000)
+    qtbot.waitUntil(
+        lambda: window.model.rowCount() == 1 and bool(window.model.item(0).error_text), timeout=15_000
+    )
     window.grid.select_row(0)
     assert window._selected_jobs("failed") == [window.model.item(0).job_id]
     assert window.actions_.retry.isEnabled()
+
+
+def test_ctrl_v_pastes_a_clipboard_image_into_the_tray(make_window, qtbot):
+    from PySide6.QtGui import QColor, QImage
+
+    window = make_window(None)
+    image = QImage(64, 48, QImage.Format.Format_RGB32)
+    image.fill(QColor("#cc3366"))
+    QApplication.clipboard().setImage(image)
+    window.grid.setFocus()
+    qtbot.keyClick(window.grid, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: len(window.compose.request().references) == 1, timeout=10_000)

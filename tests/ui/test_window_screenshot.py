@@ -34,6 +34,8 @@ def test_screenshot_of_the_main_window_after_a_demo_generation(make_window, qtbo
     qtbot.waitUntil(lambda: sum(1 for i in window.model.items() if i.is_saved) == 7, timeout=30_000)
     # Only tiles on screen ask for thumbnails: wait for those.
     qtbot.waitUntil(lambda: all(window.model.has_thumbnail(k) for k in grid.visible_keys()), timeout=20_000)
+    window.model.set_favourite(1, True)  # show the marks badge on one tile
+    window.model.set_rating(1, 4)
     grid.select_row(0)
     window.status.showMessage("")
     qtbot.wait(50)  # let the last paint events through before grabbing
