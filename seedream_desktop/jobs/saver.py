@@ -19,7 +19,8 @@ from seedream_desktop.jobs.journal import ImageRow, JobJournal, JobRow
 from seedream_desktop.jobs.naming import candidates, date_folder, file_stem
 from seedream_desktop.jobs.sinks import GuardedSink, lock_exclusive
 from seedream_desktop.library.metadata import EmbeddingWriter, read_record
-from seedream_desktop.library.record import GenerationRecord
+from seedream_desktop.library.parent import parent_image
+from seedream_desktop.library.record import GenerationRecord, ParentImage
 
 # Our temp files carry the imageUUID, so crash clean-up can tell them from other writers' temp files.
 SAVER_TEMP_PREFIX = f"{TEMP_PREFIX}img-"
@@ -37,6 +38,8 @@ class ImageSaver:
     def __init__(self, library_root: Path, journal: JobJournal) -> None:
         self.library_root = Path(library_root)
         self.journal = journal
+        # The edited image's identity, read once per job (a 20-image edit batch shares one parent).
+        self._parents: dict[str, ParentImage | None] = {}
 
     def folder_for(self, job: JobRow) -> Path:
         return self.library_root / date_folder(datetime.fromtimestamp(job.created))
@@ -44,6 +47,10 @@ class ImageSaver:
     def record_for(self, job: JobRow, image: ImageRow, sequence_total: int | None) -> GenerationRecord:
         request = job.request
         sequential = request.max_sequential_images is not None
+        if job.id not in self._parents:
+            # By imageUUID and content identity, not only the path: the index links lineage by those,
+            # so an edit stays linked to its parent after moves, renames and a rebuilt index.
+            self._parents[job.id] = parent_image(request.parent)
         return GenerationRecord.from_generation(
             request,
             task_uuid=image.task_uuid,
@@ -55,6 +62,7 @@ class ImageSaver:
             format=request.output_format,
             sequence_index=image.sequence_index + 1 if sequential else None,
             sequence_total=sequence_total if sequential else None,
+            parent=self._parents[job.id],
         )
 
     def already_saved(self, image: ImageRow) -> Path | None:

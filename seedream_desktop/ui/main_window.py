@@ -20,6 +20,7 @@ from seedream_desktop.ui import theme
 from seedream_desktop.ui.actions import build_actions, fill_menus, fill_result_menu, retint
 from seedream_desktop.ui.banner import Banner
 from seedream_desktop.ui.bridge import Bridge, Connection
+from seedream_desktop.ui.library.window_tab import LibraryTab
 from seedream_desktop.ui.messages import TOP_UP_URL, error_text, remedy_text, way_out
 from seedream_desktop.ui.result_commands import OpenUrl, ResultCommands
 from seedream_desktop.ui.results.grid import ResultGrid
@@ -103,6 +104,7 @@ class MainWindow(QMainWindow):
         self.commands.connect_actions(self.actions_)
         self.commands.message.connect(lambda text: self.status.showMessage(text, 5000))
         self._connect()
+        self.library_tab = LibraryTab(self)  # the whole library beside this session's results (Ctrl+L)
 
         self.state = WindowState(parts.paths)
         if not self.state.restore(self, self.splitter):
@@ -339,4 +341,5 @@ class MainWindow(QMainWindow):
         except Exception:  # an unfinished compose state is not worth losing the window over
             pass
         self.thumbnails.shutdown()
+        self.library_tab.shutdown()
         super().closeEvent(event)

@@ -1,0 +1,79 @@
+"""Bringing files from elsewhere into the library: copied in, or kept in place behind a link. No Qt."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from enum import Enum
+from pathlib import Path
+
+from seedream_desktop.library.entry import ScanReport
+from seedream_desktop.library.index import Library
+from seedream_desktop.library.rows import IMAGE_SUFFIXES
+
+IMPORT_FOLDER = "Imported"
+
+
+class ImportMode(Enum):
+    COPY = "copy"  # the library gets its own copy; the original can go
+    KEEP = "keep"  # the file stays where it is; the library holds a symbolic link to it
+
+
+@dataclass
+class ImportResult:
+    placed: list[Path] = field(default_factory=list)  # files (or links) now inside the library
+    failed: list[tuple[Path, str]] = field(default_factory=list)
+    report: ScanReport = field(default_factory=ScanReport)
+
+
+def image_files(sources: Iterable[Path]) -> list[tuple[Path, Path]]:
+    """(file, path relative to what was dropped) for every image in the dropped files and folders."""
+    found: list[tuple[Path, Path]] = []
+    for source in sources:
+        source = Path(source)
+        if source.is_dir():
+            for folder, dirs, names in os.walk(source):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                for name in sorted(names):
+                    path = Path(folder, name)
+                    if path.suffix.lower() in IMAGE_SUFFIXES:
+                        found.append((path, Path(source.name) / path.relative_to(source)))
+        elif source.is_file() and source.suffix.lower() in IMAGE_SUFFIXES:
+            found.append((source, Path(source.name)))
+    return found
+
+
+def _free(target: Path) -> Path:
+    candidate, n = target, 2
+    while candidate.exists() or candidate.is_symlink():
+        candidate, n = target.with_name(f"{target.stem} ({n}){target.suffix}"), n + 1
+    return candidate
+
+
+def import_into(
+    library: Library, sources: Iterable[Path], mode: ImportMode, today: date | None = None
+) -> ImportResult:
+    """Files already inside the library are only indexed; others go to ``Imported/<date>/``."""
+    result = ImportResult()
+    folder = library.root / IMPORT_FOLDER / (today or date.today()).isoformat()
+    for path, relative in image_files(sources):
+        if library.relative(path) is not None:
+            result.placed.append(path)
+            continue
+        target = _free(folder / relative)
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            if mode is ImportMode.COPY:
+                shutil.copy2(path, target)
+            else:
+                target.symlink_to(path.resolve())
+        except OSError as exc:
+            result.failed.append((path, str(exc)))
+            continue
+        result.placed.append(target)
+    if result.placed:
+        result.report = library.sync_paths(result.placed)
+    return result

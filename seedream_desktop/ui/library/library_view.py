@@ -1,0 +1,338 @@
+"""LibraryView: the library page of the main window — boards, search and filters, the grid, details.
+
+Everything here works offline and without a key: it only reads and marks the local library. The
+buttons that feed the composer ("Reuse settings", "Use as reference", "Edit this") only emit signals;
+the window decides what to do with them.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
+
+from seedream_desktop.library.entry import ImageEntry
+from seedream_desktop.library.index import Library
+from seedream_desktop.library.query import Query
+from seedream_desktop.ui.library.boards_panel import BoardsPanel
+from seedream_desktop.ui.library.details_panel import DetailsPanel
+from seedream_desktop.ui.library.filter_bar import FilterBar
+from seedream_desktop.ui.library.import_dialog import ask_import_mode
+from seedream_desktop.ui.library.importer import ImportMode, ImportResult, image_files, import_into
+from seedream_desktop.ui.library.library_grid import LibraryGrid
+from seedream_desktop.ui.library.library_model import IDS_MIME, LibraryModel
+from seedream_desktop.ui.library.thumbnail_source import LibraryThumbnailFiles
+from seedream_desktop.ui.library.untrash import can_restore, restore_from_trash
+from seedream_desktop.ui.library.viewer import ImageViewer
+from seedream_desktop.ui.thumbnails import ThumbnailLoader
+
+UNDO_MS = 10_000  # how long "Undo" is offered after sending images to the trash
+PREVIEW_THUMBNAIL = 512
+# Asks copy-or-keep for files dropped from outside: (number of images) → the choice, None to cancel.
+AskImportMode = Callable[[int], ImportMode | None]
+
+
+class LibraryView(QWidget):
+    reuseRequested = Signal(object)  # GenerationRequest
+    referenceRequested = Signal(list)  # paths (str)
+    editRequested = Signal(str)  # path
+    message = Signal(str)  # for the status bar
+
+    def __init__(
+        self, library: Library, parent: QWidget | None = None, *, ask_import: AskImportMode | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("libraryView")
+        self.setAcceptDrops(True)
+        self.library = library
+        self._ask_import = ask_import or (lambda count: ask_import_mode(count, self))
+        self.files = LibraryThumbnailFiles(library.thumbnails)
+        # Decoded at about the tile's size (from the 256 px cache file): a quarter less memory per tile.
+        self.grid_loader = ThumbnailLoader(self.fontMetrics().height() * 12, self.files, parent=self)
+        self.preview_loader = ThumbnailLoader(PREVIEW_THUMBNAIL, self.files, threads=1, parent=self)
+        self.model = LibraryModel(library, self)
+        self.filters = FilterBar(self)
+        self.boards = BoardsPanel(library, self)
+        self.grid = LibraryGrid(self.model, self.grid_loader, self.files, self)
+        self.details = DetailsPanel(library, self.preview_loader, self.files, self)
+        self.viewer = ImageViewer(self.model, self)
+        self.notice = QLabel(self)
+        self.notice.setObjectName("libraryNotice")
+        self.notice.setWordWrap(True)
+        self.notice.hide()
+        self.undo_label = QLabel(self)
+        self.undo_button = QPushButton(self.tr("Undo"), self)
+        self.undo_button.setObjectName("undoTrash")
+        self.count_label = QLabel(self)
+        self.count_label.setObjectName("libraryCount")
+        self._trashed: list[ImageEntry] = []
+        self._shut = False
+        self._undo_timer = QTimer(self, singleShot=True, interval=UNDO_MS)
+        self._undo_timer.timeout.connect(self._end_undo)
+
+        bar = QHBoxLayout()
+        bar.setContentsMargins(0, 0, 0, 0)
+        bar.addWidget(self.count_label, 1)
+        bar.addWidget(self.undo_label)
+        bar.addWidget(self.undo_button)
+        middle = QWidget(self)
+        column = QVBoxLayout(middle)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.notice)
+        column.addWidget(self.filters)
+        column.addWidget(self.grid, 1)
+        column.addLayout(bar)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("librarySplitter")
+        self.splitter.addWidget(self.boards)
+        self.splitter.addWidget(middle)
+        self.splitter.addWidget(self.details)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setChildrenCollapsible(False)
+        width = self.fontMetrics().averageCharWidth()
+        # Narrow minimums: the page shares a tab with the result grid and must not widen the window.
+        for side in (self.boards, self.details):
+            side.setMinimumWidth(width * 8)
+        self.splitter.setSizes([width * 22, width * 100, width * 40])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.splitter)
+        self._end_undo()
+        self._connect()
+        self.filters.set_tags(library.tags())
+        self._show_count()
+
+    def _connect(self) -> None:
+        self.filters.queryChanged.connect(lambda _q: self._apply_query())
+        self.boards.boardChosen.connect(lambda _b: self._apply_query())
+        self.boards.boardsChanged.connect(self._boards_changed)
+        self.boards.message.connect(self.message)
+        self.grid.selectionModel().currentChanged.connect(lambda *_: self._show_current())
+        self.model.modelReset.connect(self._show_current)
+        self.grid.favouriteRequested.connect(self.toggle_favourite)
+        self.grid.ratingRequested.connect(self.rate)
+        self.grid.trashRequested.connect(self.trash_selected)
+        self.grid.openRequested.connect(self.open_viewer)
+        self.details.reuseRequested.connect(self.reuseRequested)
+        self.details.referenceRequested.connect(lambda path: self.referenceRequested.emit([path]))
+        self.details.editRequested.connect(self.editRequested)
+        self.details.navigateRequested.connect(self.navigate_to)
+        self.viewer.favouriteRequested.connect(lambda row: self._favourite_rows([row], row + 1))
+        self.viewer.ratingRequested.connect(lambda row, stars: self._rate_rows([row], stars, row + 1))
+        self.viewer.rowChanged.connect(self.grid.select_row)
+        self.undo_button.clicked.connect(self.undo_trash)
+
+    # ---- query ----------------------------------------------------------------------------------
+    def query(self) -> Query:
+        return dataclasses.replace(self.filters.query(), board=self.boards.chosen())
+
+    def _apply_query(self) -> None:
+        self.model.set_query(self.query())
+        self._show_count()
+        if self.model.rowCount():
+            self.grid.select_row(0)
+
+    def _show_count(self) -> None:
+        total = self.model.rowCount()
+        self.count_label.setText(self.tr("%n image(s)", "", total))
+
+    def refresh(self) -> None:
+        """The library changed (a scan, the watcher, a saved generation): show it, keeping the selection."""
+        if self._shut:
+            return
+        current = self.grid.current_entry()
+        row = self.grid.currentIndex().row()
+        self.model.refresh()
+        self._show_count()
+        self.filters.set_tags(self.library.tags())
+        self.boards.reload()
+        found = self.model.find_row(current.id, limit=max(row + 1, 0) + 2000) if current else None
+        if found is not None:
+            self.grid.select_row(found)
+        elif row >= 0:
+            self.grid.select_row(min(row, self.model.rowCount() - 1))
+
+    def _boards_changed(self) -> None:
+        if self.boards.chosen() is not None:
+            self.model.refresh()
+            self._show_count()
+
+    def _show_current(self) -> None:
+        self.details.show_entry(None if self._shut else self.grid.current_entry())
+
+    def navigate_to(self, image_id: int) -> bool:
+        """Select an image (a parent or child in the details); widen the filters if it is not shown."""
+        row = self.model.find_row(image_id)
+        if row is None and self.library.get(image_id) is not None:
+            self.filters.search.clear()
+            self.boards.choose(None)
+            self.model.set_query(Query(sort=self.filters.query().sort))
+            self._show_count()
+            row = self.model.find_row(image_id, limit=self.model.rowCount())
+        if row is None:
+            return False
+        self.grid.select_row(row)
+        return True
+
+    # ---- one-key marks: apply, then move on to the next image -----------------------------------
+    def toggle_favourite(self) -> None:
+        rows = self.grid.selected_rows()
+        if rows:
+            self._favourite_rows(rows, rows[-1] + 1 if len(rows) == 1 else None)
+
+    def rate(self, stars: int) -> None:
+        rows = self.grid.selected_rows()
+        if rows:
+            self._rate_rows(rows, stars, rows[-1] + 1 if len(rows) == 1 else None)
+
+    def _favourite_rows(self, rows: list[int], then: int | None) -> None:
+        entries = self.model.entries(rows)
+        on = not all(e.favourite for e in entries)
+        self.library.set_favourite([e.id for e in entries], on)
+        self._marked(rows, then)
+
+    def _rate_rows(self, rows: list[int], stars: int, then: int | None) -> None:
+        self.library.set_rating([e.id for e in self.model.entries(rows)], stars)
+        self._marked(rows, then)
+
+    def _marked(self, rows: list[int], then: int | None) -> None:
+        query = self.model.query
+        if query.favourite is not None or query.min_rating or query.sort == "rating":
+            self.refresh()  # the marks decide membership or order: rows move
+        else:
+            self.model.reload_rows(rows)
+        if then is not None and then < self.model.rowCount():
+            self.grid.select_row(then)
+            if self.viewer.isVisible():
+                self.viewer.show_row(then)
+        self.details.refresh()
+
+    # ---- the trash, with undo -----------------------------------------------------------------
+    def trash_selected(self) -> None:
+        rows = self.grid.selected_rows()
+        entries = self.model.entries(rows)
+        if not entries:
+            return
+        self._end_undo()
+        try:
+            trashed = self.library.trash([e.id for e in entries])
+        except OSError as exc:
+            trashed = [e for e in entries if not e.path.exists()]
+            self.message.emit(self.tr("Some images could not be moved to the trash: {0}").format(exc))
+        self.model.refresh()
+        self._show_count()
+        self.boards.reload()
+        if self.model.rowCount():
+            self.grid.select_row(min(rows[0], self.model.rowCount() - 1))
+        if not trashed:
+            return
+        self._trashed = trashed
+        text = self.tr("Moved %n image(s) to the trash.", "", len(trashed))
+        self.undo_label.setText(text)
+        self.undo_label.show()
+        self.undo_button.setVisible(can_restore())
+        self._undo_timer.start()
+        self.message.emit(text)
+
+    def undo_trash(self) -> int:
+        """Put the images just trashed back (file, marks, boards and lineage follow their content)."""
+        wanted = len(self._trashed)
+        restored = [e.path for e in self._trashed if restore_from_trash(e.path)]
+        self._end_undo()
+        if restored:
+            self.library.sync_paths(restored)
+            self.refresh()
+            entry = self.library.by_path(restored[0])
+            row = self.model.find_row(entry.id) if entry is not None else None
+            if row is not None:
+                self.grid.select_row(row)
+        if len(restored) != wanted:
+            self.message.emit(self.tr("Some images were no longer in the trash."))
+        return len(restored)
+
+    def _end_undo(self) -> None:
+        self._undo_timer.stop()
+        self._trashed = []
+        self.undo_label.hide()
+        self.undo_button.hide()
+
+    # ---- viewer -------------------------------------------------------------------------------
+    def open_viewer(self, row: int) -> None:
+        self.viewer.open_row(row)
+
+    # ---- offline: say what is unavailable and why, nothing more -------------------------------
+    def set_generation_unavailable(self, reason: str) -> None:
+        """``reason`` empty: generating works. Otherwise one calm line above the grid."""
+        self.notice.setText(reason)
+        self.notice.setVisible(bool(reason))
+
+    # ---- drops from the file manager: import ----------------------------------------------------
+    def _offers_files(self, event: QDragEnterEvent | QDragMoveEvent | QDropEvent) -> bool:
+        mime = event.mimeData()
+        if mime.hasFormat(IDS_MIME) or not mime.hasUrls():
+            return False  # our own drag (to a board or out) is not an import
+        return any(url.isLocalFile() for url in mime.urls())
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self._offers_files(event):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        if self._offers_files(event):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        if not self._offers_files(event):
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        paths = [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
+        QTimer.singleShot(0, lambda: self.import_paths(paths))  # no modal dialog inside a drop
+
+    def import_paths(self, paths: list[Path]) -> ImportResult | None:
+        found = image_files(paths)
+        if not found:
+            self.message.emit(self.tr("No images (PNG, JPEG, WebP) in what was dropped."))
+            return None
+        outside = [p for p, _ in found if self.library.relative(p) is None]
+        mode = self._ask_import(len(outside)) if outside else ImportMode.KEEP
+        if mode is None:
+            return None
+        result = import_into(self.library, paths, mode)
+        self.refresh()
+        self.message.emit(self.tr("Added %n image(s) to the library.", "", len(result.placed)))
+        if result.failed:
+            self.message.emit(
+                self.tr("%n image(s) could not be added: {0}", "", len(result.failed)).format(
+                    result.failed[0][1]
+                )
+            )
+        return result
+
+    # ---- closing --------------------------------------------------------------------------------
+    def shutdown(self) -> None:
+        """Before the library closes: stop reading it (a late paint or selection change reads nothing)."""
+        self._shut = True
+        self.model.detach()
+        self._end_undo()
+        self.viewer.close()
+        self.viewer.shutdown()
+        self.grid_loader.shutdown()
+        self.preview_loader.shutdown()
+
+    def select_rows(self, rows: list[int]) -> None:
+        """Select several rows (tests and keyboard users: Ctrl+A is the grid's own)."""
+        selection = self.grid.selectionModel()
+        selection.clearSelection()
+        for row in rows:
+            selection.select(self.model.index(row), QItemSelectionModel.SelectionFlag.Select)
+        if rows:
+            selection.setCurrentIndex(self.model.index(rows[0]), QItemSelectionModel.SelectionFlag.NoUpdate)

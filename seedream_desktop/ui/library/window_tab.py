@@ -1,0 +1,167 @@
+"""LibraryTab: puts the library page next to the result grid in the main window (Ctrl+L switches).
+
+It owns the GUI's own connection to the library index (the job pipeline has another, on its worker),
+keeps the page in step with new generations and the folder, and says — only there, in one line — what
+is unavailable without a key or a network. The page and its imports (the index, the metadata readers,
+the folder watcher: ~200 ms) are built just after the window's first frame, or at once when the
+library is asked for first.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QTabWidget, QWidget
+
+if TYPE_CHECKING:
+    from seedream_desktop.library.index import Library
+    from seedream_desktop.ui.library.compose_link import ComposeLink
+    from seedream_desktop.ui.library.library_sync import LibrarySync
+    from seedream_desktop.ui.library.library_view import LibraryView
+
+REFRESH_MS = 300  # a batch of four saved images refreshes the page once
+# The stat rescan is a Python walk of every file: started at once it would compete with the first
+# paints for the GIL, so it waits a moment.
+SYNC_DELAY_MS = 1000
+
+
+class LibraryTab(QObject):
+    def __init__(self, window: Any, *, sync: bool = True) -> None:
+        super().__init__(window)
+        self.window = window
+        self._sync_enabled = sync
+        self._view: LibraryView | None = None
+        self._library: Library | None = None
+        self.link: ComposeLink | None = None
+        self.sync: LibrarySync | None = None
+        self.tabs = QTabWidget(window)
+        self.tabs.setObjectName("resultTabs")
+        self.tabs.setDocumentMode(True)
+        window.splitter.insertWidget(1, self.tabs)
+        self.tabs.addTab(window.grid, self.tr("Results"))
+        self._placeholder = QWidget(self.tabs)
+        self.tabs.addTab(self._placeholder, self.tr("Library"))
+        window.splitter.setStretchFactor(1, 1)
+        self.switch = QAction(self.tr("Show the library"), window)
+        self.switch.setObjectName("showLibrary")
+        self.switch.setShortcut(QKeySequence("Ctrl+L"))
+        self.switch.setToolTip(
+            self.tr("Switch between this session's results and the whole library (Ctrl+L)")
+        )
+        self.switch.triggered.connect(self.toggle)
+        window.addAction(self.switch)
+
+        self._stale = False
+        self._refresh = QTimer(self, singleShot=True, interval=REFRESH_MS)
+        self._refresh.timeout.connect(self._refresh_now)
+        self.tabs.currentChanged.connect(self._tab_changed)
+        bridge = window.bridge
+        bridge.imageSaved.connect(lambda *_: self._changed())
+        bridge.connectionChanged.connect(lambda *_: self._show_availability())
+        bridge.onlineChanged.connect(lambda *_: self._show_availability())
+        window.firstFrame.connect(lambda: QTimer.singleShot(0, self._after_first_frame))
+
+    # ---- building the page ------------------------------------------------------------------------
+    @property
+    def view(self) -> LibraryView:
+        return self._build()
+
+    @property
+    def library(self) -> Library:
+        self._build()
+        assert self._library is not None
+        return self._library
+
+    def _build(self) -> LibraryView:
+        if self._view is not None:
+            return self._view
+        from seedream_desktop.library.index import Library
+        from seedream_desktop.ui.library.compose_link import ComposeLink
+        from seedream_desktop.ui.library.library_sync import LibrarySync
+        from seedream_desktop.ui.library.library_view import LibraryView
+
+        window = self.window
+        settings, paths = window.parts.settings, window.parts.paths
+        self._library = Library.open(settings.library, paths.thumbnails)
+        view = LibraryView(self._library, self.tabs)
+        self.link = ComposeLink(window.compose, self._library, self)
+        self.link.follow(view)
+        view.message.connect(lambda text: window.status.showMessage(text, 5000))
+        showing = self.tabs.currentWidget() is self._placeholder
+        self.tabs.blockSignals(True)
+        self.tabs.removeTab(1)
+        self.tabs.insertTab(1, view, self.tr("Library"))
+        if showing:
+            self.tabs.setCurrentIndex(1)
+        self.tabs.blockSignals(False)
+        self._placeholder.deleteLater()
+        self._view = view
+        self.sync = LibrarySync(self._library.root, self._library.cache_dir, self)
+        self.sync.changed.connect(lambda _report: self._changed())
+        self.sync.failed.connect(lambda text: window.status.showMessage(text, 10_000))
+        if self._library.notice:
+            window.error_banner.show_message(self._library.notice, "info")
+        self._show_availability()
+        return view
+
+    def _after_first_frame(self) -> None:
+        self._build()
+        if self._sync_enabled and self.sync is not None:
+            QTimer.singleShot(SYNC_DELAY_MS, self.sync.start)
+
+    # ---- switching ----------------------------------------------------------------------------------
+    def showing_library(self) -> bool:
+        return self.tabs.currentIndex() == 1
+
+    def show_library(self, on: bool = True) -> None:
+        if on:
+            self._build()
+        self.tabs.setCurrentIndex(1 if on else 0)
+        (self.view.grid if on else self.window.grid).setFocus()
+
+    def toggle(self) -> None:
+        self.show_library(not self.showing_library())
+
+    def _tab_changed(self, index: int) -> None:
+        if index == 1:
+            self._build()
+            if self._stale:
+                self._refresh.start()
+
+    # ---- keeping up --------------------------------------------------------------------------------
+    def _changed(self) -> None:
+        self._stale = True
+        if self.showing_library() and self._view is not None:
+            self._refresh.start()
+
+    def _refresh_now(self) -> None:
+        if self._view is not None:
+            self._stale = False
+            self._view.refresh()
+
+    def _show_availability(self) -> None:
+        if self._view is None:
+            return
+        connection = self.window.bridge.connection
+        if connection is None or not connection.api_key:
+            reason = self.tr(
+                "Generating needs a Runware API key (Settings). Everything in the library works without one."
+            )
+        elif not self.window.online and not connection.demo:
+            reason = self.tr(
+                "No connection to Runware: generating waits until it is back. The library works offline."
+            )
+        else:
+            reason = ""
+        self._view.set_generation_unavailable(reason)
+
+    def shutdown(self) -> None:
+        self._refresh.stop()
+        if self.sync is not None:
+            self.sync.stop()
+        if self._view is not None:
+            self._view.shutdown()
+        if self._library is not None:
+            self._library.close()

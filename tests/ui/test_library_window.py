@@ -1,0 +1,44 @@
+"""The library in the main window: Ctrl+L beside the results, new generations appear, offline-first."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from seedream_desktop.ui.bridge import Connection
+from tests.library.make_images import save
+
+# WORKAROUND: the offscreen platform warns on every top-level size-hint change (not a bug of ours).
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+
+
+def test_ctrl_l_shows_the_library_and_new_generations_arrive(make_window, emulator, qtbot):
+    window = make_window(Connection("key", emulator.url))
+    tab = window.library_tab
+    assert not tab.showing_library() and not tab.view.notice.isVisible()
+    qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert tab.showing_library()
+    window.compose.editor.set_text("a paper lantern festival")
+    window.compose.try_generate()
+    qtbot.waitUntil(lambda: tab.view.model.rowCount() == 1, timeout=20_000)
+    entry = tab.view.model.entry(0)
+    assert entry is not None and entry.prompt == "a paper lantern festival"
+    qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert not tab.showing_library()
+
+
+def test_without_a_key_the_library_works_and_says_what_is_unavailable(make_window, qtbot):
+    from seedream_desktop.config import Paths, Settings
+
+    root = Settings(Paths.from_environment()).library
+    save(root / "old" / "a.png", "made last year", color=(3, 4, 5))  # in the folder before launch
+    window = make_window(None)
+    tab = window.library_tab
+    tab.show_library()
+    assert tab.view.notice.isVisible() and "API key" in tab.view.notice.text()
+    qtbot.waitUntil(lambda: tab.view.model.rowCount() == 1, timeout=10_000)  # the scan after the first frame
+    tab.view.grid.select_row(0)
+    qtbot.keyClick(tab.view.grid, Qt.Key.Key_F)
+    assert tab.library.get(tab.view.model.entry(0).id).favourite  # type: ignore[union-attr]
+    tab.view.details.edit_button.click()
+    assert window.compose.request().parent == str(root / "old" / "a.png")
