@@ -48,3 +48,6 @@ if [ ! -f "$stamp" ]; then
   touch "$stamp"
   [ "$purpose" = test ] && touch ".venv/.installed-$(sha256sum pyproject.toml | cut -c1-16)-run"
 fi
+
+# The interface translations (.ts -> .qm, not in git): compiled when missing or stale, a no-op otherwise.
+.venv/bin/python scripts/build_translations.py --compile

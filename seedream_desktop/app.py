@@ -107,8 +107,10 @@ def make_application(argv: Sequence[str]):
     from PySide6.QtWidgets import QApplication
 
     from seedream_desktop.ui import theme
+    from seedream_desktop.ui.garbage import GarbageCollector
 
     app = QApplication(list(argv))
+    app.garbage_collector = GarbageCollector(app)  # type: ignore[attr-defined]  # see ui/garbage.py
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setDesktopFileName(APP_ID)
@@ -116,26 +118,32 @@ def make_application(argv: Sequence[str]):
     return app
 
 
-def install_translations(app, language: str) -> list:
-    """Loads resources/translations/seedream_<lang>.qm when it exists (issue 7 ships them)."""
-    from PySide6.QtCore import QLocale, QTranslator
+def install_translations(app, language: str) -> tuple[list, str]:
+    """The interface language's translators (ui/language.py), and '' or a note for the window.
 
-    folder = Path(__file__).resolve().parent / "resources" / "translations"
-    translator = QTranslator(app)
-    locale = QLocale(language) if language else QLocale.system()
-    if folder.is_dir() and translator.load(locale, "seedream", "_", str(folder)):
-        app.installTranslator(translator)
-        return [translator]
-    return []
+    With no CJK font a Chinese interface would be empty boxes: it stays English and the note (English on
+    purpose) says which font package to install.
+    """
+    from seedream_desktop.ui import fonts
+    from seedream_desktop.ui.language import SOURCE_LANGUAGE, install_translators, interface_language
+
+    missing_font = fonts.check_cjk_font()
+    if missing_font:
+        print(missing_font, file=sys.stderr)
+        if interface_language(language) != SOURCE_LANGUAGE:
+            return install_translators(app, SOURCE_LANGUAGE), missing_font
+    return install_translators(app, language), ""
 
 
 def open_window(app, paths: Paths, demo: DemoServer, *, want_demo: bool, images: Sequence[str] = ()):
     """Show the window first; then connect the pipeline (its imports run on the worker) and greet."""
     from PySide6.QtCore import QTimer
 
-    install_translations(app, str(Settings(paths).get("language") or ""))
+    _translators, font_note = install_translations(app, str(Settings(paths).get("language") or ""))
     window, bridge = build(paths, demo)
     window.show()
+    if font_note:
+        window.error_banner.show_message(font_note, "info")
 
     def connect() -> None:
         from seedream_desktop.ui.bridge import Connection

@@ -130,128 +130,128 @@
 <context>
     <name>DetailsPanel</name>
     <message>
-        <location filename="../../seedream_desktop/ui/library/details_panel.py" line="63"/>
+        <location filename="../../seedream_desktop/ui/library/details_panel.py" line="67"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/details_panel.py" line="79"/>
+        <location filename="../../seedream_desktop/ui/library/details_panel.py" line="83"/>
         <source>Prompt:</source>
         <translation>提示词：</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/details_panel.py" line="80"/>
+        <location filename="../../seedream_desktop/ui/library/details_panel.py" line="84"/>
         <source>Size:</source>
         <translation>尺寸：</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/details_panel.py" line="81"/>
+        <location filename="../../seedream_desktop/ui/library/details_panel.py" line="85"/>
         <source>Seed:</source>
         <translation>种子：</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/details_panel.py" line="82"/>
+        <location filename="../../seedream_desktop/ui/library/details_panel.py" line="86"/>
         <source>Cost:</source>
         <translation>费用：</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/details_panel.py" line="83"/>
+        <location filename="../../seedream_desktop/ui/library/details_panel.py" line="87"/>
         <source>Date:</source>
         <translation>日期：</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/details_panel.py" line="84"/>
+        <location filename="../../seedream_desktop/ui/library/details_panel.py" line="88"/>
         <source>File:</source>
         <translation>文件：</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/details_panel.py" line="85"/>
+        <location filename="../../seedream_desktop/ui/library/details_panel.py" line="89"/>
         <source>Marks:</source>
         <translation>标记：</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/details_panel.py" line="86"/>
+        <location filename="../../seedream_desktop/ui/library/details_panel.py" line="90"/>
         <source>References:</source>
         <translation>参考图：</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/details_panel.py" line="87"/>
+        <location filename="../../seedream_desktop/ui/library/details_panel.py" line="91"/>
         <source>Lineage:</source>
         <translation>修改关系：</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/details_panel.py" line="89"/>
+        <location filename="../../seedream_desktop/ui/library/details_panel.py" line="93"/>
         <source>Reuse settings</source>
         <translation>复用设置</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/details_panel.py" line="90"/>
+        <location filename="../../seedream_desktop/ui/library/details_panel.py" line="94"/>
         <source>Put this image&apos;s prompt, size and settings into the composer</source>
         <translation>把这张图像的提示词、尺寸和设置填入生成面板</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/details_panel.py" line="91"/>
+        <location filename="../../seedream_desktop/ui/library/details_panel.py" line="95"/>
         <source>Use as reference</source>
         <translation>用作参考图</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/details_panel.py" line="92"/>
+        <location filename="../../seedream_desktop/ui/library/details_panel.py" line="96"/>
         <source>Add this image to the reference tray</source>
         <translation>把这张图像加入参考图栏</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/details_panel.py" line="93"/>
+        <location filename="../../seedream_desktop/ui/library/details_panel.py" line="97"/>
         <source>Edit this</source>
         <translation>修改这张</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/details_panel.py" line="95"/>
+        <location filename="../../seedream_desktop/ui/library/details_panel.py" line="99"/>
         <source>Use this image as a reference and record the next generation as its edit</source>
         <translation>把这张图像用作参考图，并把下一次生成记录为对它的修改</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/details_panel.py" line="106"/>
+        <location filename="../../seedream_desktop/ui/library/details_panel.py" line="110"/>
         <source>Select an image to see its details.</source>
         <translation>选择一张图像以查看详细信息。</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/details_panel.py" line="151"/>
+        <location filename="../../seedream_desktop/ui/library/details_panel.py" line="155"/>
         <source>(no prompt recorded)</source>
         <translation>（未记录提示词）</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/details_panel.py" line="156"/>
-        <location filename="../../seedream_desktop/ui/library/details_panel.py" line="157"/>
+        <location filename="../../seedream_desktop/ui/library/details_panel.py" line="160"/>
+        <location filename="../../seedream_desktop/ui/library/details_panel.py" line="161"/>
         <source>not recorded</source>
         <translation>未记录</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/details_panel.py" line="190"/>
+        <location filename="../../seedream_desktop/ui/library/details_panel.py" line="205"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/details_panel.py" line="194"/>
+        <location filename="../../seedream_desktop/ui/library/details_panel.py" line="213"/>
         <source>pasted image</source>
         <translation>粘贴的图像</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/details_panel.py" line="195"/>
+        <location filename="../../seedream_desktop/ui/library/details_panel.py" line="215"/>
         <source>image {0}: {1}</source>
         <translation>图{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/details_panel.py" line="206"/>
+        <location filename="../../seedream_desktop/ui/library/details_panel.py" line="235"/>
         <source>not an edit, not edited yet</source>
         <translation>不是修改所得，也尚未被修改</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/details_panel.py" line="209"/>
+        <location filename="../../seedream_desktop/ui/library/details_panel.py" line="238"/>
         <source>edited from {0}</source>
         <translation>修改自 {0}</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/details_panel.py" line="214"/>
+        <location filename="../../seedream_desktop/ui/library/details_panel.py" line="244"/>
         <source>edited into {0}</source>
         <translation>已修改为 {0}</translation>
     </message>
@@ -261,7 +261,7 @@
     <message>
         <location filename="../../seedream_desktop/api/errors.py" line="21"/>
         <source>Something went wrong: {detail}</source>
-        <translation>出了点问题：{detail}</translation>
+        <translation>出错了：{detail}</translation>
     </message>
     <message>
         <location filename="../../seedream_desktop/api/errors.py" line="58"/>
@@ -428,7 +428,7 @@
         <location filename="../../seedream_desktop/api/references.py" line="92"/>
         <location filename="../../seedream_desktop/api/references.py" line="107"/>
         <source>the picture is impossibly large</source>
-        <translation>图像尺寸大得离谱</translation>
+        <translation>图像尺寸过大，无法处理</translation>
     </message>
     <message>
         <location filename="../../seedream_desktop/api/references.py" line="95"/>
@@ -569,148 +569,148 @@
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="38"/>
+        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="40"/>
         <source>Search prompts — fox, 灯塔, &quot;red fox&quot;, seed:42, is:fav</source>
         <translation>搜索提示词 — 灯塔, 狐狸, &quot;红色 狐狸&quot;, seed:42, is:fav</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="39"/>
+        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="41"/>
         <source>Search the library</source>
         <translation>搜索图库</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="42"/>
+        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="44"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="43"/>
+        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="45"/>
         <source>Any date</source>
         <translation>任意日期</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="43"/>
+        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="45"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="43"/>
+        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="45"/>
         <source>Last 7 days</source>
         <translation>最近 7 天</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="44"/>
+        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="46"/>
         <source>Last 30 days</source>
         <translation>最近 30 天</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="44"/>
+        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="46"/>
         <source>Last 12 months</source>
         <translation>最近 12 个月</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="46"/>
+        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="48"/>
         <source>Size</source>
         <translation>尺寸</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="46"/>
+        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="48"/>
         <source>Any size</source>
         <translation>任意尺寸</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="48"/>
+        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="50"/>
         <source>Aspect ratio</source>
         <translation>宽高比</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="48"/>
+        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="50"/>
         <source>Any aspect</source>
         <translation>任意比例</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="51"/>
+        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="53"/>
         <source>Format</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="52"/>
+        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="54"/>
         <source>Any format</source>
         <translation>任意格式</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="55"/>
+        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="57"/>
         <source>Rating</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="55"/>
+        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="57"/>
         <source>Any rating</source>
         <translation>任意评分</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="57"/>
+        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="59"/>
         <source>Tag</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="57"/>
-        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="110"/>
+        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="59"/>
+        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="120"/>
         <source>Any tag</source>
         <translation>任意标签</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="59"/>
+        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="61"/>
         <source>Edits</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="60"/>
+        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="62"/>
         <source>Edits and originals</source>
         <translation>修改图和原图</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="60"/>
+        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="62"/>
         <source>Only edits</source>
         <translation>仅修改图</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="61"/>
+        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="63"/>
         <source>Only originals</source>
         <translation>仅原图</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="64"/>
+        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="66"/>
         <source>Sort</source>
         <translation>排序</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="65"/>
+        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="67"/>
         <source>Newest first</source>
         <translation>最新的在前</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="65"/>
+        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="67"/>
         <source>Oldest first</source>
         <translation>最早的在前</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="66"/>
+        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="68"/>
         <source>Best rated</source>
         <translation>评分最高</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="69"/>
+        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="71"/>
         <source>♥ Favourites</source>
         <translation>♥ 收藏</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="71"/>
+        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="73"/>
         <source>Only favourites</source>
         <translation>仅显示收藏</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="72"/>
+        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="74"/>
         <source>With references</source>
         <translation>使用了参考图</translation>
     </message>
@@ -819,7 +819,7 @@
     <message>
         <location filename="../../seedream_desktop/ui/compose/controls.py" line="80"/>
         <source>Roll</source>
-        <translation>随机</translation>
+        <translation>随机取值</translation>
     </message>
     <message>
         <location filename="../../seedream_desktop/ui/compose/controls.py" line="81"/>
@@ -877,32 +877,34 @@
         <translation>质量(&amp;Q)：</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/compose/controls.py" line="105"/>
+        <location filename="../../seedream_desktop/ui/compose/controls.py" line="106"/>
         <source>S&amp;eed:</source>
         <translation>种子(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/compose/controls.py" line="106"/>
+        <location filename="../../seedream_desktop/ui/compose/controls.py" line="109"/>
         <source>Sa&amp;fety:</source>
         <translation>安全(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/compose/controls.py" line="156"/>
+        <location filename="../../seedream_desktop/ui/compose/controls.py" line="159"/>
         <source>≈ ${cost:.2f} for up to {n} images (the model may return fewer)</source>
         <translation>≈ ${cost:.2f}，最多 {n} 张图像（模型返回的可能更少）</translation>
     </message>
-    <message>
-        <location filename="../../seedream_desktop/ui/compose/controls.py" line="158"/>
-        <source>≈ ${cost:.2f} for {n} image(s)</source>
-        <translation>≈ ${cost:.2f}，{n} 张图像</translation>
+    <message numerus="yes">
+        <location filename="../../seedream_desktop/ui/compose/controls.py" line="161"/>
+        <source>≈ ${cost:.2f} for %n image(s)</source>
+        <translation>
+            <numerusform>≈ ${cost:.2f}，%n 张图像</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/compose/controls.py" line="171"/>
+        <location filename="../../seedream_desktop/ui/compose/controls.py" line="174"/>
         <source>PNG is lossless; quality applies to JPG and WEBP only.</source>
         <translation>PNG 为无损格式；质量只对 JPG 和 WEBP 有效。</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/compose/controls.py" line="173"/>
+        <location filename="../../seedream_desktop/ui/compose/controls.py" line="176"/>
         <source>Compression quality, {0}–{1} (higher is larger and sharper).</source>
         <translation>压缩质量，{0}–{1}（越高文件越大、越清晰）。</translation>
     </message>
@@ -1049,9 +1051,43 @@
 <context>
     <name>LibraryGrid</name>
     <message>
-        <location filename="../../seedream_desktop/ui/library/library_grid.py" line="55"/>
+        <location filename="../../seedream_desktop/ui/library/library_grid.py" line="56"/>
         <source>Library</source>
         <translation>图库</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryTab</name>
+    <message>
+        <location filename="../../seedream_desktop/ui/library/window_tab.py" line="43"/>
+        <source>Results</source>
+        <translation>本次结果</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/library/window_tab.py" line="45"/>
+        <location filename="../../seedream_desktop/ui/library/window_tab.py" line="95"/>
+        <source>Library</source>
+        <translation>图库</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/library/window_tab.py" line="47"/>
+        <source>Show the library</source>
+        <translation>显示图库</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/library/window_tab.py" line="51"/>
+        <source>Switch between this session&apos;s results and the whole library (Ctrl+L)</source>
+        <translation>在本次会话的结果和整个图库之间切换（Ctrl+L）</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/library/window_tab.py" line="150"/>
+        <source>Generating needs a Runware API key (Settings). Everything in the library works without one.</source>
+        <translation>生成需要 Runware API 密钥（见设置）。图库的所有功能无需密钥即可使用。</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/library/window_tab.py" line="154"/>
+        <source>No connection to Runware: generating waits until it is back. The library works offline.</source>
+        <translation>无法连接 Runware：生成将等待连接恢复。图库可离线使用。</translation>
     </message>
 </context>
 <context>
@@ -1062,43 +1098,43 @@
         <translation>撤销</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../seedream_desktop/ui/library/library_view.py" line="137"/>
+        <location filename="../../seedream_desktop/ui/library/library_view.py" line="141"/>
         <source>%n image(s)</source>
         <translation>
             <numerusform>%n 张图像</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/library_view.py" line="219"/>
+        <location filename="../../seedream_desktop/ui/library/library_view.py" line="225"/>
         <source>Some images could not be moved to the trash: {0}</source>
         <translation>部分图像无法移到回收站：{0}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../seedream_desktop/ui/library/library_view.py" line="228"/>
+        <location filename="../../seedream_desktop/ui/library/library_view.py" line="234"/>
         <source>Moved %n image(s) to the trash.</source>
         <translation>
             <numerusform>已将 %n 张图像移到回收站。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/library_view.py" line="248"/>
+        <location filename="../../seedream_desktop/ui/library/library_view.py" line="254"/>
         <source>Some images were no longer in the trash.</source>
         <translation>部分图像已不在回收站中。</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/library_view.py" line="297"/>
+        <location filename="../../seedream_desktop/ui/library/library_view.py" line="303"/>
         <source>No images (PNG, JPEG, WebP) in what was dropped.</source>
         <translation>拖入的内容中没有图像（PNG、JPEG、WebP）。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../seedream_desktop/ui/library/library_view.py" line="305"/>
+        <location filename="../../seedream_desktop/ui/library/library_view.py" line="311"/>
         <source>Added %n image(s) to the library.</source>
         <translation>
             <numerusform>已将 %n 张图像添加到图库。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../seedream_desktop/ui/library/library_view.py" line="308"/>
+        <location filename="../../seedream_desktop/ui/library/library_view.py" line="314"/>
         <source>%n image(s) could not be added: {0}</source>
         <translation>
             <numerusform>%n 张图像无法添加：{0}</numerusform>
@@ -1108,48 +1144,48 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../seedream_desktop/ui/main_window.py" line="93"/>
+        <location filename="../../seedream_desktop/ui/main_window.py" line="94"/>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/main_window.py" line="202"/>
+        <location filename="../../seedream_desktop/ui/main_window.py" line="204"/>
         <source>The clipboard holds no image to use as a reference</source>
         <translation>剪贴板中没有可用作参考图的图像</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/main_window.py" line="233"/>
-        <location filename="../../seedream_desktop/ui/main_window.py" line="261"/>
+        <location filename="../../seedream_desktop/ui/main_window.py" line="235"/>
+        <location filename="../../seedream_desktop/ui/main_window.py" line="263"/>
         <source>No connection to Runware: jobs are queued and will be sent when it is back.</source>
         <translation>无法连接 Runware：任务已排队，连接恢复后会发送。</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/main_window.py" line="251"/>
+        <location filename="../../seedream_desktop/ui/main_window.py" line="253"/>
         <source>Open Settings</source>
         <translation>打开设置</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/main_window.py" line="256"/>
+        <location filename="../../seedream_desktop/ui/main_window.py" line="258"/>
         <source>Top up at my.runware.ai</source>
         <translation>在 my.runware.ai 充值</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/main_window.py" line="264"/>
+        <location filename="../../seedream_desktop/ui/main_window.py" line="266"/>
         <source>Retry</source>
         <translation>重试</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/main_window.py" line="277"/>
+        <location filename="../../seedream_desktop/ui/main_window.py" line="279"/>
         <source> — DEMO</source>
         <translation> — 演示</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/main_window.py" line="283"/>
+        <location filename="../../seedream_desktop/ui/main_window.py" line="285"/>
         <source>DEMO — images come from the built-in Runware emulator on this computer: nothing is sent over the network and nothing is charged.</source>
         <translation>演示模式 — 图像来自本机内置的 Runware 模拟器：不会通过网络发送任何内容，也不收取任何费用。</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/main_window.py" line="287"/>
+        <location filename="../../seedream_desktop/ui/main_window.py" line="289"/>
         <source>Use my own key…</source>
         <translation>使用我自己的密钥…</translation>
     </message>
@@ -1196,10 +1232,12 @@
         <source>{count} / {max}</source>
         <translation>{count} / {max}</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../seedream_desktop/ui/compose/prompt_editor.py" line="156"/>
-        <source>{over} characters too long: Seedream takes at most {max}. Shorten it before generating.</source>
-        <translation>超出 {over} 个字符：Seedream 最多接受 {max} 个字符。请先缩短再生成。</translation>
+        <source>%n characters too long: Seedream takes at most {max}. Shorten it before generating.</source>
+        <translation>
+            <numerusform>超出 %n 个字符：Seedream 最多接受 {max} 个字符。请先缩短再生成。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1349,10 +1387,12 @@ Drag to reorder; Delete removes; Ctrl+Left/Right moves.</source>
         <source>pasted image</source>
         <translation>粘贴的图像</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../seedream_desktop/ui/compose/reference_tray.py" line="183"/>
-        <source>{count} image(s) not added: {limit}</source>
-        <translation>{count} 张图像未添加：{limit}</translation>
+        <source>%n image(s) not added: {limit}</source>
+        <translation>
+            <numerusform>%n 张图像未添加：{limit}</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../seedream_desktop/ui/compose/reference_tray.py" line="197"/>
@@ -1748,108 +1788,108 @@ Drag to reorder; Delete removes; Ctrl+Left/Right moves.</source>
         <translation>评为 %n 星</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/actions.py" line="91"/>
+        <location filename="../../seedream_desktop/ui/actions.py" line="93"/>
         <source>Clear rating</source>
         <translation>清除评分</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/actions.py" line="99"/>
-        <location filename="../../seedream_desktop/ui/actions.py" line="143"/>
+        <location filename="../../seedream_desktop/ui/actions.py" line="101"/>
+        <location filename="../../seedream_desktop/ui/actions.py" line="145"/>
         <source>&amp;Generate</source>
         <translation>生成(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/actions.py" line="100"/>
+        <location filename="../../seedream_desktop/ui/actions.py" line="102"/>
         <source>&amp;Cancel job</source>
         <translation>取消任务(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/actions.py" line="101"/>
+        <location filename="../../seedream_desktop/ui/actions.py" line="103"/>
         <source>Cancel &amp;all jobs</source>
         <translation>取消全部任务(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/actions.py" line="102"/>
+        <location filename="../../seedream_desktop/ui/actions.py" line="104"/>
         <source>&amp;Retry failed job</source>
         <translation>重试失败的任务(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/actions.py" line="105"/>
+        <location filename="../../seedream_desktop/ui/actions.py" line="107"/>
         <source>&amp;Paste image as reference</source>
         <translation>粘贴图像作为参考图(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/actions.py" line="109"/>
+        <location filename="../../seedream_desktop/ui/actions.py" line="111"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/actions.py" line="110"/>
+        <location filename="../../seedream_desktop/ui/actions.py" line="112"/>
         <source>Try the &amp;demo</source>
         <translation>试用演示(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/actions.py" line="111"/>
+        <location filename="../../seedream_desktop/ui/actions.py" line="113"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/actions.py" line="112"/>
+        <location filename="../../seedream_desktop/ui/actions.py" line="114"/>
         <source>&amp;Open in viewer</source>
         <translation>在查看器中打开(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/actions.py" line="113"/>
+        <location filename="../../seedream_desktop/ui/actions.py" line="115"/>
         <source>Show in &amp;folder</source>
         <translation>在文件夹中显示(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/actions.py" line="115"/>
+        <location filename="../../seedream_desktop/ui/actions.py" line="117"/>
         <source>&amp;Copy image</source>
         <translation>复制图像(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/actions.py" line="117"/>
+        <location filename="../../seedream_desktop/ui/actions.py" line="119"/>
         <source>Copy &amp;prompt</source>
         <translation>复制提示词(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/actions.py" line="118"/>
+        <location filename="../../seedream_desktop/ui/actions.py" line="120"/>
         <source>Reuse &amp;settings</source>
         <translation>复用设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/actions.py" line="119"/>
+        <location filename="../../seedream_desktop/ui/actions.py" line="121"/>
         <source>Reuse s&amp;eed</source>
         <translation>复用种子(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/actions.py" line="120"/>
+        <location filename="../../seedream_desktop/ui/actions.py" line="122"/>
         <source>Use as &amp;reference</source>
         <translation>用作参考图(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/actions.py" line="121"/>
+        <location filename="../../seedream_desktop/ui/actions.py" line="123"/>
         <source>&amp;Favourite</source>
         <translation>收藏(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/actions.py" line="123"/>
+        <location filename="../../seedream_desktop/ui/actions.py" line="125"/>
         <source>Move to &amp;trash</source>
         <translation>移到回收站(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/actions.py" line="138"/>
+        <location filename="../../seedream_desktop/ui/actions.py" line="140"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/actions.py" line="146"/>
+        <location filename="../../seedream_desktop/ui/actions.py" line="148"/>
         <source>&amp;Image</source>
         <translation>图像(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/actions.py" line="168"/>
+        <location filename="../../seedream_desktop/ui/actions.py" line="170"/>
         <source>&amp;Rate</source>
         <translation>评分(&amp;R)</translation>
     </message>

@@ -88,7 +88,9 @@ def build_actions(window: QWidget, grid: QWidget) -> WindowActions:
     rate = [
         action(
             f"rate{n}",
-            _tr("Rate %n star(s)").replace("%n", str(n)) if n else _tr("Clear rating"),
+            QCoreApplication.translate("WindowActions", "Rate %n star(s)", None, n)
+            if n
+            else _tr("Clear rating"),
             "",
             (str(n),),
             grid,

@@ -158,7 +158,7 @@ class GenerationControls(QWidget):
         if request.max_sequential_images:
             text = self.tr("≈ ${cost:.2f} for up to {n} images (the model may return fewer)")
         else:
-            text = self.tr("≈ ${cost:.2f} for {n} image(s)")
+            text = self.tr("≈ ${cost:.2f} for %n image(s)", "", images)
         self.estimate.setText(text.format(cost=cost, n=images))
 
     # ---- reactions ----------------------------------------------------------------------------

@@ -153,8 +153,10 @@ class PromptEditor(QWidget):
         if too_long:
             self.message.setText(
                 self.tr(
-                    "{over} characters too long: Seedream takes at most {max}. Shorten it before generating."
-                ).format(over=count - PROMPT_MAX, max=PROMPT_MAX)
+                    "%n characters too long: Seedream takes at most {max}. Shorten it before generating.",
+                    "",
+                    count - PROMPT_MAX,
+                ).format(max=PROMPT_MAX)
             )
             msg_palette = self.message.palette()
             msg_palette.setColor(role, error_colour(msg_palette))

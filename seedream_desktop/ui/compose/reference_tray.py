@@ -180,7 +180,7 @@ class ReferenceTray(QWidget):
         self.model.append(entries)
         if refused > 0:
             self.show_message(
-                self.tr("{count} image(s) not added: {limit}").format(count=refused, limit=self._limit_text())
+                self.tr("%n image(s) not added: {limit}", "", refused).format(limit=self._limit_text())
             )
         return len(taken)
 

@@ -1,0 +1,74 @@
+"""Chinese text needs a CJK font: find one (preferring Simplified Chinese glyphs), or say what to install."""
+
+from __future__ import annotations
+
+import sys
+
+from PySide6.QtGui import QFont, QFontDatabase, QRawFont
+
+# Simplified Chinese faces first: with only "Noto Sans CJK JP" picked by fallback, Han characters get
+# Japanese glyph shapes. Then whatever the system offers for the Simplified Chinese writing system.
+PREFERRED = (
+    "Noto Sans CJK SC",
+    "Source Han Sans SC",
+    "Noto Sans SC",
+    "Microsoft YaHei",
+    "Microsoft YaHei UI",
+    "PingFang SC",
+    "Hiragino Sans GB",
+    "WenQuanYi Micro Hei",
+    "WenQuanYi Zen Hei",
+    "Sarasa Gothic SC",
+    "Droid Sans Fallback",
+    "SimHei",
+    "SimSun",
+)
+# Words the interface and prompts use all the time; a usable font draws every one of them.
+SAMPLE = "提示词参考图生成图库收藏评分画板费用余额密钥"
+
+# Which package brings a CJK font, per Linux family (Windows and macOS ship one).
+INSTALL_HINTS = (
+    ("Debian/Ubuntu", "sudo apt install fonts-noto-cjk"),
+    ("Fedora", "sudo dnf install google-noto-sans-cjk-fonts"),
+    ("Arch", "sudo pacman -S noto-fonts-cjk"),
+    ("openSUSE", "sudo zypper install noto-sans-cjk-fonts"),
+)
+
+
+def draws_chinese(family: str) -> bool:
+    """The family's own glyphs (not a fallback's) cover SAMPLE."""
+    raw = QRawFont.fromFont(QFont(family))
+    return raw.isValid() and all(raw.supportsCharacter(ord(ch)) for ch in SAMPLE)
+
+
+def cjk_font_family() -> str | None:
+    """The best installed family that draws Simplified Chinese, or None."""
+    offered = QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese)
+    ranked = [f for f in PREFERRED if f in offered] + [f for f in offered if f not in PREFERRED]
+    return next((f for f in ranked if draws_chinese(f)), None)
+
+
+def missing_font_message() -> str:
+    # Deliberately not translated: it is shown exactly when Chinese cannot be drawn, so it stays English.
+    text = "No Chinese (CJK) font was found, so Chinese text would show as empty boxes."
+    if sys.platform.startswith("linux"):
+        commands = "; ".join(f"{name}: {command}" for name, command in INSTALL_HINTS)
+        return f"{text} Install one, then restart the app. {commands}."
+    return f"{text} Install a Simplified Chinese font (for example Noto Sans CJK SC), then restart the app."
+
+
+def prefer_cjk_font(family: str) -> None:
+    """Han characters in the interface font fall back to ``family`` first (SC glyphs, not JP or KR ones)."""
+    base = QFont().family()
+    substitutes = QFont.substitutes(base)
+    if family.lower() not in (s.lower() for s in substitutes):  # Qt keeps them lower-cased
+        QFont.insertSubstitutions(base, [family, *substitutes])
+
+
+def check_cjk_font() -> str:
+    """At start-up: prefers the CJK font found and returns ''; or returns the message to show."""
+    family = cjk_font_family()
+    if family is None:
+        return missing_font_message()
+    prefer_cjk_font(family)
+    return ""
