@@ -6,12 +6,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPalette, QPen, QPixmap
+from PySide6.QtGui import QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from seedream_desktop.library.entry import ImageEntry
 from seedream_desktop.ui import theme
 from seedream_desktop.ui.library.library_model import Role, thumbnail_key
+from seedream_desktop.ui.tile_paint import paint_fitted, paint_frames, paint_marks
 
 Index = QModelIndex | QPersistentModelIndex
 # Asks for the thumbnail of a tile painted without one: (key, path, content id).
@@ -41,7 +42,7 @@ class LibraryDelegate(QStyledItemDelegate):
         painter.drawRoundedRect(QRectF(rect), 6, 6)
         pixmap: QPixmap | None = index.data(Qt.ItemDataRole.DecorationRole)
         if pixmap is not None and not pixmap.isNull():
-            self._paint_image(painter, rect, pixmap)
+            paint_fitted(painter, rect, pixmap, margin=3)
         else:
             self._want_thumbnail(thumbnail_key(entry), entry.path, entry.content_id)
             painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
@@ -51,34 +52,13 @@ class LibraryDelegate(QStyledItemDelegate):
                 entry.path.name,
             )
         if entry.favourite or entry.rating:
-            self._paint_marks(painter, rect, entry)
-        if option.state & QStyle.StateFlag.State_Selected:
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.setPen(QPen(theme.accent(palette), 3))
-            painter.drawRoundedRect(QRectF(rect).adjusted(1.5, 1.5, -1.5, -1.5), 6, 6)
-        if option.state & QStyle.StateFlag.State_HasFocus:
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.setPen(QPen(palette.color(QPalette.ColorRole.Highlight), 1, Qt.PenStyle.DashLine))
-            painter.drawRoundedRect(QRectF(rect).adjusted(5, 5, -5, -5), 4, 4)
-        painter.restore()
-
-    def _paint_image(self, painter: QPainter, rect: QRect, pixmap: QPixmap) -> None:
-        ratio = pixmap.devicePixelRatio() or 1.0
-        size = QSize(round(pixmap.width() / ratio), round(pixmap.height() / ratio))
-        target = size.scaled(rect.size() - QSize(6, 6), Qt.AspectRatioMode.KeepAspectRatio)
-        x = rect.x() + (rect.width() - target.width()) // 2
-        y = rect.y() + (rect.height() - target.height()) // 2
-        painter.drawPixmap(QRect(x, y, target.width(), target.height()), pixmap)
-
-    def _paint_marks(self, painter: QPainter, rect: QRect, entry: ImageEntry) -> None:
-        metrics = QFontMetrics(painter.font())
-        text = ("♥ " if entry.favourite else "") + ("★" * entry.rating)
-        width = metrics.horizontalAdvance(text) + 12
-        badge = QRectF(
-            rect.right() - width - 4, rect.bottom() - metrics.height() - 8, width, metrics.height() + 4
+            paint_marks(painter, rect, entry.favourite, entry.rating, inset=4, radius=5)
+        paint_frames(
+            painter,
+            rect,
+            palette,
+            selected=bool(option.state & QStyle.StateFlag.State_Selected),
+            focused=bool(option.state & QStyle.StateFlag.State_HasFocus),
+            radius=6,
         )
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor(0, 0, 0, 150))
-        painter.drawRoundedRect(badge, 5, 5)
-        painter.setPen(QColor("#ffd54f"))
-        painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, text.strip())
+        painter.restore()

@@ -6,12 +6,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPalette, QPen, QPixmap
+from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from seedream_desktop.ui import theme
 from seedream_desktop.ui.results.item import ResultItem
 from seedream_desktop.ui.results.model import Role
+from seedream_desktop.ui.tile_paint import paint_fitted, paint_frames, paint_marks
 
 Index = QModelIndex | QPersistentModelIndex
 # Asks for the thumbnail of a tile that is being painted without one.
@@ -51,7 +52,7 @@ class ResultDelegate(QStyledItemDelegate):
         painter.drawRoundedRect(QRectF(rect), 8, 8)
         pixmap: QPixmap | None = index.data(Qt.ItemDataRole.DecorationRole)
         if item.path is not None and pixmap is not None and not pixmap.isNull():
-            self._paint_image(painter, rect, pixmap)
+            paint_fitted(painter, rect, pixmap, margin=4)
         elif item.path is not None:
             self._want_thumbnail(item.key, item.path)
             self._paint_text(
@@ -60,24 +61,16 @@ class ResultDelegate(QStyledItemDelegate):
         else:
             self._paint_placeholder(painter, rect, palette, item, index)
         if item.favourite or item.rating:
-            self._paint_marks(painter, rect, palette, item)
-        if selected:
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.setPen(QPen(theme.accent(palette), 3))
-            painter.drawRoundedRect(QRectF(rect).adjusted(1.5, 1.5, -1.5, -1.5), 8, 8)
-        if option.state & QStyle.StateFlag.State_HasFocus:
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.setPen(QPen(palette.color(QPalette.ColorRole.Highlight), 1, Qt.PenStyle.DashLine))
-            painter.drawRoundedRect(QRectF(rect).adjusted(5, 5, -5, -5), 6, 6)
+            paint_marks(painter, rect, item.favourite, item.rating, inset=6, radius=6)
+        paint_frames(
+            painter,
+            rect,
+            palette,
+            selected=selected,
+            focused=bool(option.state & QStyle.StateFlag.State_HasFocus),
+            radius=8,
+        )
         painter.restore()
-
-    def _paint_image(self, painter: QPainter, rect: QRect, pixmap: QPixmap) -> None:
-        ratio = pixmap.devicePixelRatio() or 1.0
-        size = QSize(round(pixmap.width() / ratio), round(pixmap.height() / ratio))
-        target = size.scaled(rect.size() - QSize(8, 8), Qt.AspectRatioMode.KeepAspectRatio)
-        x = rect.x() + (rect.width() - target.width()) // 2
-        y = rect.y() + (rect.height() - target.height()) // 2
-        painter.drawPixmap(QRect(x, y, target.width(), target.height()), pixmap)
 
     def _paint_text(
         self, painter: QPainter, rect: QRect, palette: QPalette, text: str, colour: QColor
@@ -130,16 +123,3 @@ class ResultDelegate(QStyledItemDelegate):
             width = bar.width() / 4
             offset = (seconds % 4) * width
             painter.drawRoundedRect(QRectF(bar.x() + offset, bar.y(), width, bar.height()), 2, 2)
-
-    def _paint_marks(self, painter: QPainter, rect: QRect, palette: QPalette, item: ResultItem) -> None:
-        metrics = QFontMetrics(painter.font())
-        text = ("♥ " if item.favourite else "") + ("★" * item.rating)
-        width = metrics.horizontalAdvance(text) + 12
-        badge = QRectF(
-            rect.right() - width - 6, rect.bottom() - metrics.height() - 10, width, metrics.height() + 4
-        )
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor(0, 0, 0, 150))
-        painter.drawRoundedRect(badge, 6, 6)
-        painter.setPen(QColor("#ffd54f"))
-        painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, text)
