@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, fields
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -59,6 +60,18 @@ class WindowActions:
         return found
 
 
+_MNEMONIC_SUFFIX = re.compile(r"\s*\(&\w\)")
+
+
+def plain_label(text: str) -> str:
+    """A menu text as a toolbar label or tooltip: no mnemonic and no "…".
+
+    Chinese menus mark the mnemonic as a trailing "(&G)" (生成(&G)); Qt strips only the "&" and would
+    show "生成(G)" on the toolbar, so the whole marker goes.
+    """
+    return _MNEMONIC_SUFFIX.sub("", text).replace("&&", "\0").replace("&", "").replace("\0", "&").rstrip("…")
+
+
 def build_actions(window: QWidget, grid: QWidget) -> WindowActions:
     palette = window.palette()
     ratio = window.devicePixelRatioF()
@@ -73,12 +86,13 @@ def build_actions(window: QWidget, grid: QWidget) -> WindowActions:
         owner = on or window
         act = QAction(text, owner)
         act.setObjectName(name)
+        act.setIconText(plain_label(text))
         if icon:
             act.setIcon(theme.tinted_icon(icon, palette, ratio))
             act.setProperty("iconName", icon)  # to re-tint when the palette changes
         if keys:
             act.setShortcuts([QKeySequence(k) for k in keys])
-            tip = f"{text.replace('&', '').rstrip('…')} ({QKeySequence(keys[0]).toString(QKeySequence.SequenceFormat.NativeText)})"
+            tip = f"{plain_label(text)} ({QKeySequence(keys[0]).toString(QKeySequence.SequenceFormat.NativeText)})"
             act.setToolTip(tip)
         if on is not None:
             act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
