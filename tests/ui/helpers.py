@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import threading
 
+from PySide6.QtCore import QObject
+
 from seedream_desktop.api.request import GenerationRequest
 from seedream_desktop.api.sizes import by_key
 from seedream_desktop.ui.bridge import Bridge
@@ -15,10 +17,16 @@ def small_request(prompt: str, count: int = 1) -> GenerationRequest:
     return GenerationRequest(prompt, size=size, number_results=count)
 
 
-class Recorder:
-    """Everything a bridge emitted, in order, and the threads the slots ran on."""
+class Recorder(QObject):
+    """Everything a bridge emitted, in order, and the threads the slots ran on.
+
+    A QObject, so Qt disconnects its slots when it is destroyed. WORKAROUND: PySide6 6.11 keeps calling
+    a bound method of a plain Python object after that object is freed (a segfault in a slot about one
+    run in ten when a test dropped its recorder while the bridge went on emitting).
+    """
 
     def __init__(self, bridge: Bridge) -> None:
+        super().__init__()
         self.views: list = []
         self.saved: list = []
         self.spend: list[float] = []
