@@ -66,19 +66,20 @@ class Library:
 
     # ---- opening and closing --------------------------------------------------------------------
     @classmethod
-    def open(cls, root: Path, cache_dir: Path | None = None) -> Library:
+    def open(cls, root: Path, cache_dir: Path | None = None, *, browsing: bool = True) -> Library:
         """Open (creating folders and index as needed). A damaged index is set aside and recreated;
-        ``notice`` then says so. The index is only filled by ``scan()``: check ``needs_scan``."""
+        ``notice`` then says so. The index is only filled by ``scan()``: check ``needs_scan``.
+        ``browsing=False`` for a background connection (sync, saver): see schema.connect."""
         root = Path(root).expanduser().resolve()
         (root / STATE_DIR).mkdir(parents=True, exist_ok=True)
         index_path = root / STATE_DIR / INDEX_NAME
         notice = ""
         try:
-            conn, created = connect(index_path)
+            conn, created = connect(index_path, browsing=browsing)
         except CorruptIndex:
             aside = _set_aside(index_path)
             notice = CORRUPT_NOTICE.format(name=aside.name)
-            conn, created = connect(index_path)
+            conn, created = connect(index_path, browsing=browsing)
         library = cls(root, conn, cache_dir, notice)
         if created:
             library._restore_marks(library.journal.replay())

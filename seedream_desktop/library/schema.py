@@ -87,7 +87,16 @@ class CorruptIndex(Exception):
     """The index file cannot be used: not a database, damaged pages, or a schema from a newer version."""
 
 
-def connect(path: Path) -> tuple[sqlite3.Connection, bool]:
+# A browsing connection maps the index (searches ~10 % faster than through read()) and keeps a large
+# page cache. A background one (folder sync, saver) reads it once through and then writes single rows:
+# mapped, its one full pass would stay resident, counted in the app's memory (~70 MB per 100,000
+# images), for nothing.
+BROWSING_MMAP_BYTES = 256 * 1024 * 1024
+BROWSING_CACHE_KIB = 32_000
+BACKGROUND_CACHE_KIB = 2_000
+
+
+def connect(path: Path, *, browsing: bool = True) -> tuple[sqlite3.Connection, bool]:
     """Open (creating if needed) the index. Returns the connection and whether the schema is new.
 
     Raises CorruptIndex when the file is not a healthy index.
@@ -103,8 +112,8 @@ def connect(path: Path) -> tuple[sqlite3.Connection, bool]:
             conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = NORMAL")
         conn.execute("PRAGMA foreign_keys = ON")
-        conn.execute("PRAGMA cache_size = -32000")
-        conn.execute("PRAGMA mmap_size = 268435456")
+        conn.execute(f"PRAGMA cache_size = -{BROWSING_CACHE_KIB if browsing else BACKGROUND_CACHE_KIB}")
+        conn.execute(f"PRAGMA mmap_size = {BROWSING_MMAP_BYTES if browsing else 0}")
         if version > SCHEMA_VERSION:
             raise CorruptIndex(f"index schema {version} is newer than this version understands")
         created = version == 0

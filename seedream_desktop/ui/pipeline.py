@@ -34,7 +34,7 @@ class JobPipeline:
         self.connection = connection
         self.journal = JobJournal(options.paths.journal_file)
         self.ledger = SpendLedger(self.journal, options.daily_budget_usd)
-        self.library = Library.open(options.library_root, options.paths.thumbnails)
+        self.library = Library.open(options.library_root, options.paths.thumbnails, browsing=False)
         base_url = connection.base_url if connection else Settings(options.paths).api_url
         self.client = RunwareClient(connection.api_key if connection else "", base_url)
         self.runner = JobRunner(

@@ -38,6 +38,27 @@ def test_open_creates_a_wal_index_inside_the_library(library_dir: Path) -> None:
         assert not again.needs_scan
 
 
+def _index_mapped(library: Library) -> bool:
+    """Whether this process maps the index file itself (not its -shm, which WAL always maps)."""
+    target = str(library.index_path)
+    with open("/proc/self/maps", encoding="utf-8") as maps:
+        return any(line.rstrip("\n").endswith(" " + target) for line in maps)
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc/self/maps")
+def test_only_a_browsing_connection_maps_the_index_into_memory(library_dir: Path) -> None:
+    for n in range(3):
+        save(library_dir / f"{n}.png", f"image {n}")
+    with Library.open(library_dir, browsing=False) as background:
+        background.scan()
+        assert background.count() == 3
+        assert background.search(Query())
+        assert not _index_mapped(background), "a background pass would stay resident"
+    with Library.open(library_dir) as browsing:
+        assert len(browsing.search(Query())) == 3
+        assert _index_mapped(browsing)
+
+
 def test_add_file_with_record_fills_every_field(library: Library) -> None:
     path = library.root / "2025" / "fox.png"
     rec = save(

@@ -44,7 +44,7 @@ class LibrarySync(QObject):
 
     def _run(self) -> None:
         try:
-            self.library = Library.open(self.root, self.cache_dir)
+            self.library = Library.open(self.root, self.cache_dir, browsing=False)
             report = self.library.scan()
         except Exception as exc:  # an unreadable folder must not take the app down; it is said
             self.failed.emit(str(exc))
