@@ -1485,6 +1485,14 @@ Drag to reorder; Delete removes; Ctrl+Left/Right moves.</source>
     </message>
 </context>
 <context>
+    <name>ResultDelegate</name>
+    <message>
+        <location filename="../../seedream_desktop/ui/results/delegate.py" line="97"/>
+        <source>{0} · {1} s</source>
+        <translation>{0} · {1} 秒</translation>
+    </message>
+</context>
+<context>
     <name>ResultGrid</name>
     <message>
         <location filename="../../seedream_desktop/ui/results/grid.py" line="38"/>
@@ -1783,113 +1791,113 @@ Drag to reorder; Delete removes; Ctrl+Left/Right moves.</source>
 <context>
     <name>WindowActions</name>
     <message>
-        <location filename="../../seedream_desktop/ui/actions.py" line="91"/>
+        <location filename="../../seedream_desktop/ui/actions.py" line="105"/>
         <source>Rate %n star(s)</source>
         <translation>评为 %n 星</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/actions.py" line="93"/>
+        <location filename="../../seedream_desktop/ui/actions.py" line="107"/>
         <source>Clear rating</source>
         <translation>清除评分</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/actions.py" line="101"/>
-        <location filename="../../seedream_desktop/ui/actions.py" line="145"/>
+        <location filename="../../seedream_desktop/ui/actions.py" line="115"/>
+        <location filename="../../seedream_desktop/ui/actions.py" line="159"/>
         <source>&amp;Generate</source>
         <translation>生成(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/actions.py" line="102"/>
+        <location filename="../../seedream_desktop/ui/actions.py" line="116"/>
         <source>&amp;Cancel job</source>
         <translation>取消任务(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/actions.py" line="103"/>
+        <location filename="../../seedream_desktop/ui/actions.py" line="117"/>
         <source>Cancel &amp;all jobs</source>
         <translation>取消全部任务(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/actions.py" line="104"/>
+        <location filename="../../seedream_desktop/ui/actions.py" line="118"/>
         <source>&amp;Retry failed job</source>
         <translation>重试失败的任务(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/actions.py" line="107"/>
+        <location filename="../../seedream_desktop/ui/actions.py" line="121"/>
         <source>&amp;Paste image as reference</source>
         <translation>粘贴图像作为参考图(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/actions.py" line="111"/>
+        <location filename="../../seedream_desktop/ui/actions.py" line="125"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/actions.py" line="112"/>
+        <location filename="../../seedream_desktop/ui/actions.py" line="126"/>
         <source>Try the &amp;demo</source>
         <translation>试用演示(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/actions.py" line="113"/>
+        <location filename="../../seedream_desktop/ui/actions.py" line="127"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/actions.py" line="114"/>
+        <location filename="../../seedream_desktop/ui/actions.py" line="128"/>
         <source>&amp;Open in viewer</source>
         <translation>在查看器中打开(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/actions.py" line="115"/>
+        <location filename="../../seedream_desktop/ui/actions.py" line="129"/>
         <source>Show in &amp;folder</source>
         <translation>在文件夹中显示(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/actions.py" line="117"/>
+        <location filename="../../seedream_desktop/ui/actions.py" line="131"/>
         <source>&amp;Copy image</source>
         <translation>复制图像(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/actions.py" line="119"/>
+        <location filename="../../seedream_desktop/ui/actions.py" line="133"/>
         <source>Copy &amp;prompt</source>
         <translation>复制提示词(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/actions.py" line="120"/>
+        <location filename="../../seedream_desktop/ui/actions.py" line="134"/>
         <source>Reuse &amp;settings</source>
         <translation>复用设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/actions.py" line="121"/>
+        <location filename="../../seedream_desktop/ui/actions.py" line="135"/>
         <source>Reuse s&amp;eed</source>
         <translation>复用种子(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/actions.py" line="122"/>
+        <location filename="../../seedream_desktop/ui/actions.py" line="136"/>
         <source>Use as &amp;reference</source>
         <translation>用作参考图(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/actions.py" line="123"/>
+        <location filename="../../seedream_desktop/ui/actions.py" line="137"/>
         <source>&amp;Favourite</source>
         <translation>收藏(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/actions.py" line="125"/>
+        <location filename="../../seedream_desktop/ui/actions.py" line="139"/>
         <source>Move to &amp;trash</source>
         <translation>移到回收站(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/actions.py" line="140"/>
+        <location filename="../../seedream_desktop/ui/actions.py" line="154"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/actions.py" line="148"/>
+        <location filename="../../seedream_desktop/ui/actions.py" line="162"/>
         <source>&amp;Image</source>
         <translation>图像(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/actions.py" line="170"/>
+        <location filename="../../seedream_desktop/ui/actions.py" line="184"/>
         <source>&amp;Rate</source>
         <translation>评分(&amp;R)</translation>
     </message>

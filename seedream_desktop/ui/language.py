@@ -44,6 +44,19 @@ def interface_language(setting: str, system: QLocale | None = None) -> str:
     return SOURCE_LANGUAGE
 
 
+def formatting_locale(language: str, system: QLocale | None = None) -> QLocale:
+    """How numbers and sizes are written: in the interface's language, with the system's conventions.
+
+    The system locale when its language is the interface's; otherwise the interface's language in the
+    system's country ("en" in Germany writes "1,5 MB"), which Qt resolves to the nearest it knows.
+    """
+    system = system or QLocale.system()
+    wanted = QLocale(language)
+    if wanted.language() == system.language():
+        return system
+    return QLocale(wanted.language(), wanted.script(), system.territory())
+
+
 def install_translators(
     app: QCoreApplication, setting: str, folder: Path | None = None, *, system: QLocale | None = None
 ) -> list[QTranslator]:

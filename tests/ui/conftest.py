@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtCore import QLocale
 from PySide6.QtGui import QColor, QImage
 
 from seedream_desktop.config import Paths, Settings
@@ -26,6 +27,14 @@ def collect_on_the_gui_thread(qapp) -> Iterator[None]:
     yield
     gc.collect()  # this test's windows and timers die here, on the GUI thread
     gc.enable()
+
+
+@pytest.fixture(autouse=True)
+def default_locale_restored() -> Iterator[None]:
+    """Start-up sets the default QLocale (app.install_translations); no test passes it to the next."""
+    before = QLocale()
+    yield
+    QLocale.setDefault(before)
 
 
 @pytest.fixture(autouse=True)

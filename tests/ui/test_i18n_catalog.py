@@ -173,6 +173,34 @@ def test_interface_language_follows_the_system_unless_overridden(setting, system
     assert language.interface_language(setting, QLocale(system)) == expected
 
 
+@pytest.mark.parametrize(
+    ("interface", "system", "one_and_a_half_megabytes"),
+    [
+        ("en", "en_US", "1.5 MB"),
+        ("en", "de_DE", "1,5 MB"),  # an English interface keeps the country's decimal comma
+        ("zh_CN", "zh_CN", "1.5 MB"),
+        ("en", "zh_CN", "1.5 MB"),
+    ],
+)
+def test_sizes_are_written_in_the_interface_language_with_the_systems_conventions(
+    interface, system, one_and_a_half_megabytes
+) -> None:
+    from seedream_desktop.ui.results.delegate import human_bytes
+
+    QLocale.setDefault(language.formatting_locale(interface, QLocale(system)))  # restored by conftest
+    assert human_bytes(1536 * 1024) == one_and_a_half_megabytes
+    assert language.formatting_locale(interface, QLocale(system)).language() == QLocale(interface).language()
+
+
+def test_a_chinese_interface_writes_byte_counts_in_chinese() -> None:
+    from seedream_desktop.ui.results.delegate import human_bytes
+
+    QLocale.setDefault(language.formatting_locale("zh_CN", QLocale("en_US")))
+    assert human_bytes(512) == "512 字节"
+    QLocale.setDefault(language.formatting_locale("en", QLocale("zh_CN")))
+    assert human_bytes(512) == "512 bytes"
+
+
 def test_installs_our_catalog_and_qts_own(qapp, tmp_path: Path) -> None:
     assert build.compile_qm(COMMITTED, tmp_path / "seedream_desktop_zh_CN.qm")
     installed = language.install_translators(qapp, "zh_CN", tmp_path)

@@ -46,7 +46,7 @@ NAMES = {
     "Linux",
 }
 FORMATS = {"API", "URL", "PNG", "JPG", "JPEG", "WEBP", "WebP", "SEEDREAM_API_KEY", "base64Data", "dataURI"}
-UNITS = {"KB", "MB", "GB", "MP", "px", "mm"}
+UNITS = {"kB", "KB", "MB", "GB", "MP", "px", "mm"}
 KEYS = {"Ctrl", "Alt", "Shift", "Enter", "Return", "Esc", "Delete", "Del", "Tab", "Space", "Backspace"}
 KEYS |= {"Up", "Down", "Left", "Right", "Home", "End", "PgUp", "PgDown", "Meta", "Cmd"}
 # "English": the language list names each language in itself.

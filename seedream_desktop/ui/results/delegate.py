@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt
+from PySide6.QtCore import QLocale, QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
@@ -20,12 +20,8 @@ WantThumbnail = Callable[[str, Path], None]
 
 
 def human_bytes(count: int) -> str:
-    value = float(count)
-    for unit in ("B", "KB", "MB", "GB"):
-        if value < 1024 or unit == "GB":
-            return f"{value:.0f} {unit}" if unit == "B" else f"{value:.1f} {unit}"
-        value /= 1024
-    return f"{value:.1f} GB"
+    """A size as "1.5 MB", in the interface's words and number format ("512 字节"; "1,5 MB" where usual)."""
+    return QLocale().formattedDataSize(count, 1, QLocale.DataSizeFormat.DataSizeTraditionalFormat)
 
 
 class ResultDelegate(QStyledItemDelegate):
@@ -98,7 +94,9 @@ class ResultDelegate(QStyledItemDelegate):
             return
         muted = palette.color(QPalette.ColorRole.PlaceholderText)
         seconds = int(index.data(Role.Elapsed) or 0)
-        label = state_text if item.state in ("cancelled",) else f"{state_text} · {seconds} s"
+        label = (
+            state_text if item.state in ("cancelled",) else self.tr("{0} · {1} s").format(state_text, seconds)
+        )
         painter.setPen(palette.color(QPalette.ColorRole.Text))
         centre = QRect(inner.x(), inner.center().y() - line, inner.width(), line)
         painter.drawText(centre, Qt.AlignmentFlag.AlignCenter, label)
