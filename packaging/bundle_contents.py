@@ -27,7 +27,6 @@ UNUSED_QT_MODULES = (
     "QtLocation",
     "QtMultimedia",
     "QtMultimediaWidgets",
-    "QtNetwork",
     "QtNetworkAuth",
     "QtNfc",
     "QtOpenGL",
@@ -80,7 +79,7 @@ EXCLUDED_MODULES = [
 # Qt shared libraries (and PySide6 extension modules) of those modules, if a plugin's hook drags them in.
 UNUSED_QT_LIBRARY = re.compile(
     r"Qt6?(?:3D|Bluetooth|Charts|Concurrent|DataVisualization|Designer|EglFS|EglFs|Graphs|Help|HttpServer"
-    r"|Labs|Location|Lottie|Multimedia|Network|Nfc|OpenGLWidgets|Pdf|Positioning|PrintSupport|Qml|Quick"
+    r"|Labs|Location|Lottie|Multimedia|NetworkAuth|Nfc|OpenGLWidgets|Pdf|Positioning|PrintSupport|Qml|Quick"
     r"|RemoteObjects|Scxml|Sensors|Serial|ShaderTools|SpatialAudio|Sql|StateMachine|SvgWidgets|Test"
     r"|TextToSpeech|UiTools|VirtualKeyboard|WaylandCompositor|WaylandEgl.*Compositor|WebChannel|WebEngine"
     r"|WebSockets|WebView|WlShellIntegration|Xml)"

@@ -104,12 +104,11 @@ def build(paths: Paths, demo: DemoServer, *, pacing=None, open_url=None):
 
 
 def make_application(argv: Sequence[str]):
-    from PySide6.QtWidgets import QApplication
-
     from seedream_desktop.ui import theme
     from seedream_desktop.ui.garbage import GarbageCollector
+    from seedream_desktop.ui.open_requests import Application
 
-    app = QApplication(list(argv))
+    app = Application(list(argv))
     app.garbage_collector = GarbageCollector(app)  # type: ignore[attr-defined]  # see ui/garbage.py
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
@@ -124,15 +123,25 @@ def install_translations(app, language: str) -> tuple[list, str]:
     With no CJK font a Chinese interface would be empty boxes: it stays English and the note (English on
     purpose) says which font package to install.
     """
+    from PySide6.QtCore import QLocale
+
     from seedream_desktop.ui import fonts
-    from seedream_desktop.ui.language import SOURCE_LANGUAGE, install_translators, interface_language
+    from seedream_desktop.ui.language import (
+        SOURCE_LANGUAGE,
+        formatting_locale,
+        install_translators,
+        interface_language,
+    )
 
     missing_font = fonts.check_cjk_font()
     if missing_font:
         print(missing_font, file=sys.stderr)
-        if interface_language(language) != SOURCE_LANGUAGE:
-            return install_translators(app, SOURCE_LANGUAGE), missing_font
-    return install_translators(app, language), ""
+    if missing_font and interface_language(language) != SOURCE_LANGUAGE:
+        language, note = SOURCE_LANGUAGE, missing_font
+    else:
+        note = ""
+    QLocale.setDefault(formatting_locale(interface_language(language)))
+    return install_translators(app, language), note
 
 
 def open_window(app, paths: Paths, demo: DemoServer, *, want_demo: bool, images: Sequence[str] = ()):
@@ -148,6 +157,7 @@ def open_window(app, paths: Paths, demo: DemoServer, *, want_demo: bool, images:
     def connect() -> None:
         from seedream_desktop.ui.bridge import Connection
         from seedream_desktop.ui.first_run import FirstRunDialog
+        from seedream_desktop.ui.open_requests import server_name
 
         key = window.parts.keys.get()
         if want_demo:
@@ -157,6 +167,10 @@ def open_window(app, paths: Paths, demo: DemoServer, *, want_demo: bool, images:
         bridge.start(connection)
         if images:
             window.compose.add_references([str(Path(p).resolve()) for p in images])
+        requests = getattr(app, "open_requests", None)
+        if requests is not None:  # images opened from the desktop while this window runs
+            requests.deliver_to(window.open_images)
+            requests.listen(server_name(paths.data))
         if connection is None:
             welcome = FirstRunDialog(window)
             welcome.exec()
@@ -175,13 +189,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.self_test:
         return self_test()
     app = make_application([sys.argv[0]])
+    paths = Paths.from_environment()
+    if args.images and not args.demo:
+        from seedream_desktop.ui.open_requests import hand_over, server_name
+
+        if hand_over(server_name(paths.data), args.images):
+            return 0  # the window already open has them in its tray
     demo = DemoServer()
-    _window, bridge = open_window(
-        app, Paths.from_environment(), demo, want_demo=args.demo, images=args.images
-    )
+    _window, bridge = open_window(app, paths, demo, want_demo=args.demo, images=args.images)
     try:
         return int(app.exec())
     finally:
+        app.open_requests.close()  # removes the socket file others hand their images over through
         bridge.stop()
         demo.stop()
 
@@ -212,7 +231,7 @@ def self_test() -> int:
             deadline = QDeadlineTimer(60_000)
             while not saved and not failures and not deadline.hasExpired():
                 app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
-            return _check_saved(saved, failures)
+            return _check_saved(saved, failures) or _check_hand_over(app, window, paths, saved[0].path)
         finally:
             window.close()
             bridge.stop()
@@ -236,6 +255,28 @@ def _check_saved(saved: list, failures: list[str]) -> int:
         print(f"self-test FAILED: {path} is not the image that was asked for", file=sys.stderr)
         return 1
     print(f"self-test ok: {path.name} {size.width()}×{size.height()}")
+    return 0
+
+
+def _check_hand_over(app, window, paths: Paths, image: Path) -> int:
+    """A second launch's images reach this window's tray (the local socket works in this build)."""
+    from PySide6.QtCore import QDeadlineTimer, QEventLoop
+
+    from seedream_desktop.ui.open_requests import hand_over, server_name
+
+    app.open_requests.deliver_to(window.open_images)
+    name = server_name(paths.data)
+    if not app.open_requests.listen(name) or not hand_over(name, [str(image)]):
+        print("self-test FAILED: a second launch could not hand its image over", file=sys.stderr)
+        return 1
+    deadline = QDeadlineTimer(10_000)
+    while not window.compose.tray.references() and not deadline.hasExpired():
+        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+    app.open_requests.close()
+    if [r.source for r in window.compose.tray.references()] != [str(Path(image).resolve())]:
+        print("self-test FAILED: the handed-over image is not in the reference tray", file=sys.stderr)
+        return 1
+    print("self-test ok: a second launch's image reached the reference tray")
     return 0
 
 

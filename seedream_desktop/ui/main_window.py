@@ -299,6 +299,14 @@ class MainWindow(QMainWindow):
             else:
                 self.status.set_connection("online", urlsplit(connection.base_url).hostname or "")
 
+    def open_images(self, paths: list[str]) -> None:
+        """Images opened from the desktop (Open With, the Dock, a second launch): into the tray, in front."""
+        self.compose.add_references(paths)
+        if self.isMinimized():
+            self.showNormal()
+        self.raise_()
+        self.activateWindow()
+
     # ---- settings and demo --------------------------------------------------------------------
     def open_settings(self) -> SettingsDialog:
         from seedream_desktop.ui.settings_dialog import SettingsDialog
@@ -341,5 +349,6 @@ class MainWindow(QMainWindow):
         except Exception:  # an unfinished compose state is not worth losing the window over
             pass
         self.thumbnails.shutdown()
+        self.compose.shutdown()
         self.library_tab.shutdown()
         super().closeEvent(event)

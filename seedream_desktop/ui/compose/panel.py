@@ -136,6 +136,10 @@ class ComposePanel(QWidget):
         self._show_parent()
         self._changed()
 
+    def shutdown(self) -> None:
+        """The window is closing: no reference is normalised past this point."""
+        self.tray.loader.shutdown()
+
     def add_references(self, sources: list[str]) -> None:
         self.tray.add_sources(list(sources))
 

@@ -113,6 +113,13 @@ class ReferenceLoader(QObject):
     def wait(self, msecs: int = -1) -> bool:
         return self.pool.waitForDone(msecs)
 
+    def shutdown(self) -> None:
+        """Drop the loads not started, wait for the running ones: a worker still decoding when the
+        application is torn down at exit would read from image plugins already unloaded (a crash)."""
+        self.pool.clear()
+        self.pool.waitForDone()
+        self._pending.clear()
+
     def _start(self, job: _LoadJob) -> None:
         self._pending.add(job.token)
         self.pool.start(job)
