@@ -35,9 +35,20 @@
     </message>
 </context>
 <context>
+    <name>LibraryMenu</name>
+    <message numerus="yes">
+        <location filename="../../seedream_desktop/ui/library/library_menu.py" line="145"/>
+        <source>Copied %n image(s)</source>
+        <translation>
+            <numerusform>Copied %n image</numerusform>
+            <numerusform>Copied %n images</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>LibraryView</name>
     <message numerus="yes">
-        <location filename="../../seedream_desktop/ui/library/library_view.py" line="141"/>
+        <location filename="../../seedream_desktop/ui/library/library_view.py" line="150"/>
         <source>%n image(s)</source>
         <translation>
             <numerusform>%n image</numerusform>
@@ -45,7 +56,31 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../seedream_desktop/ui/library/library_view.py" line="234"/>
+        <location filename="../../seedream_desktop/ui/library/library_view.py" line="236"/>
+        <source>Removed %n image(s) from “{0}”.</source>
+        <translation>
+            <numerusform>Removed %n image from “{0}”.</numerusform>
+            <numerusform>Removed %n images from “{0}”.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../seedream_desktop/ui/library/library_view.py" line="242"/>
+        <source>Tagged %n image(s) “{0}”.</source>
+        <translation>
+            <numerusform>Tagged %n image “{0}”.</numerusform>
+            <numerusform>Tagged %n images “{0}”.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../seedream_desktop/ui/library/library_view.py" line="248"/>
+        <source>Removed the tag “{0}” from %n image(s).</source>
+        <translation>
+            <numerusform>Removed the tag “{0}” from %n image.</numerusform>
+            <numerusform>Removed the tag “{0}” from %n images.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../seedream_desktop/ui/library/library_view.py" line="270"/>
         <source>Moved %n image(s) to the trash.</source>
         <translation>
             <numerusform>Moved %n image to the trash.</numerusform>
@@ -53,7 +88,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../seedream_desktop/ui/library/library_view.py" line="311"/>
+        <location filename="../../seedream_desktop/ui/library/library_view.py" line="347"/>
         <source>Added %n image(s) to the library.</source>
         <translation>
             <numerusform>Added %n image to the library.</numerusform>
@@ -61,7 +96,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../seedream_desktop/ui/library/library_view.py" line="314"/>
+        <location filename="../../seedream_desktop/ui/library/library_view.py" line="350"/>
         <source>%n image(s) could not be added: {0}</source>
         <translation>
             <numerusform>%n image could not be added: {0}</numerusform>

@@ -117,12 +117,12 @@
         <translation>生成（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/compose/panel.py" line="180"/>
+        <location filename="../../seedream_desktop/ui/compose/panel.py" line="184"/>
         <source>Saved the kit “{0}”.</source>
         <translation>已保存参考图组“{0}”。</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/compose/panel.py" line="218"/>
+        <location filename="../../seedream_desktop/ui/compose/panel.py" line="222"/>
         <source>Editing {0}</source>
         <translation>正在修改 {0}</translation>
     </message>
@@ -135,123 +135,135 @@
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/details_panel.py" line="83"/>
+        <location filename="../../seedream_desktop/ui/library/details_panel.py" line="85"/>
         <source>Prompt:</source>
         <translation>提示词：</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/details_panel.py" line="84"/>
+        <location filename="../../seedream_desktop/ui/library/details_panel.py" line="86"/>
         <source>Size:</source>
         <translation>尺寸：</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/details_panel.py" line="85"/>
+        <location filename="../../seedream_desktop/ui/library/details_panel.py" line="87"/>
         <source>Seed:</source>
         <translation>种子：</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/details_panel.py" line="86"/>
+        <location filename="../../seedream_desktop/ui/library/details_panel.py" line="88"/>
         <source>Cost:</source>
         <translation>费用：</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/details_panel.py" line="87"/>
+        <location filename="../../seedream_desktop/ui/library/details_panel.py" line="89"/>
         <source>Date:</source>
         <translation>日期：</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/details_panel.py" line="88"/>
+        <location filename="../../seedream_desktop/ui/library/details_panel.py" line="90"/>
         <source>File:</source>
         <translation>文件：</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/details_panel.py" line="89"/>
+        <location filename="../../seedream_desktop/ui/library/details_panel.py" line="91"/>
         <source>Marks:</source>
         <translation>标记：</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/details_panel.py" line="90"/>
+        <location filename="../../seedream_desktop/ui/library/details_panel.py" line="92"/>
+        <source>Boards:</source>
+        <translation>画板：</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/library/details_panel.py" line="93"/>
+        <source>Tags:</source>
+        <translation>标签：</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/library/details_panel.py" line="94"/>
         <source>References:</source>
         <translation>参考图：</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/details_panel.py" line="91"/>
+        <location filename="../../seedream_desktop/ui/library/details_panel.py" line="95"/>
         <source>Lineage:</source>
         <translation>修改关系：</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/details_panel.py" line="93"/>
+        <location filename="../../seedream_desktop/ui/library/details_panel.py" line="97"/>
         <source>Reuse settings</source>
         <translation>复用设置</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/details_panel.py" line="94"/>
+        <location filename="../../seedream_desktop/ui/library/details_panel.py" line="98"/>
         <source>Put this image&apos;s prompt, size and settings into the composer</source>
         <translation>把这张图像的提示词、尺寸和设置填入生成面板</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/details_panel.py" line="95"/>
+        <location filename="../../seedream_desktop/ui/library/details_panel.py" line="99"/>
         <source>Use as reference</source>
         <translation>用作参考图</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/details_panel.py" line="96"/>
+        <location filename="../../seedream_desktop/ui/library/details_panel.py" line="100"/>
         <source>Add this image to the reference tray</source>
         <translation>把这张图像加入参考图栏</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/details_panel.py" line="97"/>
+        <location filename="../../seedream_desktop/ui/library/details_panel.py" line="101"/>
         <source>Edit this</source>
         <translation>修改这张</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/details_panel.py" line="99"/>
+        <location filename="../../seedream_desktop/ui/library/details_panel.py" line="103"/>
         <source>Use this image as a reference and record the next generation as its edit</source>
         <translation>把这张图像用作参考图，并把下一次生成记录为对它的修改</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/details_panel.py" line="110"/>
+        <location filename="../../seedream_desktop/ui/library/details_panel.py" line="114"/>
         <source>Select an image to see its details.</source>
         <translation>选择一张图像以查看详细信息。</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/details_panel.py" line="155"/>
+        <location filename="../../seedream_desktop/ui/library/details_panel.py" line="161"/>
         <source>(no prompt recorded)</source>
         <translation>（未记录提示词）</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/details_panel.py" line="160"/>
-        <location filename="../../seedream_desktop/ui/library/details_panel.py" line="161"/>
+        <location filename="../../seedream_desktop/ui/library/details_panel.py" line="166"/>
+        <location filename="../../seedream_desktop/ui/library/details_panel.py" line="167"/>
         <source>not recorded</source>
         <translation>未记录</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/details_panel.py" line="205"/>
+        <location filename="../../seedream_desktop/ui/library/details_panel.py" line="173"/>
+        <location filename="../../seedream_desktop/ui/library/details_panel.py" line="175"/>
+        <location filename="../../seedream_desktop/ui/library/details_panel.py" line="215"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/details_panel.py" line="213"/>
+        <location filename="../../seedream_desktop/ui/library/details_panel.py" line="223"/>
         <source>pasted image</source>
         <translation>粘贴的图像</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/details_panel.py" line="215"/>
+        <location filename="../../seedream_desktop/ui/library/details_panel.py" line="225"/>
         <source>image {0}: {1}</source>
         <translation>图{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/details_panel.py" line="235"/>
+        <location filename="../../seedream_desktop/ui/library/details_panel.py" line="245"/>
         <source>not an edit, not edited yet</source>
         <translation>不是修改所得，也尚未被修改</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/details_panel.py" line="238"/>
+        <location filename="../../seedream_desktop/ui/library/details_panel.py" line="248"/>
         <source>edited from {0}</source>
         <translation>修改自 {0}</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/details_panel.py" line="244"/>
+        <location filename="../../seedream_desktop/ui/library/details_panel.py" line="254"/>
         <source>edited into {0}</source>
         <translation>已修改为 {0}</translation>
     </message>
@@ -1051,9 +1063,129 @@
 <context>
     <name>LibraryGrid</name>
     <message>
-        <location filename="../../seedream_desktop/ui/library/library_grid.py" line="56"/>
+        <location filename="../../seedream_desktop/ui/library/library_grid.py" line="57"/>
         <source>Library</source>
         <translation>图库</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryMenu</name>
+    <message>
+        <location filename="../../seedream_desktop/ui/library/library_menu.py" line="51"/>
+        <source>View</source>
+        <translation>查看</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/library/library_menu.py" line="53"/>
+        <source>Open in Default App</source>
+        <translation>用默认应用打开</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/library/library_menu.py" line="57"/>
+        <source>Show in Folder</source>
+        <translation>在文件夹中显示</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/library/library_menu.py" line="61"/>
+        <source>Copy Image</source>
+        <translation>复制图像</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/library/library_menu.py" line="62"/>
+        <source>Copy Prompt</source>
+        <translation>复制提示词</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/library/library_menu.py" line="65"/>
+        <source>Reuse Settings</source>
+        <translation>复用设置</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/library/library_menu.py" line="70"/>
+        <source>Use as Reference</source>
+        <translation>用作参考图</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/library/library_menu.py" line="74"/>
+        <source>Edit This</source>
+        <translation>修改这张</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/library/library_menu.py" line="79"/>
+        <source>Favourite</source>
+        <translation>收藏</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/library/library_menu.py" line="88"/>
+        <source>Move to Trash</source>
+        <translation>移到回收站</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/library/library_menu.py" line="98"/>
+        <source>Rating</source>
+        <translation>评分</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/library/library_menu.py" line="102"/>
+        <source>No Rating</source>
+        <translation>无评分</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/library/library_menu.py" line="109"/>
+        <source>Add to Board</source>
+        <translation>添加到画板</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/library/library_menu.py" line="117"/>
+        <source>New Board…</source>
+        <translation>新建画板…</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/library/library_menu.py" line="124"/>
+        <source>Remove from “{0}”</source>
+        <translation>从“{0}”中移除</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/library/library_menu.py" line="129"/>
+        <source>Add Tag…</source>
+        <translation>添加标签…</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/library/library_menu.py" line="132"/>
+        <source>Remove Tag</source>
+        <translation>移除标签</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../seedream_desktop/ui/library/library_menu.py" line="145"/>
+        <source>Copied %n image(s)</source>
+        <translation>
+            <numerusform>已复制 %n 张图像</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/library/library_menu.py" line="149"/>
+        <source>Copied the prompt</source>
+        <translation>已复制提示词</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/library/library_menu.py" line="152"/>
+        <source>New board</source>
+        <translation>新建画板</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/library/library_menu.py" line="152"/>
+        <source>Board name:</source>
+        <translation>画板名称：</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/library/library_menu.py" line="159"/>
+        <source>Add tag</source>
+        <translation>添加标签</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/library/library_menu.py" line="159"/>
+        <source>Tag:</source>
+        <translation>标签：</translation>
     </message>
 </context>
 <context>
@@ -1093,48 +1225,69 @@
 <context>
     <name>LibraryView</name>
     <message>
-        <location filename="../../seedream_desktop/ui/library/library_view.py" line="68"/>
+        <location filename="../../seedream_desktop/ui/library/library_view.py" line="76"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../seedream_desktop/ui/library/library_view.py" line="141"/>
+        <location filename="../../seedream_desktop/ui/library/library_view.py" line="150"/>
         <source>%n image(s)</source>
         <translation>
             <numerusform>%n 张图像</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../seedream_desktop/ui/library/library_view.py" line="236"/>
+        <source>Removed %n image(s) from “{0}”.</source>
+        <translation>
+            <numerusform>已从“{0}”中移除 %n 张图像。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../seedream_desktop/ui/library/library_view.py" line="242"/>
+        <source>Tagged %n image(s) “{0}”.</source>
+        <translation>
+            <numerusform>已为 %n 张图像添加标签“{0}”。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../seedream_desktop/ui/library/library_view.py" line="248"/>
+        <source>Removed the tag “{0}” from %n image(s).</source>
+        <translation>
+            <numerusform>已从 %n 张图像移除标签“{0}”。</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/library_view.py" line="225"/>
+        <location filename="../../seedream_desktop/ui/library/library_view.py" line="261"/>
         <source>Some images could not be moved to the trash: {0}</source>
         <translation>部分图像无法移到回收站：{0}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../seedream_desktop/ui/library/library_view.py" line="234"/>
+        <location filename="../../seedream_desktop/ui/library/library_view.py" line="270"/>
         <source>Moved %n image(s) to the trash.</source>
         <translation>
             <numerusform>已将 %n 张图像移到回收站。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/library_view.py" line="254"/>
+        <location filename="../../seedream_desktop/ui/library/library_view.py" line="290"/>
         <source>Some images were no longer in the trash.</source>
         <translation>部分图像已不在回收站中。</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/library_view.py" line="303"/>
+        <location filename="../../seedream_desktop/ui/library/library_view.py" line="339"/>
         <source>No images (PNG, JPEG, WebP) in what was dropped.</source>
         <translation>拖入的内容中没有图像（PNG、JPEG、WebP）。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../seedream_desktop/ui/library/library_view.py" line="311"/>
+        <location filename="../../seedream_desktop/ui/library/library_view.py" line="347"/>
         <source>Added %n image(s) to the library.</source>
         <translation>
             <numerusform>已将 %n 张图像添加到图库。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../seedream_desktop/ui/library/library_view.py" line="314"/>
+        <location filename="../../seedream_desktop/ui/library/library_view.py" line="350"/>
         <source>%n image(s) could not be added: {0}</source>
         <translation>
             <numerusform>%n 张图像无法添加：{0}</numerusform>
@@ -1487,7 +1640,7 @@ Drag to reorder; Delete removes; Ctrl+Left/Right moves.</source>
 <context>
     <name>ResultDelegate</name>
     <message>
-        <location filename="../../seedream_desktop/ui/results/delegate.py" line="97"/>
+        <location filename="../../seedream_desktop/ui/results/delegate.py" line="98"/>
         <source>{0} · {1} s</source>
         <translation>{0} · {1} 秒</translation>
     </message>

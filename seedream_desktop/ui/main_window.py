@@ -161,6 +161,7 @@ class MainWindow(QMainWindow):
                 menu.addAction(self.actions_.retry)
             if running:
                 menu.addAction(self.actions_.cancel)
+        menu.aboutToHide.connect(menu.deleteLater)  # one menu per right-click, gone once used
         menu.popup(position)
 
     # ---- generating -------------------------------------------------------------------------------

@@ -72,6 +72,8 @@ class DetailsPanel(QScrollArea):
         self.date = self._value(body)
         self.path = self._value(body)
         self.marks = self._value(body)
+        self.boards = self._value(body)
+        self.tags = self._value(body)
         self.references = QWidget(body)
         self.references_layout = QVBoxLayout(self.references)
         self.references_layout.setContentsMargins(0, 0, 0, 0)
@@ -87,6 +89,8 @@ class DetailsPanel(QScrollArea):
         form.addRow(self.tr("Date:"), self.date)
         form.addRow(self.tr("File:"), self.path)
         form.addRow(self.tr("Marks:"), self.marks)
+        form.addRow(self.tr("Boards:"), self.boards)
+        form.addRow(self.tr("Tags:"), self.tags)
         form.addRow(self.tr("References:"), self.references)
         form.addRow(self.tr("Lineage:"), self.lineage)
 
@@ -98,7 +102,7 @@ class DetailsPanel(QScrollArea):
         self.edit_button.setToolTip(
             self.tr("Use this image as a reference and record the next generation as its edit")
         )
-        self.reuse_button.clicked.connect(self._reuse)
+        self.reuse_button.clicked.connect(self.reuse)
         self.reference_button.clicked.connect(
             lambda: self.entry and self.referenceRequested.emit(str(self.entry.path))
         )
@@ -143,6 +147,8 @@ class DetailsPanel(QScrollArea):
                 self.date,
                 self.path,
                 self.marks,
+                self.boards,
+                self.tags,
             ):
                 label.clear()
             self._fill_references([])
@@ -163,7 +169,11 @@ class DetailsPanel(QScrollArea):
         self.path.setText(str(entry.path))
         stars = "★" * entry.rating + "☆" * (5 - entry.rating)
         self.marks.setText(("♥ " if entry.favourite else "") + stars)
-        self.reuse_button.setEnabled(bool(self.record and self.record.request))
+        on_boards = [b.name for b in self.library.boards_of(entry.id)]
+        self.boards.setText(", ".join(on_boards) if on_boards else self.tr("none"))
+        tags = self.library.tags_of(entry.id)
+        self.tags.setText(", ".join(tags) if tags else self.tr("none"))
+        self.reuse_button.setEnabled(self.can_reuse())
         self._fill_references(self.record.references if self.record else [])
         lineage = self.library.lineage(entry.id)
         self.parents, self.children_ = lineage.parents, lineage.children
@@ -247,7 +257,10 @@ class DetailsPanel(QScrollArea):
             button.clicked.connect(lambda _c=False, i=child.id: self.navigateRequested.emit(i))
             self.lineage_layout.addWidget(button)
 
-    def _reuse(self) -> None:
+    def can_reuse(self) -> bool:
+        return bool(self.record and self.record.request)
+
+    def reuse(self) -> None:
         if self.record is None or not self.record.request:
             return
         try:

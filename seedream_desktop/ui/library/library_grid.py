@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QElapsedTimer, QEvent, QItemSelectionModel, QPoint, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QImage, QKeyEvent, QPixmap
+from PySide6.QtGui import QContextMenuEvent, QImage, QKeyEvent, QPixmap
 from PySide6.QtWidgets import QAbstractItemView, QListView, QWidget
 
 from seedream_desktop.library.entry import ImageEntry
@@ -26,6 +26,7 @@ class LibraryGrid(QListView):
     ratingRequested = Signal(int)  # 0–5
     trashRequested = Signal()  # Delete
     openRequested = Signal(int)  # Enter or double-click: the row, for the viewer
+    contextMenuRequested = Signal(QPoint)  # global position; the view builds the menu
 
     def __init__(
         self,
@@ -142,6 +143,13 @@ class LibraryGrid(QListView):
             super().keyPressEvent(event)
             return
         event.accept()
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        # Right-click on an image outside the selection acts on that image, as file managers do.
+        index = self.indexAt(event.pos())
+        if index.isValid() and not self.selectionModel().isSelected(index):
+            self.select_row(index.row())
+        self.contextMenuRequested.emit(event.globalPos())
 
     # ---- thumbnails -------------------------------------------------------------------------------
     def _want_thumbnail(self, key: str, path: Path, content_id: str) -> None:

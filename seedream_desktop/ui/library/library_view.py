@@ -11,8 +11,8 @@ import dataclasses
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
-from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
+from PySide6.QtCore import QItemSelectionModel, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
 
 from seedream_desktop.library.entry import ImageEntry
@@ -24,6 +24,7 @@ from seedream_desktop.ui.library.filter_bar import FilterBar
 from seedream_desktop.ui.library.import_dialog import ask_import_mode
 from seedream_desktop.ui.library.importer import ImportMode, ImportResult, image_files, import_into
 from seedream_desktop.ui.library.library_grid import LibraryGrid
+from seedream_desktop.ui.library.library_menu import AskText, LibraryMenu, OpenUrl
 from seedream_desktop.ui.library.library_model import IDS_MIME, LibraryModel
 from seedream_desktop.ui.library.thumbnail_source import LibraryThumbnailFiles
 from seedream_desktop.ui.library.untrash import can_restore, restore_from_trash
@@ -43,7 +44,13 @@ class LibraryView(QWidget):
     message = Signal(str)  # for the status bar
 
     def __init__(
-        self, library: Library, parent: QWidget | None = None, *, ask_import: AskImportMode | None = None
+        self,
+        library: Library,
+        parent: QWidget | None = None,
+        *,
+        ask_import: AskImportMode | None = None,
+        open_url: OpenUrl = QDesktopServices.openUrl,
+        ask_text: AskText | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("libraryView")
@@ -60,6 +67,7 @@ class LibraryView(QWidget):
         self.grid = LibraryGrid(self.model, self.grid_loader, self.files, self)
         self.details = DetailsPanel(library, self.preview_loader, self.files, self)
         self.viewer = ImageViewer(self.model, self)
+        self.menu = LibraryMenu(self, open_url, ask_text)
         self.notice = QLabel(self)
         self.notice.setObjectName("libraryNotice")
         self.notice.setWordWrap(True)
@@ -117,6 +125,7 @@ class LibraryView(QWidget):
         self.grid.ratingRequested.connect(self.rate)
         self.grid.trashRequested.connect(self.trash_selected)
         self.grid.openRequested.connect(self.open_viewer)
+        self.grid.contextMenuRequested.connect(self._context_menu)
         self.details.reuseRequested.connect(self.reuseRequested)
         self.details.referenceRequested.connect(lambda path: self.referenceRequested.emit([path]))
         self.details.editRequested.connect(self.editRequested)
@@ -160,6 +169,7 @@ class LibraryView(QWidget):
         if self.boards.chosen() is not None:
             self.model.refresh()
             self._show_count()
+        self.details.refresh()  # it lists the shown image's boards
 
     def _show_current(self) -> None:
         self.details.show_entry(None if self._shut else self.grid.current_entry())
@@ -178,16 +188,22 @@ class LibraryView(QWidget):
         self.grid.select_row(row)
         return True
 
-    # ---- one-key marks: apply, then move on to the next image -----------------------------------
-    def toggle_favourite(self) -> None:
-        rows = self.grid.selected_rows()
-        if rows:
-            self._favourite_rows(rows, rows[-1] + 1 if len(rows) == 1 else None)
+    def _context_menu(self, position: QPoint) -> None:
+        menu = self.menu.build(self)
+        if menu is not None:
+            menu.aboutToHide.connect(menu.deleteLater)  # its action has been triggered by then
+            menu.popup(position)
 
-    def rate(self, stars: int) -> None:
+    # ---- one-key marks: apply, then move on to the next image -----------------------------------
+    def toggle_favourite(self, *, move_on: bool = True) -> None:
         rows = self.grid.selected_rows()
         if rows:
-            self._rate_rows(rows, stars, rows[-1] + 1 if len(rows) == 1 else None)
+            self._favourite_rows(rows, rows[-1] + 1 if move_on and len(rows) == 1 else None)
+
+    def rate(self, stars: int, *, move_on: bool = True) -> None:
+        rows = self.grid.selected_rows()
+        if rows:
+            self._rate_rows(rows, stars, rows[-1] + 1 if move_on and len(rows) == 1 else None)
 
     def _favourite_rows(self, rows: list[int], then: int | None) -> None:
         entries = self.model.entries(rows)
@@ -210,6 +226,26 @@ class LibraryView(QWidget):
             if self.viewer.isVisible():
                 self.viewer.show_row(then)
         self.details.refresh()
+
+    # ---- boards and tags (the context menu) -----------------------------------------------------
+    def remove_from_board(self, image_ids: list[int], board_id: int) -> None:
+        name = next((b.name for b in self.library.boards() if b.id == board_id), "")
+        self.library.remove_from_board(image_ids, board_id)
+        self.boards.reload()
+        self.refresh()  # when that board is shown, the images leave it
+        self.message.emit(self.tr("Removed %n image(s) from “{0}”.", "", len(image_ids)).format(name))
+
+    def add_tag(self, image_ids: list[int], tag: str) -> None:
+        self.library.add_tag(image_ids, tag)
+        self.refresh()  # the tag filter lists the new tag; a tag query may now match
+        self.details.refresh()
+        self.message.emit(self.tr("Tagged %n image(s) “{0}”.", "", len(image_ids)).format(tag.strip()))
+
+    def remove_tag(self, image_ids: list[int], tag: str) -> None:
+        self.library.remove_tag(image_ids, tag)
+        self.refresh()
+        self.details.refresh()
+        self.message.emit(self.tr("Removed the tag “{0}” from %n image(s).", "", len(image_ids)).format(tag))
 
     # ---- the trash, with undo -----------------------------------------------------------------
     def trash_selected(self) -> None:

@@ -85,7 +85,7 @@ class LibraryTab(QObject):
         window = self.window
         settings, paths = window.parts.settings, window.parts.paths
         self._library = Library.open(settings.library, paths.thumbnails)
-        view = LibraryView(self._library, self.tabs)
+        view = LibraryView(self._library, self.tabs, open_url=window.parts.open_url)
         self.link = ComposeLink(window.compose, self._library, self)
         self.link.follow(view)
         view.message.connect(lambda text: window.status.showMessage(text, 5000))
