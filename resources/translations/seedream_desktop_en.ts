@@ -37,7 +37,7 @@
 <context>
     <name>LibraryMenu</name>
     <message numerus="yes">
-        <location filename="../../seedream_desktop/ui/library/library_menu.py" line="145"/>
+        <location filename="../../seedream_desktop/ui/library/library_menu.py" line="183"/>
         <source>Copied %n image(s)</source>
         <translation>
             <numerusform>Copied %n image</numerusform>
@@ -56,7 +56,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../seedream_desktop/ui/library/library_view.py" line="236"/>
+        <location filename="../../seedream_desktop/ui/library/library_view.py" line="237"/>
         <source>Removed %n image(s) from “{0}”.</source>
         <translation>
             <numerusform>Removed %n image from “{0}”.</numerusform>
@@ -64,7 +64,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../seedream_desktop/ui/library/library_view.py" line="242"/>
+        <location filename="../../seedream_desktop/ui/library/library_view.py" line="243"/>
         <source>Tagged %n image(s) “{0}”.</source>
         <translation>
             <numerusform>Tagged %n image “{0}”.</numerusform>
@@ -72,7 +72,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../seedream_desktop/ui/library/library_view.py" line="248"/>
+        <location filename="../../seedream_desktop/ui/library/library_view.py" line="249"/>
         <source>Removed the tag “{0}” from %n image(s).</source>
         <translation>
             <numerusform>Removed the tag “{0}” from %n image.</numerusform>
@@ -80,7 +80,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../seedream_desktop/ui/library/library_view.py" line="270"/>
+        <location filename="../../seedream_desktop/ui/library/library_view.py" line="271"/>
         <source>Moved %n image(s) to the trash.</source>
         <translation>
             <numerusform>Moved %n image to the trash.</numerusform>
@@ -88,7 +88,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../seedream_desktop/ui/library/library_view.py" line="347"/>
+        <location filename="../../seedream_desktop/ui/library/library_view.py" line="348"/>
         <source>Added %n image(s) to the library.</source>
         <translation>
             <numerusform>Added %n image to the library.</numerusform>
@@ -96,7 +96,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../seedream_desktop/ui/library/library_view.py" line="350"/>
+        <location filename="../../seedream_desktop/ui/library/library_view.py" line="351"/>
         <source>%n image(s) could not be added: {0}</source>
         <translation>
             <numerusform>%n image could not be added: {0}</numerusform>

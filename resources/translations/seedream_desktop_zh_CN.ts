@@ -1071,119 +1071,119 @@
 <context>
     <name>LibraryMenu</name>
     <message>
-        <location filename="../../seedream_desktop/ui/library/library_menu.py" line="51"/>
-        <source>View</source>
-        <translation>查看</translation>
-    </message>
-    <message>
-        <location filename="../../seedream_desktop/ui/library/library_menu.py" line="53"/>
-        <source>Open in Default App</source>
-        <translation>用默认应用打开</translation>
-    </message>
-    <message>
-        <location filename="../../seedream_desktop/ui/library/library_menu.py" line="57"/>
+        <location filename="../../seedream_desktop/ui/library/library_menu.py" line="44"/>
         <source>Show in Folder</source>
         <translation>在文件夹中显示</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/library_menu.py" line="61"/>
+        <location filename="../../seedream_desktop/ui/library/library_menu.py" line="47"/>
         <source>Copy Image</source>
         <translation>复制图像</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/library_menu.py" line="62"/>
+        <location filename="../../seedream_desktop/ui/library/library_menu.py" line="50"/>
         <source>Copy Prompt</source>
         <translation>复制提示词</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/library_menu.py" line="65"/>
+        <location filename="../../seedream_desktop/ui/library/library_menu.py" line="52"/>
         <source>Reuse Settings</source>
         <translation>复用设置</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/library_menu.py" line="70"/>
+        <location filename="../../seedream_desktop/ui/library/library_menu.py" line="54"/>
         <source>Use as Reference</source>
         <translation>用作参考图</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/library_menu.py" line="74"/>
+        <location filename="../../seedream_desktop/ui/library/library_menu.py" line="56"/>
         <source>Edit This</source>
         <translation>修改这张</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/library_menu.py" line="79"/>
+        <location filename="../../seedream_desktop/ui/library/library_menu.py" line="100"/>
+        <source>View</source>
+        <translation>查看</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/library/library_menu.py" line="102"/>
+        <source>Open in Default App</source>
+        <translation>用默认应用打开</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/library/library_menu.py" line="110"/>
         <source>Favourite</source>
         <translation>收藏</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/library_menu.py" line="88"/>
+        <location filename="../../seedream_desktop/ui/library/library_menu.py" line="119"/>
         <source>Move to Trash</source>
         <translation>移到回收站</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/library_menu.py" line="98"/>
+        <location filename="../../seedream_desktop/ui/library/library_menu.py" line="129"/>
         <source>Rating</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/library_menu.py" line="102"/>
+        <location filename="../../seedream_desktop/ui/library/library_menu.py" line="133"/>
         <source>No Rating</source>
         <translation>无评分</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/library_menu.py" line="109"/>
+        <location filename="../../seedream_desktop/ui/library/library_menu.py" line="140"/>
         <source>Add to Board</source>
         <translation>添加到画板</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/library_menu.py" line="117"/>
+        <location filename="../../seedream_desktop/ui/library/library_menu.py" line="148"/>
         <source>New Board…</source>
         <translation>新建画板…</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/library_menu.py" line="124"/>
+        <location filename="../../seedream_desktop/ui/library/library_menu.py" line="155"/>
         <source>Remove from “{0}”</source>
         <translation>从“{0}”中移除</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/library_menu.py" line="129"/>
+        <location filename="../../seedream_desktop/ui/library/library_menu.py" line="160"/>
         <source>Add Tag…</source>
         <translation>添加标签…</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/library_menu.py" line="132"/>
+        <location filename="../../seedream_desktop/ui/library/library_menu.py" line="163"/>
         <source>Remove Tag</source>
         <translation>移除标签</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../seedream_desktop/ui/library/library_menu.py" line="145"/>
+        <location filename="../../seedream_desktop/ui/library/library_menu.py" line="183"/>
         <source>Copied %n image(s)</source>
         <translation>
             <numerusform>已复制 %n 张图像</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/library_menu.py" line="149"/>
+        <location filename="../../seedream_desktop/ui/library/library_menu.py" line="189"/>
         <source>Copied the prompt</source>
         <translation>已复制提示词</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/library_menu.py" line="152"/>
+        <location filename="../../seedream_desktop/ui/library/library_menu.py" line="206"/>
         <source>New board</source>
         <translation>新建画板</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/library_menu.py" line="152"/>
+        <location filename="../../seedream_desktop/ui/library/library_menu.py" line="206"/>
         <source>Board name:</source>
         <translation>画板名称：</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/library_menu.py" line="159"/>
+        <location filename="../../seedream_desktop/ui/library/library_menu.py" line="213"/>
         <source>Add tag</source>
         <translation>添加标签</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/library_menu.py" line="159"/>
+        <location filename="../../seedream_desktop/ui/library/library_menu.py" line="213"/>
         <source>Tag:</source>
         <translation>标签：</translation>
     </message>
@@ -1237,57 +1237,57 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../seedream_desktop/ui/library/library_view.py" line="236"/>
+        <location filename="../../seedream_desktop/ui/library/library_view.py" line="237"/>
         <source>Removed %n image(s) from “{0}”.</source>
         <translation>
             <numerusform>已从“{0}”中移除 %n 张图像。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../seedream_desktop/ui/library/library_view.py" line="242"/>
+        <location filename="../../seedream_desktop/ui/library/library_view.py" line="243"/>
         <source>Tagged %n image(s) “{0}”.</source>
         <translation>
             <numerusform>已为 %n 张图像添加标签“{0}”。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../seedream_desktop/ui/library/library_view.py" line="248"/>
+        <location filename="../../seedream_desktop/ui/library/library_view.py" line="249"/>
         <source>Removed the tag “{0}” from %n image(s).</source>
         <translation>
             <numerusform>已从 %n 张图像移除标签“{0}”。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/library_view.py" line="261"/>
+        <location filename="../../seedream_desktop/ui/library/library_view.py" line="262"/>
         <source>Some images could not be moved to the trash: {0}</source>
         <translation>部分图像无法移到回收站：{0}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../seedream_desktop/ui/library/library_view.py" line="270"/>
+        <location filename="../../seedream_desktop/ui/library/library_view.py" line="271"/>
         <source>Moved %n image(s) to the trash.</source>
         <translation>
             <numerusform>已将 %n 张图像移到回收站。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/library_view.py" line="290"/>
+        <location filename="../../seedream_desktop/ui/library/library_view.py" line="291"/>
         <source>Some images were no longer in the trash.</source>
         <translation>部分图像已不在回收站中。</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/library_view.py" line="339"/>
+        <location filename="../../seedream_desktop/ui/library/library_view.py" line="340"/>
         <source>No images (PNG, JPEG, WebP) in what was dropped.</source>
         <translation>拖入的内容中没有图像（PNG、JPEG、WebP）。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../seedream_desktop/ui/library/library_view.py" line="347"/>
+        <location filename="../../seedream_desktop/ui/library/library_view.py" line="348"/>
         <source>Added %n image(s) to the library.</source>
         <translation>
             <numerusform>已将 %n 张图像添加到图库。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../seedream_desktop/ui/library/library_view.py" line="350"/>
+        <location filename="../../seedream_desktop/ui/library/library_view.py" line="351"/>
         <source>%n image(s) could not be added: {0}</source>
         <translation>
             <numerusform>%n 张图像无法添加：{0}</numerusform>
@@ -1302,43 +1302,43 @@
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/main_window.py" line="204"/>
+        <location filename="../../seedream_desktop/ui/main_window.py" line="205"/>
         <source>The clipboard holds no image to use as a reference</source>
         <translation>剪贴板中没有可用作参考图的图像</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/main_window.py" line="235"/>
-        <location filename="../../seedream_desktop/ui/main_window.py" line="263"/>
+        <location filename="../../seedream_desktop/ui/main_window.py" line="236"/>
+        <location filename="../../seedream_desktop/ui/main_window.py" line="264"/>
         <source>No connection to Runware: jobs are queued and will be sent when it is back.</source>
         <translation>无法连接 Runware：任务已排队，连接恢复后会发送。</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/main_window.py" line="253"/>
+        <location filename="../../seedream_desktop/ui/main_window.py" line="254"/>
         <source>Open Settings</source>
         <translation>打开设置</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/main_window.py" line="258"/>
+        <location filename="../../seedream_desktop/ui/main_window.py" line="259"/>
         <source>Top up at my.runware.ai</source>
         <translation>在 my.runware.ai 充值</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/main_window.py" line="266"/>
+        <location filename="../../seedream_desktop/ui/main_window.py" line="267"/>
         <source>Retry</source>
         <translation>重试</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/main_window.py" line="279"/>
+        <location filename="../../seedream_desktop/ui/main_window.py" line="280"/>
         <source> — DEMO</source>
         <translation> — 演示</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/main_window.py" line="285"/>
+        <location filename="../../seedream_desktop/ui/main_window.py" line="286"/>
         <source>DEMO — images come from the built-in Runware emulator on this computer: nothing is sent over the network and nothing is charged.</source>
         <translation>演示模式 — 图像来自本机内置的 Runware 模拟器：不会通过网络发送任何内容，也不收取任何费用。</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/main_window.py" line="289"/>
+        <location filename="../../seedream_desktop/ui/main_window.py" line="290"/>
         <source>Use my own key…</source>
         <translation>使用我自己的密钥…</translation>
     </message>

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, QUrl
+from PySide6.QtCore import QPoint, Qt, QUrl
 from PySide6.QtGui import QAction, QContextMenuEvent, QGuiApplication
 from PySide6.QtWidgets import QApplication, QMenu
 
@@ -66,9 +66,24 @@ def right_click(qtbot, view: LibraryView, row: int) -> QMenu:
     return menu
 
 
+def actions_of(menu: QMenu) -> list[QAction]:
+    """Every entry of the menu and its submenus."""
+    found: list[QAction] = []
+    for action in menu.actions():
+        found.append(action)
+        if action.menu() is not None:
+            found += actions_of(action.menu())
+    return found
+
+
+def entry(menu: QMenu, name: str) -> QAction:
+    action = next((a for a in actions_of(menu) if a.objectName() == name), None)
+    assert action is not None, f"no {name!r} in {[a.objectName() for a in actions_of(menu)]}"
+    return action
+
+
 def choose(menu: QMenu, name: str) -> None:
-    action = menu.findChild(QAction, name)
-    assert action is not None, f"no {name!r} in {[a.objectName() for a in menu.findChildren(QAction)]}"
+    action = entry(menu, name)
     assert action.isEnabled()
     menu.hide()
     action.trigger()
@@ -84,7 +99,7 @@ def test_right_click_acts_on_the_image_under_the_pointer(qtbot, view: LibraryVie
     view.grid.select_row(0)
     menu = right_click(qtbot, view, 2)
     assert view.grid.selected_rows() == [2]
-    names = {a.objectName() for a in menu.findChildren(QAction) if a.objectName()}
+    names = {a.objectName() for a in actions_of(menu) if a.objectName()}
     assert {"view", "open", "reveal", "copyImage", "copyPrompt", "reuse", "useAsReference", "edit"} <= names
     assert {"favourite", "rate0", "rate5", "newBoard", "addTag", "trash"} <= names
     choose(menu, "open")
@@ -95,7 +110,7 @@ def test_a_menu_over_several_images_offers_only_what_fits_several(qtbot, view: L
     view.grid.selectAll()
     menu = right_click(qtbot, view, 1)
     assert view.grid.selected_rows() == [0, 1, 2]  # right-click inside the selection keeps it
-    disabled = {a.objectName() for a in menu.findChildren(QAction) if not a.isEnabled()}
+    disabled = {a.objectName() for a in actions_of(menu) if not a.isEnabled()}
     assert {"copyPrompt", "reuse", "edit"} <= disabled
     wanted: list[list[str]] = []
     view.referenceRequested.connect(wanted.append)
@@ -127,10 +142,10 @@ def test_favourite_and_rating_from_the_menu_stay_on_the_image(qtbot, view: Libra
     assert view.grid.selected_rows() == [1]  # unlike the F key, the menu does not move on
     assert view.model.entry(1).favourite  # type: ignore[union-attr]
     menu = right_click(qtbot, view, 1)
-    assert menu.findChild(QAction, "favourite").isChecked()
+    assert entry(menu, "favourite").isChecked()
     choose(menu, "rate4")
     assert view.model.entry(1).rating == 4  # type: ignore[union-attr]
-    assert right_click(qtbot, view, 1).findChild(QAction, "rate4").isChecked()
+    assert entry(right_click(qtbot, view, 1), "rate4").isChecked()
     QApplication.activePopupWidget().hide()
 
 
@@ -191,3 +206,31 @@ def test_nothing_under_the_pointer_and_nothing_selected_shows_no_menu(qtbot, vie
     )
     qtbot.wait(50)
     assert QApplication.activePopupWidget() is None
+
+
+def test_shortcuts_work_on_the_focused_library_grid(qtbot, view: LibraryView) -> None:
+    view.grid.select_row(1)
+    view.grid.setFocus()
+    qtbot.waitUntil(view.grid.hasFocus)
+    qtbot.keyClick(view.grid, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    assert [u.toLocalFile() for u in QGuiApplication.clipboard().mimeData().urls()] == [
+        str(row_path(view, 1))
+    ]
+    reused: list[GenerationRequest] = []
+    edited: list[str] = []
+    wanted: list[list[str]] = []
+    view.reuseRequested.connect(reused.append)
+    view.editRequested.connect(edited.append)
+    view.referenceRequested.connect(wanted.append)
+    qtbot.keyClick(
+        view.grid, Qt.Key.Key_U, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    )
+    qtbot.keyClick(view.grid, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(view.grid, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+    assert [r.prompt for r in reused] == [view.model.entry(1).prompt]  # type: ignore[union-attr]
+    assert edited == [str(row_path(view, 1))]
+    assert wanted == [[str(row_path(view, 1))]]
+    qtbot.keyClick(
+        view.grid, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    )
+    assert QGuiApplication.clipboard().text() == view.model.entry(1).prompt  # type: ignore[union-attr]

@@ -10,8 +10,8 @@ from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QUrl
-from PySide6.QtGui import QAction, QGuiApplication
+from PySide6.QtCore import QObject, Qt, QUrl
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QInputDialog, QMenu, QWidget
 
 from seedream_desktop.library.entry import ImageEntry
@@ -28,13 +28,63 @@ MOST_OPENED = 10  # a slip of Ctrl+A must not open a hundred viewers
 
 
 class LibraryMenu(QObject):
-    """Builds the menu for the current selection and carries out its entries."""
+    """Builds the menu for the current selection and carries out its entries.
+
+    The entries with a shortcut are actions of the grid (active while it has focus, as the result
+    grid's are), so Ctrl+C copies the selected images without opening the menu.
+    """
 
     def __init__(self, view: LibraryView, open_url: OpenUrl, ask_text: AskText | None = None) -> None:
         super().__init__(view)
         self.view = view
         self._open_url = open_url
         self._ask_text = ask_text if ask_text is not None else self._dialog_text
+        grid = view.grid
+        self.reveal = self._grid_action(
+            "reveal", self.tr("Show in Folder"), "Ctrl+Shift+O", self.reveal_selected
+        )
+        self.copy_image = self._grid_action(
+            "copyImage", self.tr("Copy Image"), QKeySequence.StandardKey.Copy, self.copy_images
+        )
+        self.copy_prompt = self._grid_action(
+            "copyPrompt", self.tr("Copy Prompt"), "Ctrl+Shift+C", self.copy_prompt_
+        )
+        self.reuse = self._grid_action("reuse", self.tr("Reuse Settings"), "Ctrl+Shift+U", self._reuse)
+        self.use_as_reference = self._grid_action(
+            "useAsReference", self.tr("Use as Reference"), "Ctrl+R", self.use_as_reference_
+        )
+        self.edit = self._grid_action("edit", self.tr("Edit This"), "Ctrl+E", self.edit_)
+        grid.addActions(
+            [self.reveal, self.copy_image, self.copy_prompt, self.reuse, self.use_as_reference, self.edit]
+        )
+        # A disabled action's shortcut does nothing: keep the states true to the selection (the view
+        # also calls update_enabled once the details panel shows a new current image).
+        grid.selectionModel().selectionChanged.connect(lambda *_: self.update_enabled())
+        self.update_enabled()
+
+    def _grid_action(
+        self, name: str, text: str, keys: str | QKeySequence.StandardKey, slot: Callable[[], object]
+    ) -> QAction:
+        action = QAction(text, self.view.grid)
+        action.setObjectName(name)
+        action.setShortcut(QKeySequence(keys))
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        action.triggered.connect(lambda _checked=False: slot())
+        return action
+
+    def _one(self) -> ImageEntry | None:
+        entries = self.view.grid.selected_entries()
+        return entries[0] if len(entries) == 1 else None
+
+    def update_enabled(self) -> None:
+        entries = self.view.grid.selected_entries()
+        one = entries[0] if len(entries) == 1 else None
+        for action in (self.reveal, self.copy_image, self.use_as_reference):
+            action.setEnabled(bool(entries))
+        self.copy_prompt.setEnabled(one is not None and bool(one.prompt))
+        # The details panel reads the current image's record when the current row changes.
+        self.reuse.setEnabled(one is not None and self.view.details.can_reuse())
+        self.edit.setEnabled(one is not None)
 
     # ---- the menu -----------------------------------------------------------------------------------
     def build(self, parent: QWidget) -> QMenu | None:
@@ -43,37 +93,18 @@ class LibraryMenu(QObject):
         if not entries:
             return None
         ids = [e.id for e in entries]
-        one = entries[0] if len(entries) == 1 else None
+        self.update_enabled()
         menu = QMenu(parent)
         menu.setObjectName("libraryMenu")
-
         self._add(
             menu, "view", self.tr("View"), lambda: self.view.open_viewer(self.view.grid.selected_rows()[0])
         )
-        self._add(menu, "open", self.tr("Open in Default App"), lambda: self.open(entries))
-        self._add(
-            menu,
-            "reveal",
-            self.tr("Show in Folder"),
-            lambda: reveal([e.path for e in entries], self._open_url),
-        )
+        self._add(menu, "open", self.tr("Open in Default App"), self.open)
+        menu.addAction(self.reveal)
         menu.addSeparator()
-        self._add(menu, "copyImage", self.tr("Copy Image"), lambda: self.copy_images(entries))
-        prompt = self._add(menu, "copyPrompt", self.tr("Copy Prompt"), lambda: self.copy_prompt(entries[0]))
-        prompt.setEnabled(one is not None and bool(one.prompt))
+        menu.addActions([self.copy_image, self.copy_prompt])
         menu.addSeparator()
-        reuse = self._add(menu, "reuse", self.tr("Reuse Settings"), self.view.details.reuse)
-        reuse.setEnabled(one is not None and self.view.details.can_reuse())
-        self._add(
-            menu,
-            "useAsReference",
-            self.tr("Use as Reference"),
-            lambda: self.view.referenceRequested.emit([str(e.path) for e in entries]),
-        )
-        edit = self._add(
-            menu, "edit", self.tr("Edit This"), lambda: self.view.editRequested.emit(str(entries[0].path))
-        )
-        edit.setEnabled(one is not None)
+        menu.addActions([self.reuse, self.use_as_reference, self.edit])
         menu.addSeparator()
         favourite = self._add(
             menu, "favourite", self.tr("Favourite"), lambda: self.view.toggle_favourite(move_on=False)
@@ -134,19 +165,42 @@ class LibraryMenu(QObject):
             for tag in present:
                 self._add(remove, f"removeTag:{tag}", tag, partial(self.view.remove_tag, ids, tag))
 
-    # ---- what the entries do ----------------------------------------------------------------------------
-    def open(self, entries: list[ImageEntry]) -> None:
-        for entry in entries[:MOST_OPENED]:
+    # ---- what the entries do (on the selection when chosen) ------------------------------------------
+    def open(self) -> None:
+        for entry in self.view.grid.selected_entries()[:MOST_OPENED]:
             self._open_url(QUrl.fromLocalFile(str(entry.path)))
 
-    def copy_images(self, entries: list[ImageEntry]) -> None:
-        # File URLs plus the file's own bytes, as a drag carries them: no decode, no re-encode.
-        QGuiApplication.clipboard().setMimeData(mime_for(entries))
-        self.view.message.emit(self.tr("Copied %n image(s)", "", len(entries)))
+    def reveal_selected(self) -> None:
+        paths = [e.path for e in self.view.grid.selected_entries()]
+        if paths:
+            reveal(paths, self._open_url)
 
-    def copy_prompt(self, entry: ImageEntry) -> None:
-        QGuiApplication.clipboard().setText(entry.prompt or "")
-        self.view.message.emit(self.tr("Copied the prompt"))
+    def copy_images(self) -> None:
+        entries = self.view.grid.selected_entries()
+        if entries:
+            # File URLs plus the file's own bytes, as a drag carries them: no decode, no re-encode.
+            QGuiApplication.clipboard().setMimeData(mime_for(entries))
+            self.view.message.emit(self.tr("Copied %n image(s)", "", len(entries)))
+
+    def copy_prompt_(self) -> None:
+        entry = self._one()
+        if entry is not None and entry.prompt:
+            QGuiApplication.clipboard().setText(entry.prompt)
+            self.view.message.emit(self.tr("Copied the prompt"))
+
+    def _reuse(self) -> None:
+        if self._one() is not None:
+            self.view.details.reuse()  # the details show the current image: its record is read already
+
+    def use_as_reference_(self) -> None:
+        paths = [str(e.path) for e in self.view.grid.selected_entries()]
+        if paths:
+            self.view.referenceRequested.emit(paths)
+
+    def edit_(self) -> None:
+        entry = self._one()
+        if entry is not None:
+            self.view.editRequested.emit(str(entry.path))
 
     def add_to_new_board(self, ids: list[int]) -> None:
         name = self._ask_text(self.tr("New board"), self.tr("Board name:"))

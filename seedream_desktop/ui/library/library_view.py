@@ -173,6 +173,7 @@ class LibraryView(QWidget):
 
     def _show_current(self) -> None:
         self.details.show_entry(None if self._shut else self.grid.current_entry())
+        self.menu.update_enabled()  # "Reuse Settings" depends on the record the details just read
 
     def navigate_to(self, image_id: int) -> bool:
         """Select an image (a parent or child in the details); widen the filters if it is not shown."""
