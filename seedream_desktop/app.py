@@ -157,7 +157,7 @@ def open_window(app, paths: Paths, demo: DemoServer, *, want_demo: bool, images:
     def connect() -> None:
         from seedream_desktop.ui.bridge import Connection
         from seedream_desktop.ui.first_run import FirstRunDialog
-        from seedream_desktop.ui.open_requests import server_name
+        from seedream_desktop.ui.hand_over import lock_file, socket_address
 
         key = window.parts.keys.get()
         if want_demo:
@@ -169,8 +169,11 @@ def open_window(app, paths: Paths, demo: DemoServer, *, want_demo: bool, images:
             window.compose.add_references([str(Path(p).resolve()) for p in images])
         requests = getattr(app, "open_requests", None)
         if requests is not None:  # images opened from the desktop while this window runs
-            requests.deliver_to(window.open_images)
-            requests.listen(server_name(paths.data))
+            requests.imagesOpened.connect(window.open_images)
+            requests.attach()
+            address = socket_address(paths.data)
+            if address is not None:
+                requests.listen(address, lock_file(paths.data))
         if connection is None:
             welcome = FirstRunDialog(window)
             welcome.exec()
@@ -191,9 +194,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     app = make_application([sys.argv[0]])
     paths = Paths.from_environment()
     if args.images and not args.demo:
-        from seedream_desktop.ui.open_requests import hand_over, server_name
+        from seedream_desktop.ui.hand_over import hand_over, socket_address
 
-        if hand_over(server_name(paths.data), args.images):
+        address = socket_address(paths.data)
+        if address is not None and hand_over(address, args.images):
             return 0  # the window already open has them in its tray
     demo = DemoServer()
     _window, bridge = open_window(app, paths, demo, want_demo=args.demo, images=args.images)
@@ -262,17 +266,24 @@ def _check_hand_over(app, window, paths: Paths, image: Path) -> int:
     """A second launch's images reach this window's tray (the local socket works in this build)."""
     from PySide6.QtCore import QDeadlineTimer, QEventLoop
 
-    from seedream_desktop.ui.open_requests import hand_over, server_name
+    from seedream_desktop.ui.hand_over import hand_over, lock_file, socket_address
 
-    app.open_requests.deliver_to(window.open_images)
-    name = server_name(paths.data)
-    if not app.open_requests.listen(name) or not hand_over(name, [str(image)]):
-        print("self-test FAILED: a second launch could not hand its image over", file=sys.stderr)
-        return 1
-    deadline = QDeadlineTimer(10_000)
-    while not window.compose.tray.references() and not deadline.hasExpired():
-        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
-    app.open_requests.close()
+    requests = app.open_requests
+    requests.imagesOpened.connect(window.open_images)
+    requests.attach()
+    address = socket_address(paths.data)
+    try:
+        if address is None or not requests.listen(address, lock_file(paths.data)):
+            print("self-test FAILED: no private folder for the hand-over socket", file=sys.stderr)
+            return 1
+        if not hand_over(address, [str(image)]):
+            print("self-test FAILED: a second launch could not hand its image over", file=sys.stderr)
+            return 1
+        deadline = QDeadlineTimer(10_000)
+        while not window.compose.tray.references() and not deadline.hasExpired():
+            app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+    finally:
+        requests.close()
     if [r.source for r in window.compose.tray.references()] != [str(Path(image).resolve())]:
         print("self-test FAILED: the handed-over image is not in the reference tray", file=sys.stderr)
         return 1

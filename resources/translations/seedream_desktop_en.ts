@@ -37,7 +37,15 @@
 <context>
     <name>LibraryMenu</name>
     <message numerus="yes">
-        <location filename="../../seedream_desktop/ui/library/library_menu.py" line="183"/>
+        <location filename="../../seedream_desktop/ui/library/library_menu.py" line="194"/>
+        <source>Opened the first %n images; select fewer to open the others.</source>
+        <translation>
+            <numerusform>Opened the first image; select fewer to open the others.</numerusform>
+            <numerusform>Opened the first %n images; select fewer to open the others.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../seedream_desktop/ui/library/library_menu.py" line="207"/>
         <source>Copied %n image(s)</source>
         <translation>
             <numerusform>Copied %n image</numerusform>
@@ -64,7 +72,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../seedream_desktop/ui/library/library_view.py" line="243"/>
+        <location filename="../../seedream_desktop/ui/library/library_view.py" line="242"/>
         <source>Tagged %n image(s) “{0}”.</source>
         <translation>
             <numerusform>Tagged %n image “{0}”.</numerusform>
@@ -72,7 +80,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../seedream_desktop/ui/library/library_view.py" line="249"/>
+        <location filename="../../seedream_desktop/ui/library/library_view.py" line="247"/>
         <source>Removed the tag “{0}” from %n image(s).</source>
         <translation>
             <numerusform>Removed the tag “{0}” from %n image.</numerusform>
@@ -80,7 +88,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../seedream_desktop/ui/library/library_view.py" line="271"/>
+        <location filename="../../seedream_desktop/ui/library/library_view.py" line="277"/>
         <source>Moved %n image(s) to the trash.</source>
         <translation>
             <numerusform>Moved %n image to the trash.</numerusform>
@@ -88,7 +96,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../seedream_desktop/ui/library/library_view.py" line="348"/>
+        <location filename="../../seedream_desktop/ui/library/library_view.py" line="354"/>
         <source>Added %n image(s) to the library.</source>
         <translation>
             <numerusform>Added %n image to the library.</numerusform>
@@ -96,7 +104,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../seedream_desktop/ui/library/library_view.py" line="351"/>
+        <location filename="../../seedream_desktop/ui/library/library_view.py" line="357"/>
         <source>%n image(s) could not be added: {0}</source>
         <translation>
             <numerusform>%n image could not be added: {0}</numerusform>

@@ -1071,119 +1071,126 @@
 <context>
     <name>LibraryMenu</name>
     <message>
-        <location filename="../../seedream_desktop/ui/library/library_menu.py" line="44"/>
+        <location filename="../../seedream_desktop/ui/library/library_menu.py" line="50"/>
         <source>Show in Folder</source>
         <translation>在文件夹中显示</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/library_menu.py" line="47"/>
+        <location filename="../../seedream_desktop/ui/library/library_menu.py" line="53"/>
         <source>Copy Image</source>
         <translation>复制图像</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/library_menu.py" line="50"/>
+        <location filename="../../seedream_desktop/ui/library/library_menu.py" line="56"/>
         <source>Copy Prompt</source>
         <translation>复制提示词</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/library_menu.py" line="52"/>
+        <location filename="../../seedream_desktop/ui/library/library_menu.py" line="58"/>
         <source>Reuse Settings</source>
         <translation>复用设置</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/library_menu.py" line="54"/>
+        <location filename="../../seedream_desktop/ui/library/library_menu.py" line="60"/>
         <source>Use as Reference</source>
         <translation>用作参考图</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/library_menu.py" line="56"/>
+        <location filename="../../seedream_desktop/ui/library/library_menu.py" line="62"/>
         <source>Edit This</source>
         <translation>修改这张</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/library_menu.py" line="100"/>
+        <location filename="../../seedream_desktop/ui/library/library_menu.py" line="116"/>
         <source>View</source>
         <translation>查看</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/library_menu.py" line="102"/>
+        <location filename="../../seedream_desktop/ui/library/library_menu.py" line="117"/>
         <source>Open in Default App</source>
         <translation>用默认应用打开</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/library_menu.py" line="110"/>
+        <location filename="../../seedream_desktop/ui/library/library_menu.py" line="125"/>
         <source>Favourite</source>
         <translation>收藏</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/library_menu.py" line="119"/>
+        <location filename="../../seedream_desktop/ui/library/library_menu.py" line="134"/>
         <source>Move to Trash</source>
         <translation>移到回收站</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/library_menu.py" line="129"/>
+        <location filename="../../seedream_desktop/ui/library/library_menu.py" line="144"/>
         <source>Rating</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/library_menu.py" line="133"/>
+        <location filename="../../seedream_desktop/ui/library/library_menu.py" line="148"/>
         <source>No Rating</source>
         <translation>无评分</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/library_menu.py" line="140"/>
+        <location filename="../../seedream_desktop/ui/library/library_menu.py" line="155"/>
         <source>Add to Board</source>
         <translation>添加到画板</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/library_menu.py" line="148"/>
+        <location filename="../../seedream_desktop/ui/library/library_menu.py" line="161"/>
         <source>New Board…</source>
         <translation>新建画板…</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/library_menu.py" line="155"/>
+        <location filename="../../seedream_desktop/ui/library/library_menu.py" line="168"/>
         <source>Remove from “{0}”</source>
         <translation>从“{0}”中移除</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/library_menu.py" line="160"/>
+        <location filename="../../seedream_desktop/ui/library/library_menu.py" line="173"/>
         <source>Add Tag…</source>
         <translation>添加标签…</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/library_menu.py" line="163"/>
+        <location filename="../../seedream_desktop/ui/library/library_menu.py" line="176"/>
         <source>Remove Tag</source>
         <translation>移除标签</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../seedream_desktop/ui/library/library_menu.py" line="183"/>
+        <location filename="../../seedream_desktop/ui/library/library_menu.py" line="194"/>
+        <source>Opened the first %n images; select fewer to open the others.</source>
+        <translation>
+            <numerusform>已打开前 %n 张图像；要打开其余图像，请少选一些。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../seedream_desktop/ui/library/library_menu.py" line="207"/>
         <source>Copied %n image(s)</source>
         <translation>
             <numerusform>已复制 %n 张图像</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/library_menu.py" line="189"/>
+        <location filename="../../seedream_desktop/ui/library/library_menu.py" line="213"/>
         <source>Copied the prompt</source>
         <translation>已复制提示词</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/library_menu.py" line="206"/>
+        <location filename="../../seedream_desktop/ui/library/library_menu.py" line="235"/>
         <source>New board</source>
         <translation>新建画板</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/library_menu.py" line="206"/>
+        <location filename="../../seedream_desktop/ui/library/library_menu.py" line="235"/>
         <source>Board name:</source>
         <translation>画板名称：</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/library_menu.py" line="213"/>
+        <location filename="../../seedream_desktop/ui/library/library_menu.py" line="245"/>
         <source>Add tag</source>
         <translation>添加标签</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/library_menu.py" line="213"/>
+        <location filename="../../seedream_desktop/ui/library/library_menu.py" line="245"/>
         <source>Tag:</source>
         <translation>标签：</translation>
     </message>
@@ -1244,50 +1251,50 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../seedream_desktop/ui/library/library_view.py" line="243"/>
+        <location filename="../../seedream_desktop/ui/library/library_view.py" line="242"/>
         <source>Tagged %n image(s) “{0}”.</source>
         <translation>
             <numerusform>已为 %n 张图像添加标签“{0}”。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../seedream_desktop/ui/library/library_view.py" line="249"/>
+        <location filename="../../seedream_desktop/ui/library/library_view.py" line="247"/>
         <source>Removed the tag “{0}” from %n image(s).</source>
         <translation>
             <numerusform>已从 %n 张图像移除标签“{0}”。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/library_view.py" line="262"/>
+        <location filename="../../seedream_desktop/ui/library/library_view.py" line="268"/>
         <source>Some images could not be moved to the trash: {0}</source>
         <translation>部分图像无法移到回收站：{0}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../seedream_desktop/ui/library/library_view.py" line="271"/>
+        <location filename="../../seedream_desktop/ui/library/library_view.py" line="277"/>
         <source>Moved %n image(s) to the trash.</source>
         <translation>
             <numerusform>已将 %n 张图像移到回收站。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/library_view.py" line="291"/>
+        <location filename="../../seedream_desktop/ui/library/library_view.py" line="297"/>
         <source>Some images were no longer in the trash.</source>
         <translation>部分图像已不在回收站中。</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/library_view.py" line="340"/>
+        <location filename="../../seedream_desktop/ui/library/library_view.py" line="346"/>
         <source>No images (PNG, JPEG, WebP) in what was dropped.</source>
         <translation>拖入的内容中没有图像（PNG、JPEG、WebP）。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../seedream_desktop/ui/library/library_view.py" line="348"/>
+        <location filename="../../seedream_desktop/ui/library/library_view.py" line="354"/>
         <source>Added %n image(s) to the library.</source>
         <translation>
             <numerusform>已将 %n 张图像添加到图库。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../seedream_desktop/ui/library/library_view.py" line="351"/>
+        <location filename="../../seedream_desktop/ui/library/library_view.py" line="357"/>
         <source>%n image(s) could not be added: {0}</source>
         <translation>
             <numerusform>%n 张图像无法添加：{0}</numerusform>
@@ -1656,42 +1663,42 @@ Drag to reorder; Delete removes; Ctrl+Left/Right moves.</source>
 <context>
     <name>ResultModel</name>
     <message>
-        <location filename="../../seedream_desktop/ui/results/model.py" line="277"/>
+        <location filename="../../seedream_desktop/ui/results/model.py" line="264"/>
         <source>Queued</source>
         <translation>排队中</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/results/model.py" line="278"/>
+        <location filename="../../seedream_desktop/ui/results/model.py" line="265"/>
         <source>Queued, will be sent when back online</source>
         <translation>排队中，恢复联网后发送</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/results/model.py" line="279"/>
+        <location filename="../../seedream_desktop/ui/results/model.py" line="266"/>
         <source>Sent</source>
         <translation>已发送</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/results/model.py" line="280"/>
+        <location filename="../../seedream_desktop/ui/results/model.py" line="267"/>
         <source>Generating</source>
         <translation>生成中</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/results/model.py" line="281"/>
+        <location filename="../../seedream_desktop/ui/results/model.py" line="268"/>
         <source>Downloading</source>
         <translation>下载中</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/results/model.py" line="282"/>
+        <location filename="../../seedream_desktop/ui/results/model.py" line="269"/>
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/results/model.py" line="283"/>
+        <location filename="../../seedream_desktop/ui/results/model.py" line="270"/>
         <source>Failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/results/model.py" line="284"/>
+        <location filename="../../seedream_desktop/ui/results/model.py" line="271"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>

@@ -49,6 +49,9 @@ LINEAGE_DEPTH = 64  # an edit chain longer than this is cut (and guards against 
 BoardRef = Board | int | str
 
 
+ID_CHUNK = 500  # ids per IN (…) query
+
+
 class Library:
     """A library folder: scan it, search it, mark images, follow lineage, send images to the trash."""
 
@@ -298,13 +301,30 @@ class Library:
     # ---- marks ------------------------------------------------------------------------------------
     def _content_ids(self, image_ids: Iterable[int]) -> list[str]:
         ids = list(image_ids)
-        if not ids:
-            return []
-        with self._lock:
-            rows = self._conn.execute(
-                f"SELECT content_id FROM images WHERE id IN ({', '.join('?' for _ in ids)})", ids
-            ).fetchall()
-        return ids_list(row[0] for row in rows)
+        found: list[str] = []
+        # In chunks: Ctrl+A over 100,000 images would pass SQLite's limit of bound variables.
+        for start in range(0, len(ids), ID_CHUNK):
+            chunk = ids[start : start + ID_CHUNK]
+            with self._lock:
+                rows = self._conn.execute(
+                    f"SELECT content_id FROM images WHERE id IN ({', '.join('?' for _ in chunk)})", chunk
+                ).fetchall()
+            found += [row[0] for row in rows]
+        return ids_list(found)
+
+    def tags_on(self, image_ids: Iterable[int]) -> list[str]:
+        """Every tag any of these images carries, sorted."""
+        tags: set[str] = set()
+        cids = self._content_ids(image_ids)
+        for start in range(0, len(cids), ID_CHUNK):
+            chunk = cids[start : start + ID_CHUNK]
+            with self._lock:
+                rows = self._conn.execute(
+                    f"SELECT DISTINCT tag FROM tags WHERE content_id IN ({', '.join('?' for _ in chunk)})",
+                    chunk,
+                ).fetchall()
+            tags.update(str(r[0]) for r in rows)
+        return sorted(tags)
 
     def _set_marks(self, conn: sqlite3.Connection, cids: list[str], column: str, value: int) -> None:
         conn.executemany(

@@ -1,87 +1,59 @@
 """Images the desktop asks us to open, wherever the request comes from.
 
 - macOS sends a file-open event (Finder's "Open With", a drop on the Dock icon), possibly before the
-  window exists: requests are held until the window takes them.
+  window exists: requests are held until a window is attached.
 - ``seedream-desktop FILE…`` while a window is already open (a file manager's "Open With"): the new
-  process hands its files to the running one over a local socket and exits, so the images land in the
-  tray the designer is working in, not in a second window with its own queue.
+  process hands its files over (ui/hand_over.py), so the images land in the tray the designer is
+  working in, not in a second window with its own queue.
 """
 
 from __future__ import annotations
 
-import hashlib
-import json
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QEvent, QObject
+from PySide6.QtCore import QEvent, QLockFile, QObject, Signal
 from PySide6.QtGui import QFileOpenEvent
 from PySide6.QtWidgets import QApplication
 
-from seedream_desktop import APP_ID
+from seedream_desktop.ui.hand_over import CONNECT_TIMEOUT_MS, MAX_MESSAGE_BYTES, paths_in
 
 if TYPE_CHECKING:  # QtNetwork is imported when first needed: after the first frame, or for a hand-over
     from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
-# Long enough for a busy machine to accept a local connection; short enough that a start with no
-# window running is not held up noticeably.
-CONNECT_TIMEOUT_MS = 300
-WRITE_TIMEOUT_MS = 2000
-MAX_REQUEST_BYTES = 1 << 20  # a million bytes of paths is not a request from us
-
-
-def server_name(data_folder: Path) -> str:
-    """One name per data folder, so separate profiles (SEEDREAM_HOME, tests) never meet; short, as a
-    Unix socket path must be."""
-    digest = hashlib.sha256(str(data_folder.resolve()).encode("utf-8")).hexdigest()[:16]
-    return f"{APP_ID.rsplit('.', 1)[-1]}-{digest}"
-
-
-def hand_over(name: str, paths: Sequence[str]) -> bool:
-    """Give ``paths`` to a running window; False when none is listening (then open one ourselves)."""
-    from PySide6.QtNetwork import QLocalSocket
-
-    socket = QLocalSocket()
-    socket.connectToServer(name)
-    if not socket.waitForConnected(CONNECT_TIMEOUT_MS):
-        return False
-    message = json.dumps([str(Path(p).resolve()) for p in paths]).encode("utf-8")
-    socket.write(QByteArray(message))
-    delivered = socket.waitForBytesWritten(WRITE_TIMEOUT_MS) or socket.bytesToWrite() == 0
-    socket.disconnectFromServer()
-    if socket.state() != QLocalSocket.LocalSocketState.UnconnectedState:
-        socket.waitForDisconnected(WRITE_TIMEOUT_MS)
-    return delivered
+LOCK_TIMEOUT_MS = 2000
 
 
 class OpenRequests(QObject):
-    """Collects open requests (file-open events, handed-over paths) and passes them to ``deliver``."""
+    """Collects open requests (file-open events, handed-over paths) and emits them once attached."""
+
+    imagesOpened = Signal(list)  # absolute paths (str)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._deliver: Callable[[list[str]], None] | None = None
+        self._attached = False
         self._held: list[str] = []
         self._server: QLocalServer | None = None
 
-    # ---- where requests go ------------------------------------------------------------------------
-    def deliver_to(self, deliver: Callable[[list[str]], None]) -> None:
-        self._deliver = deliver
+    def attach(self) -> None:
+        """A window listens to ``imagesOpened`` now: what arrived before goes out first."""
+        self._attached = True
         held, self._held = self._held, []
         if held:
-            deliver(held)
+            self.imagesOpened.emit(held)
 
     def _request(self, paths: list[str]) -> None:
         if not paths:
             return
-        if self._deliver is None:
-            self._held += paths
+        if self._attached:
+            self.imagesOpened.emit(paths)
         else:
-            self._deliver(paths)
+            self._held += paths
 
-    # ---- macOS file-open events ---------------------------------------------------------------------
+    # ---- macOS file-open events -------------------------------------------------------------------
     def take_event(self, event: QEvent) -> bool:
-        """True when ``event`` was a file-open request (now held or delivered)."""
+        """True when ``event`` was a file-open request (now held or passed on)."""
         if event.type() == QEvent.Type.FileOpen and isinstance(event, QFileOpenEvent):
             path = event.file()
             if path:
@@ -89,26 +61,36 @@ class OpenRequests(QObject):
                 return True
         return False
 
-    # ---- other processes handing over their files ------------------------------------------------------
-    def listen(self, name: str) -> bool:
-        """Accept hand-overs under ``name``. False when another window already does."""
+    # ---- other processes handing over their files ----------------------------------------------------
+    def listen(self, address: str, lock_file: Path) -> bool:
+        """Accept hand-overs at ``address``. False when another window already does.
+
+        Looking for a live window, clearing a dead one's socket and listening happen under a lock
+        file: two windows starting together would otherwise each remove the other's socket.
+        """
         from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
-        # Ask first: listening with socket options replaces the socket file, even a live window's.
-        probe = QLocalSocket()
-        probe.connectToServer(name)
-        if probe.waitForConnected(CONNECT_TIMEOUT_MS):
-            probe.disconnectFromServer()
-            return False  # that window takes the hand-overs; this one opens its own files only
-        QLocalServer.removeServer(name)  # a socket file left by a window that crashed
-        server = QLocalServer(self)
-        server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)  # this user only
-        server.newConnection.connect(self._accept)
-        if not server.listen(name):
-            server.deleteLater()
+        lock_file.parent.mkdir(parents=True, exist_ok=True)
+        lock = QLockFile(str(lock_file))
+        if not lock.tryLock(LOCK_TIMEOUT_MS):
             return False
-        self._server = server
-        return True
+        try:
+            probe = QLocalSocket()
+            probe.connectToServer(address)
+            if probe.waitForConnected(CONNECT_TIMEOUT_MS):
+                probe.disconnectFromServer()
+                return False  # that window takes the hand-overs; this one opens its own files only
+            QLocalServer.removeServer(address)  # a socket left by a window that crashed
+            server = QLocalServer(self)
+            server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)  # this user only
+            server.newConnection.connect(self._accept)
+            if not server.listen(address):
+                server.deleteLater()
+                return False
+            self._server = server
+            return True
+        finally:
+            lock.unlock()
 
     def close(self) -> None:
         if self._server is not None:
@@ -116,26 +98,45 @@ class OpenRequests(QObject):
             self._server = None
 
     def _accept(self) -> None:
-        from PySide6.QtNetwork import QLocalSocket
-
         assert self._server is not None
         while (socket := self._server.nextPendingConnection()) is not None:
-            received = bytearray()
+            _Incoming(socket, self._request)
 
-            def read(socket: QLocalSocket = socket, received: bytearray = received) -> None:
-                received.extend(socket.readAll().data())
-                if len(received) > MAX_REQUEST_BYTES:
-                    socket.abort()
 
-            def finished(socket: QLocalSocket = socket, received: bytearray = received) -> None:
-                received.extend(socket.readAll().data())
-                socket.deleteLater()
-                self._request(_paths_in(bytes(received)))
+class _Incoming(QObject):
+    """One hand-over being received: the socket's bytes until it disconnects, then its paths."""
 
-            socket.readyRead.connect(read)
-            socket.disconnected.connect(finished)
-            if socket.state() == QLocalSocket.LocalSocketState.UnconnectedState:
-                finished()  # it wrote and left before we got here
+    def __init__(self, socket: QLocalSocket, deliver: Callable[[list[str]], None]) -> None:
+        from PySide6.QtNetwork import QLocalSocket
+
+        super().__init__(socket)  # goes with its socket
+        self._socket = socket
+        self._deliver = deliver
+        self._received = bytearray()
+        self._oversize = False
+        self._done = False
+        socket.readyRead.connect(self._read)
+        socket.disconnected.connect(self._finished)
+        if socket.state() == QLocalSocket.LocalSocketState.UnconnectedState:
+            self._finished()  # it wrote and left before we got here
+
+    def _read(self) -> None:
+        if self._oversize:
+            return
+        self._received.extend(self._socket.readAll().data())
+        if len(self._received) > MAX_MESSAGE_BYTES:
+            self._oversize = True  # not from us: dropped whole, never a part of it
+            self._received.clear()
+            self._socket.abort()
+
+    def _finished(self) -> None:
+        if self._done:
+            return
+        self._done = True
+        if not self._oversize:
+            self._received.extend(self._socket.readAll().data())
+            self._deliver(paths_in(bytes(self._received)))
+        self._socket.deleteLater()
 
 
 class Application(QApplication):
@@ -155,15 +156,3 @@ class Application(QApplication):
         if self.open_requests is not None and self.open_requests.take_event(event):
             return True
         return super().event(event)
-
-
-def _paths_in(message: bytes) -> list[str]:
-    """The paths of a hand-over; nothing for anything that is not one (the socket is this user's only,
-    but a half-written or foreign message must not reach the tray)."""
-    try:
-        paths = json.loads(message.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError):
-        return []
-    if not isinstance(paths, list):
-        return []
-    return [p for p in paths if isinstance(p, str) and p]

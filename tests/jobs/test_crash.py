@@ -71,7 +71,9 @@ def _frozen_while(condition: Callable[[], bool], process: subprocess.Popen[bytes
     if not condition():
         return False
     process.send_signal(signal.SIGSTOP)
-    while _run_state(process.pid) not in "Tt":  # the signal is delivered, not yet acted on
+    while (state := _run_state(process.pid)) not in "Tt":  # delivered, not yet acted on
+        if state in "ZX":
+            return False  # it ended in between: the watch reports that
         time.sleep(0.001)
     if condition():
         return True

@@ -177,6 +177,22 @@ def test_an_index_from_a_newer_version_is_set_aside(library_dir: Path) -> None:
         assert library.count() == 0
 
 
+def test_marks_boards_and_tags_take_a_select_all_of_any_size(library: Library) -> None:
+    paths = [library.root / f"{n}.png" for n in range(3)]
+    for path in paths:
+        save(path, f"image {path.stem}")
+    ids = [library.add_file(p).id for p in paths]
+    everything = range(1, 40_001)  # more ids than SQLite takes as bound variables in one statement
+    library.set_favourite(everything, True)
+    board = library.create_board("All")
+    library.add_to_board(everything, board.id)
+    library.add_tag(everything, "kept")
+    assert all(library.get(i).favourite for i in ids)  # type: ignore[union-attr]
+    assert library.count(Query(board=board.id)) == 3
+    assert library.tags_on(everything) == ["kept"]
+    assert library.tags_on([]) == []
+
+
 def test_boards_never_move_files_and_can_be_renamed_and_deleted(library: Library) -> None:
     path = library.root / "fox.png"
     entry = library.add_file(path, save(path))

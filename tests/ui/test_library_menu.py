@@ -122,6 +122,8 @@ def test_copy_image_and_prompt(qtbot, view: LibraryView) -> None:
     choose(right_click(qtbot, view, 0), "copyImage")
     mime = QGuiApplication.clipboard().mimeData()
     assert [u.toLocalFile() for u in mime.urls()] == [str(row_path(view, 0))]
+    # Apps that paste pixels get the file's own bytes, not a re-encoded copy.
+    assert bytes(mime.data("image/png").data()) == row_path(view, 0).read_bytes()
     choose(right_click(qtbot, view, 0), "copyPrompt")
     assert QGuiApplication.clipboard().text() == view.model.entry(0).prompt  # type: ignore[union-attr]
 
@@ -173,6 +175,8 @@ def test_tags_add_filter_and_remove(qtbot, view: LibraryView, library: Library) 
     view.grid.selectAll()
     view.answers.append("  brand kit ")  # type: ignore[attr-defined]
     choose(right_click(qtbot, view, 0), "addTag")
+    assert view.grid.selected_rows() == [0, 1, 2]  # still selected: ready to go on a board next
+    assert view.filters.tags.findData("brand kit") >= 0  # the tag filter offers it
     assert all(library.tags_of(view.model.entry(r).id) == ["brand kit"] for r in range(3))  # type: ignore[union-attr]
     assert view.details.tags.text() == "brand kit"
     assert "brand kit" in [tag for tag, _count in library.tags()]
@@ -196,9 +200,8 @@ def test_trash_from_the_menu_offers_undo(qtbot, view: LibraryView) -> None:
     assert view.undo_label.isVisibleTo(view)
 
 
-def test_nothing_under_the_pointer_and_nothing_selected_shows_no_menu(qtbot, view: LibraryView) -> None:
-    view.grid.clearSelection()
-    assert view.menu.build(view) is None
+def test_empty_space_and_an_empty_selection_show_no_menu(qtbot, view: LibraryView) -> None:
+    view.grid.select_row(0)  # a selection elsewhere: the empty space still offers nothing
     viewport = view.grid.viewport()
     corner = QPoint(viewport.width() - 2, viewport.height() - 2)
     QApplication.sendEvent(
@@ -206,6 +209,23 @@ def test_nothing_under_the_pointer_and_nothing_selected_shows_no_menu(qtbot, vie
     )
     qtbot.wait(50)
     assert QApplication.activePopupWidget() is None
+    view.grid.clearSelection()
+    assert view.menu.build(view) is None
+
+
+def test_opening_many_images_opens_ten_and_says_so(qtbot, view: LibraryView, library: Library) -> None:
+    root = library.root / "more"
+    for n in range(10):
+        path = root / f"more-{n}.png"
+        library.add_file(path, save(path, f"more {n}"))
+    view.refresh()
+    view.grid.select_row(0)
+    view.grid.selectAll()
+    said: list[str] = []
+    view.message.connect(said.append)
+    choose(right_click(qtbot, view, 0), "open")
+    assert len(view.opened) == 10  # type: ignore[attr-defined]
+    assert said and "10" in said[-1]
 
 
 def test_shortcuts_work_on_the_focused_library_grid(qtbot, view: LibraryView) -> None:

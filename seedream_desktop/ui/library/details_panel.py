@@ -258,16 +258,30 @@ class DetailsPanel(QScrollArea):
             self.lineage_layout.addWidget(button)
 
     def can_reuse(self) -> bool:
-        return bool(self.record and self.record.request)
+        return request_in(self.record) is not None
 
     def reuse(self) -> None:
-        if self.record is None or not self.record.request:
-            return
-        try:
-            request = GenerationRequest.from_dict(self.record.request)
-        except (TypeError, ValueError):
-            return
-        self.reuseRequested.emit(request)
+        request = request_in(self.record)
+        if request is not None:
+            self.reuseRequested.emit(request)
+
+
+def request_in(record: GenerationRecord | None) -> GenerationRequest | None:
+    """The generation settings a record carries, when they are complete enough to generate again."""
+    if record is None or not record.request:
+        return None
+    try:
+        return GenerationRequest.from_dict(record.request)
+    except (TypeError, ValueError):
+        return None
+
+
+def reuse_request(path: Path) -> GenerationRequest | None:
+    """The settings embedded in an image file, for "Reuse settings"; None for a file without them."""
+    try:
+        return request_in(read_record(path))
+    except (OSError, ValueError):
+        return None
 
 
 def _link(text: str, parent: QWidget) -> QPushButton:

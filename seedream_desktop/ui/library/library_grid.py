@@ -91,6 +91,11 @@ class LibraryGrid(QListView):
     def selected_rows(self) -> list[int]:
         return sorted(i.row() for i in self.selectionModel().selectedIndexes())
 
+    def selection_count(self) -> int:
+        """How many images are selected, from the selection's ranges (no index made per row)."""
+        selection = self.selectionModel().selection()
+        return sum(selection.at(i).height() for i in range(selection.count()))
+
     def selected_entries(self) -> list[ImageEntry]:
         return self._model.entries(self.selected_rows())
 
@@ -145,8 +150,11 @@ class LibraryGrid(QListView):
         event.accept()
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
-        # Right-click on an image outside the selection acts on that image, as file managers do.
+        # Right-click on an image outside the selection acts on that image, as file managers do; on
+        # the empty space between and after tiles there is nothing to act on.
         index = self.indexAt(event.pos())
+        if not index.isValid() and event.reason() == QContextMenuEvent.Reason.Mouse:
+            return
         if index.isValid() and not self.selectionModel().isSelected(index):
             self.select_row(index.row())
         self.contextMenuRequested.emit(event.globalPos())

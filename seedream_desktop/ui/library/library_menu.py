@@ -14,7 +14,9 @@ from PySide6.QtCore import QObject, Qt, QUrl
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QInputDialog, QMenu, QWidget
 
+from seedream_desktop.api.request import GenerationRequest
 from seedream_desktop.library.entry import ImageEntry
+from seedream_desktop.ui.library.details_panel import reuse_request
 from seedream_desktop.ui.library.library_model import mime_for
 from seedream_desktop.ui.reveal import reveal
 
@@ -25,6 +27,9 @@ OpenUrl = Callable[[QUrl], Any]
 # (title, label) → the text typed, or None when cancelled.
 AskText = Callable[[str, str], str | None]
 MOST_OPENED = 10  # a slip of Ctrl+A must not open a hundred viewers
+# Above this many selected images the menu does not read them all to show check marks and their tags:
+# after Ctrl+A on 100,000 images that would page the whole library in just to open a menu.
+MOST_INSPECTED = 1000
 
 
 class LibraryMenu(QObject):
@@ -39,6 +44,7 @@ class LibraryMenu(QObject):
         self.view = view
         self._open_url = open_url
         self._ask_text = ask_text if ask_text is not None else self._dialog_text
+        self._reusable: tuple[int, GenerationRequest | None] = (-1, None)
         grid = view.grid
         self.reveal = self._grid_action(
             "reveal", self.tr("Show in Folder"), "Ctrl+Shift+O", self.reveal_selected
@@ -73,32 +79,41 @@ class LibraryMenu(QObject):
         return action
 
     def _one(self) -> ImageEntry | None:
+        if self.view.grid.selection_count() != 1:
+            return None
         entries = self.view.grid.selected_entries()
-        return entries[0] if len(entries) == 1 else None
+        return entries[0] if entries else None
+
+    def _ids(self) -> list[int]:
+        """The selected images when the entry is chosen (read then, not when the menu opened)."""
+        return [e.id for e in self.view.grid.selected_entries()]
+
+    def _request_of(self, entry: ImageEntry) -> GenerationRequest | None:
+        """The settings to reuse, from the image's own embedded record (cached for the last image)."""
+        if self._reusable[0] != entry.id:
+            self._reusable = (entry.id, reuse_request(entry.path))
+        return self._reusable[1]
 
     def update_enabled(self) -> None:
-        entries = self.view.grid.selected_entries()
-        one = entries[0] if len(entries) == 1 else None
+        count = self.view.grid.selection_count()
+        one = self._one()
         for action in (self.reveal, self.copy_image, self.use_as_reference):
-            action.setEnabled(bool(entries))
+            action.setEnabled(count > 0)
         self.copy_prompt.setEnabled(one is not None and bool(one.prompt))
-        # The details panel reads the current image's record when the current row changes.
-        self.reuse.setEnabled(one is not None and self.view.details.can_reuse())
+        self.reuse.setEnabled(one is not None and self._request_of(one) is not None)
         self.edit.setEnabled(one is not None)
 
     # ---- the menu -----------------------------------------------------------------------------------
     def build(self, parent: QWidget) -> QMenu | None:
         """The menu for the selected images, or None when nothing is selected."""
-        entries = self.view.grid.selected_entries()
-        if not entries:
+        count = self.view.grid.selection_count()
+        if count == 0:
             return None
-        ids = [e.id for e in entries]
+        entries = self.view.grid.selected_entries() if count <= MOST_INSPECTED else []
         self.update_enabled()
         menu = QMenu(parent)
         menu.setObjectName("libraryMenu")
-        self._add(
-            menu, "view", self.tr("View"), lambda: self.view.open_viewer(self.view.grid.selected_rows()[0])
-        )
+        self._add(menu, "view", self.tr("View"), self.view_current)
         self._add(menu, "open", self.tr("Open in Default App"), self.open)
         menu.addAction(self.reveal)
         menu.addSeparator()
@@ -110,11 +125,11 @@ class LibraryMenu(QObject):
             menu, "favourite", self.tr("Favourite"), lambda: self.view.toggle_favourite(move_on=False)
         )
         favourite.setCheckable(True)
-        favourite.setChecked(all(e.favourite for e in entries))
+        favourite.setChecked(bool(entries) and all(e.favourite for e in entries))
         self._rating_menu(menu, entries)
         menu.addSeparator()
-        self._boards_menu(menu, ids)
-        self._tags_menu(menu, ids)
+        self._boards_menu(menu)
+        self._tags_menu(menu, entries)
         menu.addSeparator()
         self._add(menu, "trash", self.tr("Move to Trash"), self.view.trash_selected)
         return menu
@@ -135,17 +150,15 @@ class LibraryMenu(QObject):
             action.setCheckable(True)
             action.setChecked(same == {stars})
 
-    def _boards_menu(self, menu: QMenu, ids: list[int]) -> None:
+    def _boards_menu(self, menu: QMenu) -> None:
         library = self.view.library
         boards = menu.addMenu(self.tr("Add to Board"))
         boards.setObjectName("boardsMenu")
         for board in library.boards():
-            self._add(
-                boards, f"board{board.id}", board.name, partial(self.view.boards.add_images, ids, board.id)
-            )
+            self._add(boards, f"board{board.id}", board.name, partial(self._add_to_board, board.id))
         if library.boards():
             boards.addSeparator()
-        self._add(boards, "newBoard", self.tr("New Board…"), lambda: self.add_to_new_board(ids))
+        self._add(boards, "newBoard", self.tr("New Board…"), self.add_to_new_board)
         chosen = self.view.boards.chosen()
         if chosen is not None:
             name = next((b.name for b in library.boards() if b.id == chosen), "")
@@ -153,22 +166,33 @@ class LibraryMenu(QObject):
                 menu,
                 "removeFromBoard",
                 self.tr("Remove from “{0}”").format(name),
-                lambda: self.view.remove_from_board(ids, chosen),
+                lambda: self.view.remove_from_board(self._ids(), chosen),
             )
 
-    def _tags_menu(self, menu: QMenu, ids: list[int]) -> None:
-        self._add(menu, "addTag", self.tr("Add Tag…"), lambda: self.add_tag(ids))
-        present = sorted({tag for image_id in ids for tag in self.view.library.tags_of(image_id)})
+    def _tags_menu(self, menu: QMenu, entries: list[ImageEntry]) -> None:
+        self._add(menu, "addTag", self.tr("Add Tag…"), self.add_tag)
+        present = self.view.library.tags_on(e.id for e in entries)
         if present:
             remove = menu.addMenu(self.tr("Remove Tag"))
             remove.setObjectName("removeTagMenu")
             for tag in present:
-                self._add(remove, f"removeTag:{tag}", tag, partial(self.view.remove_tag, ids, tag))
+                self._add(remove, f"removeTag:{tag}", tag, partial(self._remove_tag, tag))
 
     # ---- what the entries do (on the selection when chosen) ------------------------------------------
+    def view_current(self) -> None:
+        rows = self.view.grid.selected_rows()
+        current = self.view.grid.currentIndex().row()
+        if rows:
+            self.view.open_viewer(current if current in rows else rows[0])
+
     def open(self) -> None:
-        for entry in self.view.grid.selected_entries()[:MOST_OPENED]:
+        entries = self.view.grid.selected_entries()
+        for entry in entries[:MOST_OPENED]:
             self._open_url(QUrl.fromLocalFile(str(entry.path)))
+        if len(entries) > MOST_OPENED:
+            self.view.message.emit(
+                self.tr("Opened the first %n images; select fewer to open the others.", "", MOST_OPENED)
+            )
 
     def reveal_selected(self) -> None:
         paths = [e.path for e in self.view.grid.selected_entries()]
@@ -178,7 +202,7 @@ class LibraryMenu(QObject):
     def copy_images(self) -> None:
         entries = self.view.grid.selected_entries()
         if entries:
-            # File URLs plus the file's own bytes, as a drag carries them: no decode, no re-encode.
+            # What a drag carries: the files, and the first one's own bytes for apps that paste pixels.
             QGuiApplication.clipboard().setMimeData(mime_for(entries))
             self.view.message.emit(self.tr("Copied %n image(s)", "", len(entries)))
 
@@ -189,8 +213,10 @@ class LibraryMenu(QObject):
             self.view.message.emit(self.tr("Copied the prompt"))
 
     def _reuse(self) -> None:
-        if self._one() is not None:
-            self.view.details.reuse()  # the details show the current image: its record is read already
+        entry = self._one()
+        request = self._request_of(entry) if entry is not None else None
+        if request is not None:
+            self.view.reuseRequested.emit(request)
 
     def use_as_reference_(self) -> None:
         paths = [str(e.path) for e in self.view.grid.selected_entries()]
@@ -202,17 +228,23 @@ class LibraryMenu(QObject):
         if entry is not None:
             self.view.editRequested.emit(str(entry.path))
 
-    def add_to_new_board(self, ids: list[int]) -> None:
+    def _add_to_board(self, board_id: int) -> None:
+        self.view.boards.add_images(self._ids(), board_id)
+
+    def add_to_new_board(self) -> None:
         name = self._ask_text(self.tr("New board"), self.tr("Board name:"))
         if name:
             board_id = self.view.boards.create_board(name)
             if board_id is not None:
-                self.view.boards.add_images(ids, board_id)
+                self.view.boards.add_images(self._ids(), board_id)
 
-    def add_tag(self, ids: list[int]) -> None:
+    def _remove_tag(self, tag: str) -> None:
+        self.view.remove_tag(self._ids(), tag)
+
+    def add_tag(self) -> None:
         tag = self._ask_text(self.tr("Add tag"), self.tr("Tag:"))
         if tag:
-            self.view.add_tag(ids, tag)
+            self.view.add_tag(self._ids(), tag)
 
     def _dialog_text(self, title: str, label: str) -> str | None:
         text, ok = QInputDialog.getText(self.view, title, label)

@@ -20,7 +20,6 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     Qt,
-    QUrl,
     Signal,
 )
 from PySide6.QtGui import QPixmap
@@ -28,6 +27,7 @@ from PySide6.QtGui import QPixmap
 from seedream_desktop.library.entry import ImageEntry
 from seedream_desktop.library.index import Library
 from seedream_desktop.library.query import Query
+from seedream_desktop.ui.file_mime import files_mime
 
 Index = QModelIndex | QPersistentModelIndex
 PAGE = 200
@@ -231,7 +231,7 @@ class LibraryModel(QAbstractListModel):
 
 
 def mime_for(entries: Sequence[ImageEntry]) -> QMimeData:
-    mime = QMimeData()
-    mime.setUrls([QUrl.fromLocalFile(str(e.path)) for e in entries])
+    """For a drag or a copy: the files (ui/file_mime.py), plus the ids for our own drop targets."""
+    mime = files_mime([e.path for e in entries])
     mime.setData(IDS_MIME, QByteArray(",".join(str(e.id) for e in entries).encode("ascii")))
     return mime

@@ -238,15 +238,21 @@ class LibraryView(QWidget):
 
     def add_tag(self, image_ids: list[int], tag: str) -> None:
         self.library.add_tag(image_ids, tag)
-        self.refresh()  # the tag filter lists the new tag; a tag query may now match
-        self.details.refresh()
+        self._tags_changed()
         self.message.emit(self.tr("Tagged %n image(s) “{0}”.", "", len(image_ids)).format(tag.strip()))
 
     def remove_tag(self, image_ids: list[int], tag: str) -> None:
         self.library.remove_tag(image_ids, tag)
-        self.refresh()
-        self.details.refresh()
+        self._tags_changed()
         self.message.emit(self.tr("Removed the tag “{0}” from %n image(s).", "", len(image_ids)).format(tag))
+
+    def _tags_changed(self) -> None:
+        query = self.query()
+        if query.tag is not None or "tag:" in query.text:
+            self.refresh()  # which images are shown depends on tags
+        else:
+            self.filters.set_tags(self.library.tags())  # the selection stays: tag thirty, then board them
+            self.details.refresh()
 
     # ---- the trash, with undo -----------------------------------------------------------------
     def trash_selected(self) -> None:

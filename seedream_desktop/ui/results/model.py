@@ -17,15 +17,14 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
     QTimer,
-    QUrl,
 )
 from PySide6.QtGui import QPixmap
 
 from seedream_desktop.api.request import GenerationRequest
+from seedream_desktop.ui.file_mime import MIME_TYPES, files_mime
 from seedream_desktop.ui.results.item import FINAL_STATES, ResultItem
 
 Index = QModelIndex | QPersistentModelIndex
-MIME_TYPES = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".webp": "image/webp"}
 # Thumbnails kept in memory for this session's grid (a few MB each at most).
 MAX_PIXMAPS = 600
 
@@ -116,19 +115,7 @@ class ResultModel(QAbstractListModel):
 
     def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
         paths = [p for p in (self._items[i.row()].path for i in indexes if i.isValid()) if p]
-        mime = QMimeData()
-        mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
-        if paths:
-            first = paths[0]
-            kind = MIME_TYPES.get(first.suffix.lower())
-            try:
-                # Raw file bytes, not a decoded QImage: no decode on the GUI thread, no re-encode.
-                if kind:
-                    mime.setData(kind, first.read_bytes())
-            except OSError:
-                pass
-            mime.setText("\n".join(str(p) for p in paths))
-        return mime
+        return files_mime(paths)
 
     # ---- jobs ---------------------------------------------------------------------------------
     def add_job(self, job_id: str, request: GenerationRequest | None, expected: int, state: str) -> None:
