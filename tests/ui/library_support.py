@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
 
 from seedream_desktop.library.index import Library
 from seedream_desktop.library.rows import FILE_COLUMNS
+from seedream_desktop.ui.library.library_view import LibraryView
 
 FORMATS = ("PNG", "JPEG", "WEBP")
 
@@ -56,3 +58,13 @@ def _row(i: int) -> tuple[object, ...]:
         "source": "seedream-desktop",
     }
     return (*(values[c] for c in FILE_COLUMNS), int(i % 37 == 0), i % 6)
+
+
+def shown_view(qtbot, view: LibraryView) -> Iterator[LibraryView]:
+    """A library page shown at a desktop size for the test; its loaders stopped after."""
+    qtbot.addWidget(view)
+    view.resize(1200, 800)
+    view.show()
+    qtbot.waitExposed(view)
+    yield view
+    view.shutdown()

@@ -14,6 +14,7 @@ from seedream_desktop.api.request import GenerationRequest
 from seedream_desktop.library.index import Library
 from seedream_desktop.ui.library.library_view import LibraryView
 from tests.library.make_images import save
+from tests.ui.library_support import shown_view
 
 # The offscreen platform cannot raise a popup, grab the keyboard for it or size windows to hints; it says so.
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
@@ -46,12 +47,7 @@ def view(qtbot, library: Library) -> Iterator[LibraryView]:
     answers = Answers()
     widget = LibraryView(library, open_url=lambda url: opened.append(url) or True, ask_text=answers)
     widget.opened, widget.answers = opened, answers  # type: ignore[attr-defined]
-    qtbot.addWidget(widget)
-    widget.resize(1200, 800)
-    widget.show()
-    qtbot.waitExposed(widget)
-    yield widget
-    widget.shutdown()
+    yield from shown_view(qtbot, widget)
 
 
 def right_click(qtbot, view: LibraryView, row: int) -> QMenu:

@@ -17,6 +17,7 @@ from seedream_desktop.ui.library.importer import IMPORT_FOLDER, ImportMode
 from seedream_desktop.ui.library.library_model import IDS_MIME, ids_from_mime
 from seedream_desktop.ui.library.library_view import LibraryView
 from tests.library.make_images import save
+from tests.ui.library_support import shown_view
 
 # WORKAROUND: the offscreen platform warns on every top-level size-hint change (not a bug of ours).
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
@@ -45,12 +46,7 @@ def view(qtbot, library: Library) -> Iterator[LibraryView]:
     asked: list[int] = []
     widget = LibraryView(library, ask_import=lambda n: asked.append(n) or ImportMode.COPY)
     widget.asked = asked  # type: ignore[attr-defined]
-    qtbot.addWidget(widget)
-    widget.resize(1200, 800)
-    widget.show()
-    qtbot.waitExposed(widget)
-    yield widget
-    widget.shutdown()
+    yield from shown_view(qtbot, widget)
 
 
 def names(view: LibraryView) -> list[str]:
