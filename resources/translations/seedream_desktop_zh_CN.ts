@@ -1204,27 +1204,32 @@
     </message>
     <message>
         <location filename="../../seedream_desktop/ui/library/window_tab.py" line="45"/>
-        <location filename="../../seedream_desktop/ui/library/window_tab.py" line="95"/>
+        <source>Opening the library…</source>
+        <translation>正在打开图库…</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/library/window_tab.py" line="48"/>
+        <location filename="../../seedream_desktop/ui/library/window_tab.py" line="98"/>
         <source>Library</source>
         <translation>图库</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/window_tab.py" line="47"/>
+        <location filename="../../seedream_desktop/ui/library/window_tab.py" line="50"/>
         <source>Show the library</source>
         <translation>显示图库</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/window_tab.py" line="51"/>
+        <location filename="../../seedream_desktop/ui/library/window_tab.py" line="54"/>
         <source>Switch between this session&apos;s results and the whole library (Ctrl+L)</source>
         <translation>在本次会话的结果和整个图库之间切换（Ctrl+L）</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/window_tab.py" line="150"/>
+        <location filename="../../seedream_desktop/ui/library/window_tab.py" line="160"/>
         <source>Generating needs a Runware API key (Settings). Everything in the library works without one.</source>
         <translation>生成需要 Runware API 密钥（见设置）。图库的所有功能无需密钥即可使用。</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/window_tab.py" line="154"/>
+        <location filename="../../seedream_desktop/ui/library/window_tab.py" line="164"/>
         <source>No connection to Runware: generating waits until it is back. The library works offline.</source>
         <translation>无法连接 Runware：生成将等待连接恢复。图库可离线使用。</translation>
     </message>
@@ -1309,43 +1314,43 @@
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/main_window.py" line="205"/>
+        <location filename="../../seedream_desktop/ui/main_window.py" line="207"/>
         <source>The clipboard holds no image to use as a reference</source>
         <translation>剪贴板中没有可用作参考图的图像</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/main_window.py" line="236"/>
-        <location filename="../../seedream_desktop/ui/main_window.py" line="264"/>
+        <location filename="../../seedream_desktop/ui/main_window.py" line="238"/>
+        <location filename="../../seedream_desktop/ui/main_window.py" line="266"/>
         <source>No connection to Runware: jobs are queued and will be sent when it is back.</source>
         <translation>无法连接 Runware：任务已排队，连接恢复后会发送。</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/main_window.py" line="254"/>
+        <location filename="../../seedream_desktop/ui/main_window.py" line="256"/>
         <source>Open Settings</source>
         <translation>打开设置</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/main_window.py" line="259"/>
+        <location filename="../../seedream_desktop/ui/main_window.py" line="261"/>
         <source>Top up at my.runware.ai</source>
         <translation>在 my.runware.ai 充值</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/main_window.py" line="267"/>
+        <location filename="../../seedream_desktop/ui/main_window.py" line="269"/>
         <source>Retry</source>
         <translation>重试</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/main_window.py" line="280"/>
+        <location filename="../../seedream_desktop/ui/main_window.py" line="282"/>
         <source> — DEMO</source>
         <translation> — 演示</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/main_window.py" line="286"/>
+        <location filename="../../seedream_desktop/ui/main_window.py" line="288"/>
         <source>DEMO — images come from the built-in Runware emulator on this computer: nothing is sent over the network and nothing is charged.</source>
         <translation>演示模式 — 图像来自本机内置的 Runware 模拟器：不会通过网络发送任何内容，也不收取任何费用。</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/main_window.py" line="290"/>
+        <location filename="../../seedream_desktop/ui/main_window.py" line="292"/>
         <source>Use my own key…</source>
         <translation>使用我自己的密钥…</translation>
     </message>

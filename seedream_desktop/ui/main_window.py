@@ -110,6 +110,8 @@ class MainWindow(QMainWindow):
         if not self.state.restore(self, self.splitter):
             self.resize(1400, 900)
             self.splitter.setSizes([self.fontMetrics().averageCharWidth() * 60, 900])
+        if self.state.last_page() == "library":
+            self.library_tab.start_on_library()
         last = self.state.last_request()
         if last is not None:
             self.compose.load_request(last)
@@ -332,10 +334,12 @@ class MainWindow(QMainWindow):
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.PaletteChange and hasattr(self, "actions_"):
-            retint(self.actions_, self)
+            retint(self.actions_, self)  # a light/dark switch: icons in the new colours
         super().changeEvent(event)
 
     def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.DevicePixelRatioChange and hasattr(self, "actions_"):
+            retint(self.actions_, self)  # moved to a screen of another density: icons stay sharp
         handled = super().event(event)
         if not self.painted and event.type() == QEvent.Type.UpdateRequest:
             self.painted = True
@@ -345,6 +349,7 @@ class MainWindow(QMainWindow):
     # ---- closing --------------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:
         self.state.save(self, self.splitter)
+        self.state.save_page("library" if self.library_tab.showing_library() else "results")
         try:
             self.state.save_request(self.compose.request())
         except Exception:  # an unfinished compose state is not worth losing the window over

@@ -35,6 +35,15 @@ class WindowState:
         self._store.setValue("window/splitter", splitter.saveState())
         self._store.sync()
 
+    def last_page(self) -> str:
+        """ "results" or "library": the page in front when the window was last closed."""
+        page = self._store.value("window/page")
+        return "library" if page == "library" else "results"
+
+    def save_page(self, page: str) -> None:
+        self._store.setValue("window/page", page)
+        self._store.sync()
+
     def last_request(self) -> GenerationRequest | None:
         text = self._store.value("compose/last_request")
         if not isinstance(text, str) or not text:

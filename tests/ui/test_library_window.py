@@ -42,3 +42,17 @@ def test_without_a_key_the_library_works_and_says_what_is_unavailable(make_windo
     assert tab.library.get(tab.view.model.entry(0).id).favourite  # type: ignore[union-attr]
     tab.view.details.edit_button.click()
     assert window.compose.request().parent == str(root / "old" / "a.png")
+
+
+def test_the_window_reopens_on_the_page_last_used(make_window, qtbot):
+    first = make_window(None)
+    first.library_tab.show_library()
+    first.close()
+    again = make_window(None)
+    tab = again.library_tab
+    assert tab.showing_library()  # in front from the first frame…
+    # …and the page itself arrives just after it, without being asked for.
+    qtbot.waitUntil(lambda: tab.tabs.currentWidget().objectName() == "libraryView", timeout=10_000)
+    tab.show_library(False)
+    again.close()
+    assert not make_window(None).library_tab.showing_library()

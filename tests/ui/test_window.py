@@ -237,3 +237,15 @@ def test_ctrl_v_pastes_a_clipboard_image_into_the_tray(make_window, qtbot):
     window.grid.setFocus()
     qtbot.keyClick(window.grid, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: len(window.compose.request().references) == 1, timeout=10_000)
+
+
+def test_icons_are_drawn_again_for_a_screen_of_another_density(make_window, qtbot, monkeypatch):
+    from PySide6.QtCore import QEvent, QSize
+    from PySide6.QtWidgets import QApplication
+
+    window = make_window(None)
+    generate = window.actions_.generate
+    assert QSize(64, 64) not in generate.icon().availableSizes()
+    monkeypatch.setattr(window, "devicePixelRatioF", lambda: 2.0)  # as on a HiDPI screen
+    QApplication.sendEvent(window, QEvent(QEvent.Type.DevicePixelRatioChange))
+    assert QSize(64, 64) in generate.icon().availableSizes()  # 32 px drawn at twice the pixels

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QTabWidget, QWidget
+from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
 if TYPE_CHECKING:
     from seedream_desktop.library.index import Library
@@ -42,6 +42,9 @@ class LibraryTab(QObject):
         window.splitter.insertWidget(1, self.tabs)
         self.tabs.addTab(window.grid, self.tr("Results"))
         self._placeholder = QWidget(self.tabs)
+        loading = QLabel(self.tr("Opening the library…"), self._placeholder)
+        loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        QVBoxLayout(self._placeholder).addWidget(loading)
         self.tabs.addTab(self._placeholder, self.tr("Library"))
         window.splitter.setStretchFactor(1, 1)
         self.switch = QAction(self.tr("Show the library"), window)
@@ -112,6 +115,13 @@ class LibraryTab(QObject):
             QTimer.singleShot(SYNC_DELAY_MS, self.sync.start)
 
     # ---- switching ----------------------------------------------------------------------------------
+    def start_on_library(self) -> None:
+        """The window reopens on the library: its tab is in front at once, and the page (and its
+        imports) are still built after the first frame, so the window shows no later."""
+        self.tabs.blockSignals(True)
+        self.tabs.setCurrentIndex(1)
+        self.tabs.blockSignals(False)
+
     def showing_library(self) -> bool:
         return self.tabs.currentIndex() == 1
 
