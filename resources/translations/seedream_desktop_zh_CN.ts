@@ -592,137 +592,146 @@
     </message>
     <message>
         <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="44"/>
+        <source>Words find prompts holding them (fox also finds foxes); Chinese finds any part of a prompt.
+&quot;exact phrase&quot;, -word to leave out, seed:42, size:2K-16:9, tier:4K, format:png, rating&gt;=3,
+is:fav, is:edit, has:refs, board:Name, tag:name, date:2025-09, date&gt;=2025-09-01 date&lt;2025-10</source>
+        <translation>英文单词按词首查找（输入一个词，也能找到以它开头的更长的词）；中文可找到提示词中的任意片段。
+&quot;完整短语&quot;、-词 表示排除、seed:42、size:2K-16:9、tier:4K、format:png、rating&gt;=3、
+is:fav、is:edit、has:refs、board:画板名、tag:标签、date:2025-09、date&gt;=2025-09-01 date&lt;2025-10</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="51"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="45"/>
+        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="52"/>
         <source>Any date</source>
         <translation>任意日期</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="45"/>
+        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="52"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="45"/>
+        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="52"/>
         <source>Last 7 days</source>
         <translation>最近 7 天</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="46"/>
+        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="53"/>
         <source>Last 30 days</source>
         <translation>最近 30 天</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="46"/>
+        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="53"/>
         <source>Last 12 months</source>
         <translation>最近 12 个月</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="48"/>
+        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="55"/>
         <source>Size</source>
         <translation>尺寸</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="48"/>
+        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="55"/>
         <source>Any size</source>
         <translation>任意尺寸</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="50"/>
+        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="57"/>
         <source>Aspect ratio</source>
         <translation>宽高比</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="50"/>
+        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="57"/>
         <source>Any aspect</source>
         <translation>任意比例</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="53"/>
+        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="60"/>
         <source>Format</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="54"/>
+        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="61"/>
         <source>Any format</source>
         <translation>任意格式</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="57"/>
+        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="64"/>
         <source>Rating</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="57"/>
+        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="64"/>
         <source>Any rating</source>
         <translation>任意评分</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="59"/>
+        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="66"/>
         <source>Tag</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="59"/>
-        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="120"/>
+        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="66"/>
+        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="127"/>
         <source>Any tag</source>
         <translation>任意标签</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="61"/>
+        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="68"/>
         <source>Edits</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="62"/>
+        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="69"/>
         <source>Edits and originals</source>
         <translation>修改图和原图</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="62"/>
+        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="69"/>
         <source>Only edits</source>
         <translation>仅修改图</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="63"/>
+        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="70"/>
         <source>Only originals</source>
         <translation>仅原图</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="66"/>
+        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="73"/>
         <source>Sort</source>
         <translation>排序</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="67"/>
+        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="74"/>
         <source>Newest first</source>
         <translation>最新的在前</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="67"/>
+        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="74"/>
         <source>Oldest first</source>
         <translation>最早的在前</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="68"/>
+        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="75"/>
         <source>Best rated</source>
         <translation>评分最高</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="71"/>
+        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="78"/>
         <source>♥ Favourites</source>
         <translation>♥ 收藏</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="73"/>
+        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="80"/>
         <source>Only favourites</source>
         <translation>仅显示收藏</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="74"/>
+        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="81"/>
         <source>With references</source>
         <translation>使用了参考图</translation>
     </message>

@@ -3,7 +3,9 @@
 The text box understands plain words (found as prefixes: "fox" finds "foxes"), Chinese (found as
 substrings), "quoted phrases", ``-word`` to exclude, and ``key:value`` terms: ``seed:42``,
 ``size:2K-16:9`` or ``size:2560x1440``, ``tier:4K``, ``aspect:16:9``, ``format:png``, ``rating>=3``,
-``is:fav``, ``is:edit``, ``has:refs``, ``board:Name``, ``tag:name``, ``task:<uuid>``.
+``is:fav``, ``is:edit``, ``has:refs``, ``board:Name``, ``tag:name``, ``task:<uuid>``, and dates in
+local time: ``date:2025-09-01`` (that day), ``date:2025-09`` (that month), ``date:2025``,
+``date>=2025-09-01``, ``date<2025-10`` (any range the date presets do not cover).
 """
 
 from __future__ import annotations
@@ -95,6 +97,26 @@ def _epoch(value: date | datetime, end_of_day: bool) -> float:
     return day.timestamp()
 
 
+def _period(value: str) -> tuple[float, float] | None:
+    """A year, month or day written as 2025, 2025-09 or 2025-09-01: its start and end, local time."""
+    found = re.fullmatch(r"(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?", value)
+    if found is None:
+        return None
+    year, month, day = int(found[1]), found[2], found[3]
+    try:
+        if day is not None:
+            first = date(year, int(month), int(day))
+            after = first + timedelta(days=1)
+        elif month is not None:
+            first = date(year, int(month), 1)
+            after = date(year + (first.month == 12), first.month % 12 + 1, 1)
+        else:
+            first, after = date(year, 1, 1), date(year + 1, 1, 1)
+    except ValueError:
+        return None  # 2025-13, 2025-02-30: not a date, so plain text
+    return _epoch(first, end_of_day=False), _epoch(after, end_of_day=False)
+
+
 def _in(column: str, values: tuple[str, ...], sql: Sql) -> None:
     marks = ", ".join("?" for _ in values)
     sql.add(f"{column} IN ({marks})", *values)
@@ -154,6 +176,16 @@ def _key_term(sql: Sql, key: str, op: str, value: str, negate: bool) -> bool:
         parts.append(("favourite = 1" if value.lower().startswith("fav") else edited, ()))
     elif key == "has" and op == ":" and value.lower() in ("refs", "references", "ref", "reference"):
         parts.append(("has_references = 1", ()))
+    elif key == "date":
+        period = _period(value)
+        if period is None:
+            return False
+        start, end = period
+        within = ("created >= ? AND created < ?", (start, end))
+        bounds: dict[str, tuple[str, tuple[Any, ...]]] = {":": within, "=": within}
+        bounds |= {">=": ("created >= ?", (start,)), ">": ("created >= ?", (end,))}
+        bounds |= {"<": ("created < ?", (start,)), "<=": ("created < ?", (end,))}
+        parts.append(bounds[op])
     elif key == "board" and op == ":":
         _board(sql, value, negate)
         return True

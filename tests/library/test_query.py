@@ -146,6 +146,26 @@ def test_date_range(library: Library) -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("date:2025-09-03", ["lighthouse"]),
+        ("date:2025-09", ["blank", "city", "cat", "lighthouse", "foxes", "fox"]),
+        ("date:2025", ["blank", "city", "cat", "lighthouse", "foxes", "fox"]),
+        ("date:2024", []),
+        ("date>=2025-09-05", ["blank", "city"]),
+        ("date>2025-09-05", ["blank"]),  # after that whole day
+        ("date<2025-09-02", ["fox"]),
+        ("date<=2025-09-02", ["foxes", "fox"]),
+        ("date>=2025-09-02 date<2025-09-04 fox", ["foxes"]),
+        ("-date:2025-09-03 date<2025-09-05", ["cat", "foxes", "fox"]),
+        ("date:2025-02-30", []),  # no such day: plain text, which no prompt holds
+    ],
+)
+def test_dates_typed_in_the_search_box(library: Library, text: str, expected: list[str]) -> None:
+    assert names(library, text) == expected
+
+
 def test_sorts(library: Library) -> None:
     newest = names(library, Query())
     assert newest == ["blank", "city", "cat", "lighthouse", "foxes", "fox"]

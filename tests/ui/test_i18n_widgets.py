@@ -54,7 +54,8 @@ KEPT = NAMES | FORMATS | UNITS | KEYS | {"English"}
 URL = re.compile(r"https?://\S+|\b[\w-]+(\.[\w-]+)+\b")  # links and host names (my.runware.ai, 127.0.0.1)
 PATH = re.compile(r"(?<![\w.])(/|[A-Za-z]:\\)\S+")  # the person's files and folders
 TAG = re.compile(r"<[^>]+>|&\w+;")
-SYNTAX = re.compile(r"\b[a-z]+:\w+")  # library search operators the person types as they are: seed:42, is:fav
+# Library search operators the person types as they are: seed:42, is:fav, rating>=3, date<2025-10.
+SYNTAX = re.compile(r"\b[a-z]+(?::|>=|<=|>|<)\w+")
 WORD = re.compile(r"[A-Za-z][A-Za-z_0-9]+")
 
 

@@ -39,6 +39,13 @@ class FilterBar(QWidget):
         self.search.setClearButtonEnabled(True)
         self.search.setPlaceholderText(self.tr('Search prompts — fox, 灯塔, "red fox", seed:42, is:fav'))
         self.search.setAccessibleName(self.tr("Search the library"))
+        self.search.setToolTip(
+            self.tr(
+                "Words find prompts holding them (fox also finds foxes); Chinese finds any part of a prompt.\n"
+                '"exact phrase", -word to leave out, seed:42, size:2K-16:9, tier:4K, format:png, rating>=3,\n'
+                "is:fav, is:edit, has:refs, board:Name, tag:name, date:2025-09, date>=2025-09-01 date<2025-10"
+            )
+        )
 
         self.dates = self._combo(
             self.tr("Date"),
