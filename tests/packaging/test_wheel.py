@@ -34,7 +34,7 @@ def clean_checkout(target: Path) -> Path:
 
 
 @pytest.fixture(scope="module")
-def wheel(tmp_path_factory: pytest.TempPathFactory) -> tuple[set[str], str]:
+def wheel(tmp_path_factory: pytest.TempPathFactory) -> tuple[set[str], str, str]:
     checkout = clean_checkout(tmp_path_factory.mktemp("checkout"))
     out = tmp_path_factory.mktemp("wheel")
     env = {**os.environ, "PIP_CACHE_DIR": PIP_CACHE, "PIP_DISABLE_PIP_VERSION_CHECK": "1"}
@@ -49,35 +49,95 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> tuple[set[str], str]:
     with zipfile.ZipFile(built) as archive:
         names = set(archive.namelist())
         entry_points = archive.read(next(n for n in names if n.endswith("entry_points.txt"))).decode()
-    return names, entry_points
+    return names, entry_points, str(out)
 
 
 pytestmark = pytest.mark.slow
 
 
-def test_wheel_carries_compiled_translations(wheel: tuple[set[str], str]) -> None:
-    names, _ = wheel
+def test_wheel_carries_compiled_translations(wheel: tuple[set[str], str, str]) -> None:
+    names, *_ = wheel
     for ts in (ROOT / "resources" / "translations").glob("*.ts"):
         assert f"seedream_desktop/resources/translations/{ts.stem}.qm" in names
 
 
-def test_wheel_carries_the_icons_as_package_resources(wheel: tuple[set[str], str]) -> None:
-    names, _ = wheel
+def test_wheel_carries_the_icons_as_package_resources(wheel: tuple[set[str], str, str]) -> None:
+    names, *_ = wheel
     assert "seedream_desktop/resources/__init__.py" in names
     for icon in (ROOT / "resources" / "icons").iterdir():
         if icon.suffix in {".svg", ".png"}:
             assert f"seedream_desktop/resources/icons/{icon.name}" in names
 
 
-def test_wheel_carries_every_subpackage(wheel: tuple[set[str], str]) -> None:
-    names, _ = wheel
+def test_wheel_carries_every_subpackage(wheel: tuple[set[str], str, str]) -> None:
+    names, *_ = wheel
     for init in (ROOT / "seedream_desktop").rglob("__init__.py"):
         relative = init.relative_to(ROOT).as_posix()
         package = relative.removesuffix("/__init__.py").replace("/", ".")
         assert relative in names, f"add {package!r} to [tool.setuptools] packages in pyproject.toml"
 
 
-def test_wheel_installs_both_commands(wheel: tuple[set[str], str]) -> None:
-    _, entry_points = wheel
+def test_wheel_installs_both_commands(wheel: tuple[set[str], str, str]) -> None:
+    _, entry_points, _ = wheel
     assert "seedream-desktop = seedream_desktop.app:main" in entry_points
     assert "seedream = seedream_desktop.cli:main" in entry_points
+
+
+@pytest.fixture(scope="module")
+def installed(wheel: tuple[set[str], str, str], tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The wheel pip-installed into a fresh virtualenv, as `pip install .` leaves it.
+
+    Its dependencies come from this test run's own environment through a .pth line (nothing is downloaded):
+    .pth files of a folder added that way are not run, so the checkout's editable install stays out."""
+    (built,) = Path(wheel[2]).glob("seedream_desktop-*.whl")
+    target = tmp_path_factory.mktemp("venv")
+    subprocess.run([sys.executable, "-m", "venv", str(target)], check=True, capture_output=True)
+    python = target / "bin" / "python"
+    env = {**os.environ, "PIP_DISABLE_PIP_VERSION_CHECK": "1", "PIP_NO_INDEX": "1"}
+    result = subprocess.run(
+        [str(python), "-m", "pip", "install", "-q", "--no-deps", str(built)],
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    (site,) = (target / "lib").glob("python3*/site-packages")
+    deps = [p for p in sys.path if p.endswith("site-packages") and Path(p).is_dir()]
+    (site / "test-deps.pth").write_text("\n".join(deps) + "\n")
+    return target
+
+
+def clean_env(home: Path) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("QT_", "SEEDREAM_", "PYTHON"))}
+    env.pop("DISPLAY", None)  # --self-test must choose the offscreen platform by itself
+    env["HOME"] = str(home)
+    return env
+
+
+def test_pip_installed_wheel_runs_both_commands(installed: Path, tmp_path: Path) -> None:
+    env = clean_env(tmp_path)
+    where = subprocess.run(
+        [
+            str(installed / "bin" / "python"),
+            "-c",
+            "import seedream_desktop; print(seedream_desktop.__file__)",
+        ],
+        env=env,
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+    )
+    assert where.stdout.startswith(str(installed)), where.stdout + where.stderr  # the wheel, not the checkout
+    version = subprocess.run(
+        [str(installed / "bin" / "seedream"), "--version"], env=env, capture_output=True, text=True
+    )
+    assert version.returncode == 0 and version.stdout.startswith("seedream "), version.stderr
+    result = subprocess.run(
+        [str(installed / "bin" / "seedream-desktop"), "--self-test"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr[-3000:]
+    assert result.stdout.startswith("self-test ok: "), result.stdout
