@@ -1,6 +1,7 @@
 """Save overhead (embedding + atomic write + journal) vs a plain write, and peak memory of a streamed 4K download.
 
-Run: ``.venv/bin/python bench/bench_save.py``. Every figure is printed beside its baseline from the same run.
+Run: ``.venv/bin/python bench/bench_save.py`` (``--runs 1 --skip-memory`` for a quick check). Every figure
+is printed beside its baseline from the same run.
 """
 
 from __future__ import annotations
@@ -67,29 +68,36 @@ def _our_save(saver: Any, journal: Any, data: bytes, n: int, size: tuple[int, in
     from seedream_desktop.api.sizes import by_dimensions
 
     request = GenerationRequest(f"benchmark image {n}", size=by_dimensions(*size))  # type: ignore[arg-type]
-    job = journal.add_job(request)
-    (image,) = journal.add_images(
-        job.id, job.task_uuid, [ImageResult(job.task_uuid, f"bench-{n}-{time.time_ns()}", url="u", seed=n)]
-    )
+    result = ImageResult("", f"bench-{n}-{time.time_ns()}", url="u", seed=n)
 
     async def download(sink: Any) -> DownloadInfo:
         for i in range(0, len(data), CHUNK):
             sink.write(data[i : i + CHUNK])
         return DownloadInfo(len(data), "0" * 64, "PNG")
 
-    start = time.perf_counter()
-    asyncio.run(saver.save(job, image, download))
-    return time.perf_counter() - start
+    loop = asyncio.new_event_loop()  # made outside the timing: a running app has its loop already
+    try:
+        # The journal's part of a save is timed too: the job row, the image row (both fsynced), the
+        # path recorded before the rename and the saved mark, as a real job writes them.
+        start = time.perf_counter()
+        job = journal.add_job(request)
+        (image,) = journal.add_images(job.id, job.task_uuid, [result])
+        loop.run_until_complete(saver.save(job, image, download))
+        return time.perf_counter() - start
+    finally:
+        loop.close()
 
 
-def bench_overhead(root: Path) -> None:
+def bench_overhead(root: Path, runs: dict[str, int]) -> None:
     from seedream_desktop.jobs.journal import JobJournal
     from seedream_desktop.jobs.saver import ImageSaver
 
     print("== Save overhead: embed metadata + temp file + fsync + rename + journal, vs a plain write ==")
     print(
-        f"{'size':<5}{'bytes':>12}{'plain':>10}{'plain+fsync':>13}{'ours':>10}{'ours/plain':>12}{'ours/plain+fsync':>18}"
+        f"{'size':<5}{'bytes':>12}{'plain':>10}{'plain+fsync':>13}{'ours':>10}{'ours/plain':>12}"
+        f"{'ours/plain+fsync':>18}"
     )
+    verdict = ""
     with JobJournal(root / "journal.sqlite3") as journal:
         saver = ImageSaver(root / "library", journal)
         for label, size in SIZES.items():
@@ -97,16 +105,21 @@ def bench_overhead(root: Path) -> None:
             folder = root / f"plain-{label}"
             folder.mkdir()
             plain, durable, ours = [], [], []
-            for n in range(RUNS[label]):  # interleaved, so drift in the machine hits all three alike
+            for n in range(runs[label]):  # interleaved, so drift in the machine hits all three alike
                 plain.append(_plain_write(folder, data, n, fsync=False))
                 durable.append(_plain_write(folder, data, n + 1000, fsync=True))
                 ours.append(_our_save(saver, journal, data, n, size))
             p, d, o = (statistics.median(x) for x in (plain, durable, ours))
             print(
-                f"{label:<5}{len(data):>12,}{p * 1000:>8.1f}ms{d * 1000:>11.1f}ms{o * 1000:>8.1f}ms{o / p:>11.2f}x{o / d:>17.2f}x"
+                f"{label:<5}{len(data):>12,}{p * 1000:>8.1f}ms{d * 1000:>11.1f}ms{o * 1000:>8.1f}ms"
+                f"{o / p:>11.2f}x{o / d:>17.2f}x"
             )
+            if label == "4K":
+                verdict = "met" if o / p <= 1.3 else "NOT met"
     print(
-        "goal: <= 1.3x for a 4K PNG (ours writes durably: compare with plain+fsync; plain alone skips the disk flush)"
+        f"goal: ours/plain <= 1.3x for a 4K PNG (plain: the same bytes written with no fsync): {verdict}\n"
+        "ours/plain+fsync is extra information: ours fsyncs the file and the journal, so it pays the disk "
+        "flush that plain skips"
     )
 
 
@@ -306,12 +319,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--url", default="")
     parser.add_argument("--warm-url", default="")
     parser.add_argument("--skip-memory", action="store_true")
+    parser.add_argument("--runs", type=int, default=None, metavar="N", help="saves per size (a quick check)")
     args = parser.parse_args(argv)
     if args.child:
         _child(args)
         return 0
     with tempfile.TemporaryDirectory(prefix="bench-save-") as tmp:
-        bench_overhead(Path(tmp))
+        bench_overhead(Path(tmp), dict.fromkeys(RUNS, args.runs) if args.runs else RUNS)
     if not args.skip_memory:
         bench_memory()
     return 0

@@ -18,6 +18,8 @@ if TYPE_CHECKING:
     from seedream_desktop.secrets import KeyStore
 
 DEMO_KEY = "demo-key"  # the emulator accepts any key; this one never leaves the machine
+# In Settings: how a start without a key opens once the welcome was answered, "demo" or "window".
+START_IN = "start_in"
 
 
 @dataclass
@@ -85,7 +87,10 @@ def build(paths: Paths, demo: DemoServer, *, pacing=None, open_url=None):
 
     settings = Settings(paths)
     options = PipelineOptions(
-        paths, settings.library, float(settings.get("daily_budget_usd") or 0.0), pacing=pacing
+        paths,
+        settings.library,
+        pacing=pacing,
+        settings=settings,  # the budget is read live from settings
     )
     bridge = Bridge(pipeline_factory(options))
     compose = ComposePanel(PromptHistory.in_paths(paths), ReferenceKits.in_paths(paths))
@@ -156,7 +161,6 @@ def open_window(app, paths: Paths, demo: DemoServer, *, want_demo: bool, images:
 
     def connect() -> None:
         from seedream_desktop.ui.bridge import Connection
-        from seedream_desktop.ui.first_run import FirstRunDialog
         from seedream_desktop.ui.hand_over import lock_file, socket_address
 
         key = window.parts.keys.get()
@@ -165,6 +169,7 @@ def open_window(app, paths: Paths, demo: DemoServer, *, want_demo: bool, images:
         else:
             connection = Connection(key, window.parts.settings.api_url) if key else None
         bridge.start(connection)
+        remember_connections(window)
         if images:
             window.compose.add_references([str(Path(p).resolve()) for p in images])
         requests = getattr(app, "open_requests", None)
@@ -175,16 +180,56 @@ def open_window(app, paths: Paths, demo: DemoServer, *, want_demo: bool, images:
             if address is not None:
                 requests.listen(address, lock_file(paths.data))
         if connection is None:
-            welcome = FirstRunDialog(window)
-            welcome.exec()
-            if welcome.choice == "demo":
-                window.enter_demo()
-            elif welcome.choice == "key":
-                window.open_settings()
+            greet(window)
 
     # Key lookup (keyring), the pipeline's imports and the greeting wait until the first frame is shown.
     window.firstFrame.connect(lambda: QTimer.singleShot(0, connect))
     return window, bridge
+
+
+def greet(window):
+    """A start without a key: the welcome on the very first run only; after that, the way it was left
+    (the demo if that was chosen, else the plain window saying no key is set). Returns the welcome shown."""
+    from seedream_desktop.ui.first_run import FirstRunDialog
+
+    start_in = window.parts.settings.get(START_IN)
+    if start_in == "demo":
+        window.enter_demo()
+    elif start_in:
+        window.show_no_key()
+    else:
+        # Not modal for the whole app: the window stays usable behind it (and start-up never blocks).
+        welcome = FirstRunDialog(window)
+        welcome.finished.connect(lambda _code: _welcomed(window, welcome.choice))
+        welcome.finished.connect(welcome.deleteLater)
+        welcome.open()
+        return welcome
+    return None
+
+
+def _welcomed(window, choice: str) -> None:
+    remember_start(window.parts.settings, "demo" if choice == "demo" else "window")
+    if choice == "demo":
+        window.enter_demo()
+        return
+    window.show_no_key()
+    if choice == "key":
+        window.open_settings()
+
+
+def remember_start(settings: Settings, start_in: str) -> None:
+    if settings.get(START_IN) != start_in:
+        settings.set(START_IN, start_in)
+
+
+def remember_connections(window) -> None:
+    """From now on (not for --demo's own start), the next start without a key opens as this one ends:
+    in the demo after "Try the demo", in the plain window after a key was entered or removed."""
+    window.bridge.connectionChanged.connect(
+        lambda connection: remember_start(
+            window.parts.settings, "demo" if connection is not None and connection.demo else "window"
+        )
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:

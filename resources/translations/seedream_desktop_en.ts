@@ -15,7 +15,7 @@
 <context>
     <name>GenerationControls</name>
     <message numerus="yes">
-        <location filename="../../seedream_desktop/ui/compose/controls.py" line="161"/>
+        <location filename="../../seedream_desktop/ui/compose/controls.py" line="178"/>
         <source>≈ ${cost:.2f} for %n image(s)</source>
         <translation>
             <numerusform>≈ ${cost:.2f} for %n image</numerusform>
@@ -31,6 +31,33 @@
         <translation>
             <numerusform>Add %n image to the library:</numerusform>
             <numerusform>Add %n images to the library:</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>LibraryImport</name>
+    <message numerus="yes">
+        <location filename="../../seedream_desktop/ui/library/import_worker.py" line="86"/>
+        <source>Adding %n image(s) to the library…</source>
+        <translation>
+            <numerusform>Adding %n image to the library…</numerusform>
+            <numerusform>Adding %n images to the library…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../seedream_desktop/ui/library/import_worker.py" line="117"/>
+        <source>Added %n image(s) to the library.</source>
+        <translation>
+            <numerusform>Added %n image to the library.</numerusform>
+            <numerusform>Added %n images to the library.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../seedream_desktop/ui/library/import_worker.py" line="121"/>
+        <source>%n image(s) could not be added: {0} ({1})</source>
+        <translation>
+            <numerusform>%n image could not be added: {0} ({1})</numerusform>
+            <numerusform>%n images could not be added: {0} ({1})</numerusform>
         </translation>
     </message>
 </context>
@@ -56,7 +83,7 @@
 <context>
     <name>LibraryView</name>
     <message numerus="yes">
-        <location filename="../../seedream_desktop/ui/library/library_view.py" line="150"/>
+        <location filename="../../seedream_desktop/ui/library/library_view.py" line="160"/>
         <source>%n image(s)</source>
         <translation>
             <numerusform>%n image</numerusform>
@@ -64,7 +91,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../seedream_desktop/ui/library/library_view.py" line="237"/>
+        <location filename="../../seedream_desktop/ui/library/library_view.py" line="269"/>
         <source>Removed %n image(s) from “{0}”.</source>
         <translation>
             <numerusform>Removed %n image from “{0}”.</numerusform>
@@ -72,7 +99,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../seedream_desktop/ui/library/library_view.py" line="242"/>
+        <location filename="../../seedream_desktop/ui/library/library_view.py" line="274"/>
         <source>Tagged %n image(s) “{0}”.</source>
         <translation>
             <numerusform>Tagged %n image “{0}”.</numerusform>
@@ -80,7 +107,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../seedream_desktop/ui/library/library_view.py" line="247"/>
+        <location filename="../../seedream_desktop/ui/library/library_view.py" line="279"/>
         <source>Removed the tag “{0}” from %n image(s).</source>
         <translation>
             <numerusform>Removed the tag “{0}” from %n image.</numerusform>
@@ -88,34 +115,18 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../seedream_desktop/ui/library/library_view.py" line="277"/>
+        <location filename="../../seedream_desktop/ui/library/library_view.py" line="309"/>
         <source>Moved %n image(s) to the trash.</source>
         <translation>
             <numerusform>Moved %n image to the trash.</numerusform>
             <numerusform>Moved %n images to the trash.</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../seedream_desktop/ui/library/library_view.py" line="354"/>
-        <source>Added %n image(s) to the library.</source>
-        <translation>
-            <numerusform>Added %n image to the library.</numerusform>
-            <numerusform>Added %n images to the library.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../seedream_desktop/ui/library/library_view.py" line="357"/>
-        <source>%n image(s) could not be added: {0}</source>
-        <translation>
-            <numerusform>%n image could not be added: {0}</numerusform>
-            <numerusform>%n images could not be added: {0}</numerusform>
-        </translation>
-    </message>
 </context>
 <context>
     <name>PromptEditor</name>
     <message numerus="yes">
-        <location filename="../../seedream_desktop/ui/compose/prompt_editor.py" line="156"/>
+        <location filename="../../seedream_desktop/ui/compose/prompt_editor.py" line="153"/>
         <source>%n characters too long: Seedream takes at most {max}. Shorten it before generating.</source>
         <translation>
             <numerusform>%n character too long: Seedream takes at most {max}. Shorten it before generating.</numerusform>

@@ -106,23 +106,23 @@
         <translation>无法生成的原因</translation>
     </message>
     <message>
+        <location filename="../../seedream_desktop/ui/compose/panel.py" line="73"/>
         <location filename="../../seedream_desktop/ui/compose/panel.py" line="75"/>
-        <location filename="../../seedream_desktop/ui/compose/panel.py" line="77"/>
         <source>Generate</source>
         <translation>生成</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/compose/panel.py" line="76"/>
+        <location filename="../../seedream_desktop/ui/compose/panel.py" line="74"/>
         <source>Generate (Ctrl+Enter)</source>
         <translation>生成（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/compose/panel.py" line="184"/>
+        <location filename="../../seedream_desktop/ui/compose/panel.py" line="186"/>
         <source>Saved the kit “{0}”.</source>
         <translation>已保存参考图组“{0}”。</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/compose/panel.py" line="222"/>
+        <location filename="../../seedream_desktop/ui/compose/panel.py" line="224"/>
         <source>Editing {0}</source>
         <translation>正在修改 {0}</translation>
     </message>
@@ -533,6 +533,31 @@
         <translation>输出类型只能是 URL、base64Data 或 dataURI。</translation>
     </message>
     <message>
+        <location filename="../../seedream_desktop/jobs/errors.py" line="19"/>
+        <source>Runware does not know this job&apos;s task ({detail}).</source>
+        <translation>Runware 找不到此任务（{detail}）。</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/jobs/errors.py" line="20"/>
+        <source>The images that arrived are kept; the job is asked for again the next time the app connects to the same API.</source>
+        <translation>已收到的图像都会保留；下次应用连接到同一 API 时会再次查询此任务。</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/jobs/errors.py" line="30"/>
+        <source>Jobs need their results as links (outputType URL), not as {output_type}.</source>
+        <translation>任务的结果须以链接形式返回（outputType URL），而不是 {output_type}。</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/jobs/errors.py" line="33"/>
+        <source>Ask for URL results: a link can be downloaded again after a crash, inline data cannot.</source>
+        <translation>请选择 URL 结果：崩溃后链接仍可再次下载，内嵌数据则不能。</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/jobs/errors.py" line="42"/>
+        <source>This job was sent to {api_url}; connect to that API to retry it.</source>
+        <translation>此任务已发送到 {api_url}；请连接到该 API 后再重试。</translation>
+    </message>
+    <message>
         <location filename="../../seedream_desktop/library/kits.py" line="37"/>
         <source>Reference kit: {detail}</source>
         <translation>参考图组：{detail}</translation>
@@ -767,165 +792,165 @@ is:fav、is:edit、has:refs、board:画板名、tag:标签、date:2025-09、date
 <context>
     <name>GenerationControls</name>
     <message>
-        <location filename="../../seedream_desktop/ui/compose/controls.py" line="45"/>
+        <location filename="../../seedream_desktop/ui/compose/controls.py" line="46"/>
         <source>Number of images</source>
         <translation>图像数量</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/compose/controls.py" line="47"/>
+        <location filename="../../seedream_desktop/ui/compose/controls.py" line="48"/>
         <source>How many separate images to make ({0}–{1}).</source>
         <translation>要生成几张独立的图像（{0}–{1}）。</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/compose/controls.py" line="52"/>
-        <location filename="../../seedream_desktop/ui/compose/controls.py" line="86"/>
+        <location filename="../../seedream_desktop/ui/compose/controls.py" line="53"/>
+        <location filename="../../seedream_desktop/ui/compose/controls.py" line="90"/>
         <source>Off</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/compose/controls.py" line="53"/>
+        <location filename="../../seedream_desktop/ui/compose/controls.py" line="54"/>
         <source>Sequential images</source>
         <translation>组图</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/compose/controls.py" line="56"/>
+        <location filename="../../seedream_desktop/ui/compose/controls.py" line="57"/>
         <source>Off, or up to {0} images made as one coherent, numbered set (a storyboard, a character sheet). References plus sequential images may be at most 15; the model may return fewer.</source>
         <translation>关闭，或生成最多 {0} 张连贯、编号的组图（如分镜、角色设定图）。参考图与组图合计最多 15 张；模型返回的张数可能更少。</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/compose/controls.py" line="63"/>
+        <location filename="../../seedream_desktop/ui/compose/controls.py" line="67"/>
         <source>File format</source>
         <translation>文件格式</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/compose/controls.py" line="64"/>
+        <location filename="../../seedream_desktop/ui/compose/controls.py" line="68"/>
         <source>PNG keeps every pixel; JPG and WEBP are smaller files.</source>
         <translation>PNG 保留全部像素；JPG 和 WEBP 文件更小。</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/compose/controls.py" line="69"/>
+        <location filename="../../seedream_desktop/ui/compose/controls.py" line="73"/>
         <source>Quality</source>
         <translation>质量</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/compose/controls.py" line="71"/>
+        <location filename="../../seedream_desktop/ui/compose/controls.py" line="75"/>
         <source>Fixed</source>
         <translation>固定</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/compose/controls.py" line="72"/>
+        <location filename="../../seedream_desktop/ui/compose/controls.py" line="76"/>
         <source>Use a fixed seed</source>
         <translation>使用固定种子</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/compose/controls.py" line="73"/>
+        <location filename="../../seedream_desktop/ui/compose/controls.py" line="77"/>
         <source>Off: a new random seed every time. On: repeat this exact seed.</source>
         <translation>关闭：每次使用新的随机种子。开启：重复使用这个种子。</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/compose/controls.py" line="76"/>
+        <location filename="../../seedream_desktop/ui/compose/controls.py" line="80"/>
         <source>random</source>
         <translation>随机</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/compose/controls.py" line="77"/>
+        <location filename="../../seedream_desktop/ui/compose/controls.py" line="81"/>
         <source>Seed</source>
         <translation>种子</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/compose/controls.py" line="78"/>
+        <location filename="../../seedream_desktop/ui/compose/controls.py" line="82"/>
         <source>A whole number from {0} to {1}.</source>
         <translation>{0} 到 {1} 之间的整数。</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/compose/controls.py" line="80"/>
+        <location filename="../../seedream_desktop/ui/compose/controls.py" line="84"/>
         <source>Roll</source>
         <translation>随机取值</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/compose/controls.py" line="81"/>
+        <location filename="../../seedream_desktop/ui/compose/controls.py" line="85"/>
         <source>Roll a new seed and keep it fixed</source>
         <translation>随机取一个新种子并固定</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/compose/controls.py" line="82"/>
+        <location filename="../../seedream_desktop/ui/compose/controls.py" line="86"/>
         <source>Roll a new seed</source>
         <translation>随机取一个新种子</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/compose/controls.py" line="86"/>
+        <location filename="../../seedream_desktop/ui/compose/controls.py" line="90"/>
         <source>Fast</source>
         <translation>快速</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/compose/controls.py" line="86"/>
+        <location filename="../../seedream_desktop/ui/compose/controls.py" line="90"/>
         <source>Full</source>
         <translation>完整</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/compose/controls.py" line="88"/>
+        <location filename="../../seedream_desktop/ui/compose/controls.py" line="92"/>
         <source>Safety check</source>
         <translation>安全检查</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/compose/controls.py" line="89"/>
+        <location filename="../../seedream_desktop/ui/compose/controls.py" line="93"/>
         <source>Have Runware check the results for unsafe content.</source>
         <translation>让 Runware 检查结果中是否有不安全内容。</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/compose/controls.py" line="92"/>
+        <location filename="../../seedream_desktop/ui/compose/controls.py" line="96"/>
         <source>Cost estimate</source>
         <translation>费用估算</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/compose/controls.py" line="101"/>
+        <location filename="../../seedream_desktop/ui/compose/controls.py" line="105"/>
         <source>&amp;Images:</source>
         <translation>图像数(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/compose/controls.py" line="102"/>
+        <location filename="../../seedream_desktop/ui/compose/controls.py" line="106"/>
         <source>Se&amp;quential:</source>
         <translation>组图(&amp;Q)：</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/compose/controls.py" line="103"/>
+        <location filename="../../seedream_desktop/ui/compose/controls.py" line="107"/>
         <source>F&amp;ormat:</source>
         <translation>格式(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/compose/controls.py" line="104"/>
+        <location filename="../../seedream_desktop/ui/compose/controls.py" line="108"/>
         <source>&amp;Quality:</source>
         <translation>质量(&amp;Q)：</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/compose/controls.py" line="106"/>
+        <location filename="../../seedream_desktop/ui/compose/controls.py" line="110"/>
         <source>S&amp;eed:</source>
         <translation>种子(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/compose/controls.py" line="109"/>
+        <location filename="../../seedream_desktop/ui/compose/controls.py" line="113"/>
         <source>Sa&amp;fety:</source>
         <translation>安全(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/compose/controls.py" line="159"/>
+        <location filename="../../seedream_desktop/ui/compose/controls.py" line="176"/>
         <source>≈ ${cost:.2f} for up to {n} images (the model may return fewer)</source>
         <translation>≈ ${cost:.2f}，最多 {n} 张图像（模型返回的可能更少）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../seedream_desktop/ui/compose/controls.py" line="161"/>
+        <location filename="../../seedream_desktop/ui/compose/controls.py" line="178"/>
         <source>≈ ${cost:.2f} for %n image(s)</source>
         <translation>
             <numerusform>≈ ${cost:.2f}，%n 张图像</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/compose/controls.py" line="174"/>
+        <location filename="../../seedream_desktop/ui/compose/controls.py" line="191"/>
         <source>PNG is lossless; quality applies to JPG and WEBP only.</source>
         <translation>PNG 为无损格式；质量只对 JPG 和 WEBP 有效。</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/compose/controls.py" line="176"/>
+        <location filename="../../seedream_desktop/ui/compose/controls.py" line="193"/>
         <source>Compression quality, {0}–{1} (higher is larger and sharper).</source>
         <translation>压缩质量，{0}–{1}（越高文件越大、越清晰）。</translation>
     </message>
@@ -1064,9 +1089,14 @@ is:fav、is:edit、has:refs、board:画板名、tag:标签、date:2025-09、date
 <context>
     <name>Library</name>
     <message>
-        <location filename="../../seedream_desktop/library/index.py" line="40"/>
+        <location filename="../../seedream_desktop/library/notice.py" line="16"/>
         <source>The library index was damaged. It was set aside as {name} and is being rebuilt from your images; favourites, ratings, boards and tags are kept.</source>
         <translation>图库索引已损坏。它已另存为 {name}，正根据你的图像重建；收藏、评分、画板和标签都会保留。</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/library/notice.py" line="21"/>
+        <source>The library index {path} could not be used: {detail}</source>
+        <translation>无法使用图库索引 {path}：{detail}</translation>
     </message>
 </context>
 <context>
@@ -1075,6 +1105,40 @@ is:fav、is:edit、has:refs、board:画板名、tag:标签、date:2025-09、date
         <location filename="../../seedream_desktop/ui/library/library_grid.py" line="57"/>
         <source>Library</source>
         <translation>图库</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryImport</name>
+    <message>
+        <location filename="../../seedream_desktop/ui/library/import_worker.py" line="80"/>
+        <source>No images (PNG, JPEG, WebP) in what was dropped.</source>
+        <translation>拖入的内容中没有图像（PNG、JPEG、WebP）。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../seedream_desktop/ui/library/import_worker.py" line="86"/>
+        <source>Adding %n image(s) to the library…</source>
+        <translation>
+            <numerusform>正在将 %n 张图像添加到图库…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/library/import_worker.py" line="110"/>
+        <source>Adding images to the library: {0} of {1}…</source>
+        <translation>正在将图像添加到图库：第 {0} 张，共 {1} 张…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../seedream_desktop/ui/library/import_worker.py" line="117"/>
+        <source>Added %n image(s) to the library.</source>
+        <translation>
+            <numerusform>已将 %n 张图像添加到图库。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../seedream_desktop/ui/library/import_worker.py" line="121"/>
+        <source>%n image(s) could not be added: {0} ({1})</source>
+        <translation>
+            <numerusform>%n 张图像无法添加：{0}（{1}）</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1205,40 +1269,54 @@ is:fav、is:edit、has:refs、board:画板名、tag:标签、date:2025-09、date
     </message>
 </context>
 <context>
+    <name>LibrarySync</name>
+    <message>
+        <location filename="../../seedream_desktop/ui/library/library_sync.py" line="84"/>
+        <source>The library folder cannot be watched for changes: {0}</source>
+        <translation>无法监视图库文件夹的变化：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/library/library_sync.py" line="105"/>
+        <source>The library folder could not be read: {0}</source>
+        <translation>无法读取图库文件夹：{0}</translation>
+    </message>
+</context>
+<context>
     <name>LibraryTab</name>
     <message>
-        <location filename="../../seedream_desktop/ui/library/window_tab.py" line="43"/>
+        <location filename="../../seedream_desktop/ui/library/window_tab.py" line="44"/>
         <source>Results</source>
         <translation>本次结果</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/window_tab.py" line="45"/>
-        <source>Opening the library…</source>
-        <translation>正在打开图库…</translation>
-    </message>
-    <message>
-        <location filename="../../seedream_desktop/ui/library/window_tab.py" line="48"/>
-        <location filename="../../seedream_desktop/ui/library/window_tab.py" line="98"/>
+        <location filename="../../seedream_desktop/ui/library/window_tab.py" line="46"/>
+        <location filename="../../seedream_desktop/ui/library/window_tab.py" line="90"/>
+        <location filename="../../seedream_desktop/ui/library/window_tab.py" line="127"/>
         <source>Library</source>
         <translation>图库</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/window_tab.py" line="50"/>
+        <location filename="../../seedream_desktop/ui/library/window_tab.py" line="48"/>
         <source>Show the library</source>
         <translation>显示图库</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/window_tab.py" line="54"/>
+        <location filename="../../seedream_desktop/ui/library/window_tab.py" line="52"/>
         <source>Switch between this session&apos;s results and the whole library (Ctrl+L)</source>
         <translation>在本次会话的结果和整个图库之间切换（Ctrl+L）</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/window_tab.py" line="160"/>
+        <location filename="../../seedream_desktop/ui/library/window_tab.py" line="70"/>
+        <source>Opening the library…</source>
+        <translation>正在打开图库…</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/library/window_tab.py" line="203"/>
         <source>Generating needs a Runware API key (Settings). Everything in the library works without one.</source>
         <translation>生成需要 Runware API 密钥（见设置）。图库的所有功能无需密钥即可使用。</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/window_tab.py" line="164"/>
+        <location filename="../../seedream_desktop/ui/library/window_tab.py" line="207"/>
         <source>No connection to Runware: generating waits until it is back. The library works offline.</source>
         <translation>无法连接 Runware：生成将等待连接恢复。图库可离线使用。</translation>
     </message>
@@ -1246,120 +1324,116 @@ is:fav、is:edit、has:refs、board:画板名、tag:标签、date:2025-09、date
 <context>
     <name>LibraryView</name>
     <message>
-        <location filename="../../seedream_desktop/ui/library/library_view.py" line="76"/>
+        <location filename="../../seedream_desktop/ui/library/library_view.py" line="75"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/library/library_view.py" line="78"/>
+        <source>Undo Move to Trash</source>
+        <translation>撤销移到回收站</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/library/library_view.py" line="84"/>
+        <source>Put them back where they were ({0})</source>
+        <translation>放回原处（{0}）</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../seedream_desktop/ui/library/library_view.py" line="150"/>
+        <location filename="../../seedream_desktop/ui/library/library_view.py" line="160"/>
         <source>%n image(s)</source>
         <translation>
             <numerusform>%n 张图像</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../seedream_desktop/ui/library/library_view.py" line="237"/>
+        <location filename="../../seedream_desktop/ui/library/library_view.py" line="269"/>
         <source>Removed %n image(s) from “{0}”.</source>
         <translation>
             <numerusform>已从“{0}”中移除 %n 张图像。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../seedream_desktop/ui/library/library_view.py" line="242"/>
+        <location filename="../../seedream_desktop/ui/library/library_view.py" line="274"/>
         <source>Tagged %n image(s) “{0}”.</source>
         <translation>
             <numerusform>已为 %n 张图像添加标签“{0}”。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../seedream_desktop/ui/library/library_view.py" line="247"/>
+        <location filename="../../seedream_desktop/ui/library/library_view.py" line="279"/>
         <source>Removed the tag “{0}” from %n image(s).</source>
         <translation>
             <numerusform>已从 %n 张图像移除标签“{0}”。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/library_view.py" line="268"/>
+        <location filename="../../seedream_desktop/ui/library/library_view.py" line="300"/>
         <source>Some images could not be moved to the trash: {0}</source>
         <translation>部分图像无法移到回收站：{0}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../seedream_desktop/ui/library/library_view.py" line="277"/>
+        <location filename="../../seedream_desktop/ui/library/library_view.py" line="309"/>
         <source>Moved %n image(s) to the trash.</source>
         <translation>
             <numerusform>已将 %n 张图像移到回收站。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/library_view.py" line="297"/>
+        <location filename="../../seedream_desktop/ui/library/library_view.py" line="330"/>
         <source>Some images were no longer in the trash.</source>
         <translation>部分图像已不在回收站中。</translation>
-    </message>
-    <message>
-        <location filename="../../seedream_desktop/ui/library/library_view.py" line="346"/>
-        <source>No images (PNG, JPEG, WebP) in what was dropped.</source>
-        <translation>拖入的内容中没有图像（PNG、JPEG、WebP）。</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../seedream_desktop/ui/library/library_view.py" line="354"/>
-        <source>Added %n image(s) to the library.</source>
-        <translation>
-            <numerusform>已将 %n 张图像添加到图库。</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../seedream_desktop/ui/library/library_view.py" line="357"/>
-        <source>%n image(s) could not be added: {0}</source>
-        <translation>
-            <numerusform>%n 张图像无法添加：{0}</numerusform>
-        </translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../seedream_desktop/ui/main_window.py" line="94"/>
+        <location filename="../../seedream_desktop/ui/main_window.py" line="98"/>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/main_window.py" line="207"/>
+        <location filename="../../seedream_desktop/ui/main_window.py" line="183"/>
+        <source>Connecting… your job starts when the connection is ready.</source>
+        <translation>正在连接…连接就绪后任务即会开始。</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/main_window.py" line="239"/>
         <source>The clipboard holds no image to use as a reference</source>
         <translation>剪贴板中没有可用作参考图的图像</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/main_window.py" line="238"/>
-        <location filename="../../seedream_desktop/ui/main_window.py" line="266"/>
+        <location filename="../../seedream_desktop/ui/main_window.py" line="270"/>
+        <location filename="../../seedream_desktop/ui/main_window.py" line="305"/>
         <source>No connection to Runware: jobs are queued and will be sent when it is back.</source>
         <translation>无法连接 Runware：任务已排队，连接恢复后会发送。</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/main_window.py" line="256"/>
+        <location filename="../../seedream_desktop/ui/main_window.py" line="295"/>
         <source>Open Settings</source>
         <translation>打开设置</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/main_window.py" line="261"/>
+        <location filename="../../seedream_desktop/ui/main_window.py" line="300"/>
         <source>Top up at my.runware.ai</source>
         <translation>在 my.runware.ai 充值</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/main_window.py" line="269"/>
+        <location filename="../../seedream_desktop/ui/main_window.py" line="308"/>
         <source>Retry</source>
         <translation>重试</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/main_window.py" line="282"/>
+        <location filename="../../seedream_desktop/ui/main_window.py" line="326"/>
         <source> — DEMO</source>
         <translation> — 演示</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/main_window.py" line="288"/>
+        <location filename="../../seedream_desktop/ui/main_window.py" line="332"/>
         <source>DEMO — images come from the built-in Runware emulator on this computer: nothing is sent over the network and nothing is charged.</source>
         <translation>演示模式 — 图像来自本机内置的 Runware 模拟器：不会通过网络发送任何内容，也不收取任何费用。</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/main_window.py" line="292"/>
+        <location filename="../../seedream_desktop/ui/main_window.py" line="336"/>
         <source>Use my own key…</source>
         <translation>使用我自己的密钥…</translation>
     </message>
@@ -1407,7 +1481,7 @@ is:fav、is:edit、has:refs、board:画板名、tag:标签、date:2025-09、date
         <translation>{count} / {max}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../seedream_desktop/ui/compose/prompt_editor.py" line="156"/>
+        <location filename="../../seedream_desktop/ui/compose/prompt_editor.py" line="153"/>
         <source>%n characters too long: Seedream takes at most {max}. Shorten it before generating.</source>
         <translation>
             <numerusform>超出 %n 个字符：Seedream 最多接受 {max} 个字符。请先缩短再生成。</numerusform>
@@ -1677,42 +1751,42 @@ Drag to reorder; Delete removes; Ctrl+Left/Right moves.</source>
 <context>
     <name>ResultModel</name>
     <message>
-        <location filename="../../seedream_desktop/ui/results/model.py" line="264"/>
+        <location filename="../../seedream_desktop/ui/results/model.py" line="271"/>
         <source>Queued</source>
         <translation>排队中</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/results/model.py" line="265"/>
+        <location filename="../../seedream_desktop/ui/results/model.py" line="272"/>
         <source>Queued, will be sent when back online</source>
         <translation>排队中，恢复联网后发送</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/results/model.py" line="266"/>
+        <location filename="../../seedream_desktop/ui/results/model.py" line="273"/>
         <source>Sent</source>
         <translation>已发送</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/results/model.py" line="267"/>
+        <location filename="../../seedream_desktop/ui/results/model.py" line="274"/>
         <source>Generating</source>
         <translation>生成中</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/results/model.py" line="268"/>
+        <location filename="../../seedream_desktop/ui/results/model.py" line="275"/>
         <source>Downloading</source>
         <translation>下载中</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/results/model.py" line="269"/>
+        <location filename="../../seedream_desktop/ui/results/model.py" line="276"/>
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/results/model.py" line="270"/>
+        <location filename="../../seedream_desktop/ui/results/model.py" line="277"/>
         <source>Failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/results/model.py" line="271"/>
+        <location filename="../../seedream_desktop/ui/results/model.py" line="278"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
@@ -1720,152 +1794,152 @@ Drag to reorder; Delete removes; Ctrl+Left/Right moves.</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="46"/>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="47"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="55"/>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="56"/>
         <source>Runware API key</source>
         <translation>Runware API 密钥</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="59"/>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="60"/>
         <source>Test key</source>
         <translation>测试密钥</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="61"/>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="62"/>
         <source>Remove key</source>
         <translation>移除密钥</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="70"/>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="71"/>
         <source>API key:</source>
         <translation>API 密钥：</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="79"/>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="80"/>
         <source>Keep the key for this session only (forgotten when the app quits)</source>
         <translation>仅在本次会话中保留密钥（退出应用后即忘记）</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="85"/>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="86"/>
         <source>No system keychain was found (on Linux: no Secret Service such as GNOME Keyring or KWallet is running), so the key cannot be stored safely. It is never written to a file in plain text. You can keep it for this session only.</source>
         <translation>未找到系统钥匙串（Linux 上：没有运行 GNOME Keyring、KWallet 等 Secret Service），因此无法安全地保存密钥。密钥绝不会以明文写入文件。你可以只在本次会话中保留它。</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="99"/>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="100"/>
         <source>API address:</source>
         <translation>API 地址：</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="102"/>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="103"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="107"/>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="108"/>
         <source>Library folder:</source>
         <translation>图库文件夹：</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="114"/>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="115"/>
         <source>Default format:</source>
         <translation>默认格式：</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="119"/>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="120"/>
         <source>Default quality:</source>
         <translation>默认质量：</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="125"/>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="126"/>
         <source>No limit</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="127"/>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="128"/>
         <source>Daily budget:</source>
         <translation>每日预算：</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="132"/>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="133"/>
         <source>Follow the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="134"/>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="135"/>
         <source>Language:</source>
         <translation>语言：</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="135"/>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="136"/>
         <source>A new language is applied when the app restarts.</source>
         <translation>新的语言将在应用重启后生效。</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="161"/>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="162"/>
         <source>A key is set (in the system keychain). Type a new one to replace it.</source>
         <translation>已设置密钥（保存在系统钥匙串中）。输入新密钥即可替换。</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="162"/>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="163"/>
         <source>A key is set for this session only. Type a new one to replace it.</source>
         <translation>已设置仅限本次会话的密钥。输入新密钥即可替换。</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="163"/>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="164"/>
         <source>A key is set by the SEEDREAM_API_KEY environment variable.</source>
         <translation>密钥由环境变量 SEEDREAM_API_KEY 设置。</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="164"/>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="165"/>
         <source>No key is set. Get one at my.runware.ai and paste it here.</source>
         <translation>尚未设置密钥。请在 my.runware.ai 获取并粘贴到这里。</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="168"/>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="169"/>
         <source>•••••••• (hidden)</source>
         <translation>••••••••（已隐藏）</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="168"/>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="169"/>
         <source>Paste your key</source>
         <translation>粘贴你的密钥</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="175"/>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="176"/>
         <source>Enter a key to test.</source>
         <translation>请输入要测试的密钥。</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="178"/>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="179"/>
         <source>Testing…</source>
         <translation>正在测试…</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="184"/>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="185"/>
         <source>✓ The key works.</source>
         <translation>✓ 密钥可用。</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="186"/>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="187"/>
         <source>✗ {reason}</source>
         <translation>✗ {reason}</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="197"/>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="198"/>
         <source>Library folder</source>
         <translation>图库文件夹</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="230"/>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="233"/>
         <source>There is no keychain to store the key in. Tick “keep for this session only” to use it until the app quits.</source>
         <translation>没有可保存密钥的钥匙串。勾选“仅在本次会话中保留密钥”，即可使用到应用退出为止。</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="239"/>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="242"/>
         <source>The keychain refused the key: {reason}</source>
         <translation>钥匙串拒绝保存密钥：{reason}</translation>
     </message>
@@ -1976,102 +2050,102 @@ Drag to reorder; Delete removes; Ctrl+Left/Right moves.</source>
     </message>
     <message>
         <location filename="../../seedream_desktop/ui/actions.py" line="115"/>
-        <location filename="../../seedream_desktop/ui/actions.py" line="159"/>
+        <location filename="../../seedream_desktop/ui/actions.py" line="161"/>
         <source>&amp;Generate</source>
         <translation>生成(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/actions.py" line="116"/>
+        <location filename="../../seedream_desktop/ui/actions.py" line="118"/>
         <source>&amp;Cancel job</source>
         <translation>取消任务(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/actions.py" line="117"/>
+        <location filename="../../seedream_desktop/ui/actions.py" line="119"/>
         <source>Cancel &amp;all jobs</source>
         <translation>取消全部任务(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/actions.py" line="118"/>
+        <location filename="../../seedream_desktop/ui/actions.py" line="120"/>
         <source>&amp;Retry failed job</source>
         <translation>重试失败的任务(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/actions.py" line="121"/>
+        <location filename="../../seedream_desktop/ui/actions.py" line="123"/>
         <source>&amp;Paste image as reference</source>
         <translation>粘贴图像作为参考图(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/actions.py" line="125"/>
+        <location filename="../../seedream_desktop/ui/actions.py" line="127"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/actions.py" line="126"/>
+        <location filename="../../seedream_desktop/ui/actions.py" line="128"/>
         <source>Try the &amp;demo</source>
         <translation>试用演示(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/actions.py" line="127"/>
+        <location filename="../../seedream_desktop/ui/actions.py" line="129"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/actions.py" line="128"/>
+        <location filename="../../seedream_desktop/ui/actions.py" line="130"/>
         <source>&amp;Open in viewer</source>
         <translation>在查看器中打开(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/actions.py" line="129"/>
+        <location filename="../../seedream_desktop/ui/actions.py" line="131"/>
         <source>Show in &amp;folder</source>
         <translation>在文件夹中显示(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/actions.py" line="131"/>
+        <location filename="../../seedream_desktop/ui/actions.py" line="133"/>
         <source>&amp;Copy image</source>
         <translation>复制图像(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/actions.py" line="133"/>
+        <location filename="../../seedream_desktop/ui/actions.py" line="135"/>
         <source>Copy &amp;prompt</source>
         <translation>复制提示词(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/actions.py" line="134"/>
+        <location filename="../../seedream_desktop/ui/actions.py" line="136"/>
         <source>Reuse &amp;settings</source>
         <translation>复用设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/actions.py" line="135"/>
+        <location filename="../../seedream_desktop/ui/actions.py" line="137"/>
         <source>Reuse s&amp;eed</source>
         <translation>复用种子(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/actions.py" line="136"/>
+        <location filename="../../seedream_desktop/ui/actions.py" line="138"/>
         <source>Use as &amp;reference</source>
         <translation>用作参考图(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/actions.py" line="137"/>
+        <location filename="../../seedream_desktop/ui/actions.py" line="139"/>
         <source>&amp;Favourite</source>
         <translation>收藏(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/actions.py" line="139"/>
+        <location filename="../../seedream_desktop/ui/actions.py" line="141"/>
         <source>Move to &amp;trash</source>
         <translation>移到回收站(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/actions.py" line="154"/>
+        <location filename="../../seedream_desktop/ui/actions.py" line="156"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/actions.py" line="162"/>
+        <location filename="../../seedream_desktop/ui/actions.py" line="164"/>
         <source>&amp;Image</source>
         <translation>图像(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/actions.py" line="184"/>
+        <location filename="../../seedream_desktop/ui/actions.py" line="186"/>
         <source>&amp;Rate</source>
         <translation>评分(&amp;R)</translation>
     </message>

@@ -34,8 +34,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not getattr(args, "func", None):
         parser.print_help()
         return 2
+    from seedream_desktop.library.notice import IndexUnavailable
+
     try:
         return int(args.func(args) or 0)
+    except IndexUnavailable as exc:  # locked, read-only or unreadable: said plainly, left untouched
+        print(exc, file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130

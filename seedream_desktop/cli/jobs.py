@@ -21,9 +21,9 @@ from seedream_desktop.cli.generate import (
     report,
 )
 from seedream_desktop.config import Paths, Settings
+from seedream_desktop.jobs.events import view_of
 from seedream_desktop.jobs.journal import JobJournal
 from seedream_desktop.jobs.ledger import SpendLedger
-from seedream_desktop.jobs.runner import view_of
 from seedream_desktop.jobs.state import JobState
 
 
@@ -43,9 +43,12 @@ def register(commands: Any) -> None:
     retry.add_argument("--json", action="store_true")
     retry.add_argument("--wait-offline", type=float, default=DEFAULT_OFFLINE_WAIT_S, metavar="S")
     retry.set_defaults(func=_retry)
-    cancel = actions.add_parser("cancel", help="cancel a queued or running job (saved images stay)")
+    cancel = actions.add_parser(
+        "cancel", help="cancel a queued or running job (images that already arrived are saved)"
+    )
     cancel.add_argument("id", help="job id (or a unique prefix)")
-    cancel.set_defaults(func=_cancel)
+    cancel.add_argument("--json", action="store_true", help="print the images saved while cancelling")
+    cancel.set_defaults(func=_cancel, wait_offline=DEFAULT_OFFLINE_WAIT_S)
     spend = actions.add_parser("spend", help="what was spent, per day and in total")
     spend.add_argument("--json", action="store_true")
     spend.set_defaults(func=_spend)
@@ -73,6 +76,7 @@ def _list(args: argparse.Namespace) -> int:
                 "imagesSaved": view.images_saved,
                 "estimatedCost": job.estimated_cost,
                 "cost": view.cost,
+                "apiUrl": job.api_url,
                 "created": _iso(job.created),
                 "finished": _iso(job.finished),
                 "error": str(job.error) if job.error else None,
@@ -99,7 +103,20 @@ def _list(args: argparse.Namespace) -> int:
 
 
 def _resume(args: argparse.Namespace) -> int:
-    return _drive(args, lambda runner: runner.resume())
+    async def start(runner: Any) -> list[str]:
+        started = list(await runner.resume())
+        elsewhere = sorted(
+            {job.api_url for job in runner.journal.unfinished() if job.api_url != runner.api_url}
+        )
+        for api_url in elsewhere:
+            # Only the API that has a job's task can answer for it; polling another would lose it.
+            print(
+                f"note: unfinished jobs wait for {api_url}; set SEEDREAM_API_URL to it to resume them",
+                file=sys.stderr,
+            )
+        return started
+
+    return _drive(args, start)
 
 
 def _retry(args: argparse.Namespace) -> int:
@@ -120,12 +137,14 @@ def _retry(args: argparse.Namespace) -> int:
     return _drive(args, start)
 
 
-def _drive(args: argparse.Namespace, start: Any) -> int:
+def _drive(args: argparse.Namespace, start: Any, *, require_key: bool = True) -> int:
     listener = CliListener()
 
     async def run() -> int:
         try:
-            async with open_pipeline(listener, offline_wait=args.wait_offline) as runner:
+            async with open_pipeline(
+                listener, offline_wait=args.wait_offline, require_key=require_key
+            ) as runner:
                 started = await start(runner)
                 await runner.wait_all()
                 views = [runner.view(job_id) for job_id in started]
@@ -133,7 +152,7 @@ def _drive(args: argparse.Namespace, start: Any) -> int:
             print_saved(listener.saved, args.json)
             return report(error)
         print_saved(listener.saved, args.json)
-        if not started:
+        if not started and args.func is _resume:
             print("Nothing to resume.", file=sys.stderr)
         code = EXIT_OK
         for view in views:
@@ -158,13 +177,26 @@ def _cancel(args: argparse.Namespace) -> int:
         except KeyError:
             print(f"error: no single job matches {args.id!r}", file=sys.stderr)
             return 2
-        if job.state in (JobState.DONE, JobState.CANCELLED):
-            print(f"job {job.id} is already {job.state.value}")
-            return EXIT_OK
-        # A runner in another process sees this at its next step and stops; saved images stay.
-        journal.set_state(job.id, JobState.CANCELLED)
-    print(f"job {job.id} cancelled")
-    return EXIT_OK
+    if job.state in (JobState.DONE, JobState.CANCELLED):
+        print(f"job {job.id} is already {job.state.value}")
+        return EXIT_OK
+
+    async def start(runner: Any) -> list[str]:
+        # Saves the images that already arrived (no key needed: they are plain links), then cancels;
+        # when another process runs the job, it sees the request at its next step and does the same.
+        await runner.cancel(job.id)
+        return []
+
+    code = _drive(args, start, require_key=False)
+    with _journal() as journal:
+        state = journal.get(job.id).state
+    if state is JobState.CANCELLED:
+        print(f"job {job.id} cancelled")
+    elif state is JobState.FAILED:
+        print(f"job {job.id}: cancel requested; `seedream jobs resume` saves what arrived, then cancels it")
+    else:
+        print(f"job {job.id}: cancel requested; the process running it saves what arrived, then stops")
+    return code
 
 
 def _spend(args: argparse.Namespace) -> int:

@@ -51,11 +51,20 @@ def entry_dict(entry: ImageEntry) -> dict[str, Any]:
     return data
 
 
-def _report(report: ScanReport, args: argparse.Namespace, library: Library) -> int:
+def _notice(library: Library, args: argparse.Namespace) -> str | None:
+    """The damaged-index notice: on stderr for a person, under "notice" in --json output."""
+    notice = str(library.notice) if library.notice is not None else None
+    if notice and not args.json:
+        print(notice, file=sys.stderr)
+    return notice
+
+
+def _report(report: ScanReport, args: argparse.Namespace, library: Library, notice: str | None) -> int:
     if args.json:
         data = asdict(report)
         data["errors"] = [{"path": str(p), "error": e} for p, e in report.errors]
         data["total"] = library.count()
+        data["notice"] = notice
         print(json.dumps(data, ensure_ascii=False))
     else:
         print(
@@ -75,14 +84,14 @@ def _progress(args: argparse.Namespace) -> Any:
 
 def _scan(args: argparse.Namespace) -> int:
     with Library.open(_folder(args)) as library:
-        if library.notice and not args.json:
-            print(library.notice, file=sys.stderr)
-        return _report(library.scan(_progress(args)), args, library)
+        notice = _notice(library, args)
+        return _report(library.scan(_progress(args)), args, library, notice)
 
 
 def _rebuild(args: argparse.Namespace) -> int:
     with Library.open(_folder(args)) as library:
-        return _report(library.rebuild(_progress(args)), args, library)
+        notice = _notice(library, args)
+        return _report(library.rebuild(_progress(args)), args, library, notice)
 
 
 def _search(args: argparse.Namespace) -> int:
@@ -94,12 +103,14 @@ def _search(args: argparse.Namespace) -> int:
         board=args.board,
     )
     with Library.open(_folder(args)) as library:
+        notice = _notice(library, args)
         if library.needs_scan:
             library.scan()
         total = library.count(query)
         found = library.search(query, offset=args.offset, limit=args.limit)
     if args.json:
-        print(json.dumps({"total": total, "results": [entry_dict(e) for e in found]}, ensure_ascii=False))
+        results = [entry_dict(e) for e in found]
+        print(json.dumps({"total": total, "results": results, "notice": notice}, ensure_ascii=False))
         return 0
     for entry in found:
         stars = "★" * entry.rating + (" ♥" if entry.favourite else "")
@@ -115,9 +126,16 @@ def _show(args: argparse.Namespace) -> int:
     from seedream_desktop.library.metadata import read_record
 
     with Library.open(_folder(args)) as library:
+        notice = _notice(library, args)
         entry = library.by_path(args.path.resolve())
         if entry is None and args.path.exists():
-            entry = library.add_file(args.path.resolve())
+            try:
+                entry = library.add_file(args.path.resolve())
+            except ValueError:
+                entry = None  # outside the library folder: said just below
+            except OSError as exc:
+                print(f"could not read {args.path}: {exc}", file=sys.stderr)
+                return 1
         if entry is None:
             print(f"{args.path} is not in the library {library.root}", file=sys.stderr)
             return 1
@@ -132,11 +150,12 @@ def _show(args: argparse.Namespace) -> int:
         parents=[str(e.path) for e in lineage.parents],
         children=[str(e.path) for e in lineage.children],
         record=record.to_dict() if record else None,
+        notice=notice,
     )
     if args.json:
         print(json.dumps(data, ensure_ascii=False, indent=2))
         return 0
     for key, value in data.items():
-        if key != "record" and value not in (None, "", [], False):
+        if key not in ("record", "notice") and value not in (None, "", [], False):
             print(f"{key:>18}: {value}")
     return 0

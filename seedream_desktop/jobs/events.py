@@ -4,11 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from seedream_desktop.api.errors import SeedreamError
 from seedream_desktop.api.request import GenerationRequest
 from seedream_desktop.jobs.state import JobState
+
+if TYPE_CHECKING:
+    from seedream_desktop.jobs.journal import JobJournal
+    from seedream_desktop.jobs.rows import JobRow
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,3 +69,22 @@ class SilentListener:
 
     def download_progress(self, job_id: str, image_uuid: str, done: int, total: int | None) -> None:
         pass
+
+
+def view_of(journal: JobJournal, job: JobRow) -> JobView:
+    """The snapshot of one journalled job, with what was saved and charged so far."""
+    saved, cost = journal.counts(job.id)
+    return JobView(
+        id=job.id,
+        request=job.request,
+        state=job.state,
+        error=job.error,
+        images_expected=job.request.expected_images,
+        images_saved=saved,
+        cost=round(cost, 4),
+        created=job.created,
+        started=job.started,
+        finished=job.finished,
+        task_uuid=job.task_uuid,
+        estimated_cost=job.estimated_cost,
+    )

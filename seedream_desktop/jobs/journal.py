@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+from seedream_desktop.api import DEFAULT_API_URL
 from seedream_desktop.api.errors import SeedreamError
 from seedream_desktop.api.request import GenerationRequest
 from seedream_desktop.jobs.rows import (
@@ -20,6 +21,7 @@ from seedream_desktop.jobs.rows import (
     SAVED,
     ImageRow,
     JobRow,
+    api_identity,
     error_columns,
     flag,
     image_from,
@@ -28,7 +30,7 @@ from seedream_desktop.jobs.rows import (
 )
 from seedream_desktop.jobs.state import JobState, check_transition
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: jobs.api_url, jobs.cancel_requested
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS jobs (
@@ -42,6 +44,8 @@ CREATE TABLE IF NOT EXISTS jobs (
     acked          INTEGER NOT NULL DEFAULT 0,  -- the server confirmed it has task_uuid
     task_failed    INTEGER NOT NULL DEFAULT 0,  -- getResponse reported the task itself as failed
     owner_pid      INTEGER,                -- the process running the job now (GUI and CLI share the journal)
+    api_url        TEXT,                   -- API base URL the task goes to (never the key), NULL: the default
+    cancel_requested INTEGER NOT NULL DEFAULT 0,  -- cancelled: save what arrived, then end CANCELLED
     error_kind     TEXT,                   -- SeedreamError subclass name
     error_code     TEXT,
     error_message  TEXT,
@@ -74,6 +78,13 @@ CREATE INDEX IF NOT EXISTS images_job ON images(job_id);
 CREATE INDEX IF NOT EXISTS images_created ON images(created);
 """
 
+# Columns added after version 1, for journals written by older versions (ALTER TABLE keeps their rows).
+# Old jobs get api_url NULL, read as the default API: before version 2 only a key for it was asked for.
+_ADDED_COLUMNS = {
+    "api_url": "ALTER TABLE jobs ADD COLUMN api_url TEXT",
+    "cancel_requested": "ALTER TABLE jobs ADD COLUMN cancel_requested INTEGER NOT NULL DEFAULT 0",
+}
+
 
 class JobJournal:
     """One connection shared by the runner's loop thread and readers on other threads (under a lock).
@@ -97,6 +108,10 @@ class JobJournal:
         with self._write():
             for statement in _SCHEMA.split(";"):
                 if statement.strip():
+                    self._db.execute(statement)
+            columns = {row["name"] for row in self._db.execute("PRAGMA table_info(jobs)")}
+            for name, statement in _ADDED_COLUMNS.items():
+                if name not in columns:
                     self._db.execute(statement)
             self._db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
 
@@ -135,17 +150,28 @@ class JobJournal:
             return self._db.execute(sql, tuple(params)).fetchall()
 
     # ---- jobs ---------------------------------------------------------------------------------
-    def add_job(self, request: GenerationRequest, *, task_uuid: str | None = None) -> JobRow:
-        """Journal a new job as QUEUED; call this before the request can leave the machine."""
+    def add_job(
+        self, request: GenerationRequest, *, task_uuid: str | None = None, api_url: str | None = None
+    ) -> JobRow:
+        """Journal a new job as QUEUED for the API at ``api_url``; call this before the request can leave."""
         now = time.time()
         job_id = uuid.uuid4().hex[:12]
         task = task_uuid or GenerationRequest.new_task_uuid()
         payload = json.dumps(request.to_dict(), ensure_ascii=False)
         with self._write() as db:
             db.execute(
-                "INSERT INTO jobs (id, task_uuid, request, estimated_cost, state, created, updated)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (job_id, task, payload, request.estimated_cost, JobState.QUEUED.value, now, now),
+                "INSERT INTO jobs (id, task_uuid, request, estimated_cost, state, api_url, created, updated)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    job_id,
+                    task,
+                    payload,
+                    request.estimated_cost,
+                    JobState.QUEUED.value,
+                    api_identity(api_url),
+                    now,
+                    now,
+                ),
             )
         return self.get(job_id)
 
@@ -162,21 +188,34 @@ class JobJournal:
             raise KeyError(prefix)
         return job_from(rows[0])
 
-    def jobs(self, states: Iterable[JobState] | None = None, limit: int | None = None) -> list[JobRow]:
+    def jobs(
+        self,
+        states: Iterable[JobState] | None = None,
+        limit: int | None = None,
+        *,
+        api_url: str | None = None,
+    ) -> list[JobRow]:
+        """Jobs oldest first; with ``api_url``, only those sent to that API (NULL rows: the default one)."""
         sql = "SELECT * FROM jobs"
+        where: list[str] = []
         params: list[Any] = []
         if states is not None:
             wanted = [s.value for s in states]
-            sql += f" WHERE state IN ({','.join('?' * len(wanted))})"
+            where.append(f"state IN ({','.join('?' * len(wanted))})")
             params += wanted
+        if api_url is not None:
+            where.append("COALESCE(api_url, ?) = ?")
+            params += [api_identity(DEFAULT_API_URL), api_identity(api_url)]
+        if where:
+            sql += " WHERE " + " AND ".join(where)
         sql += " ORDER BY created, rowid"
         if limit is not None:
             sql += " LIMIT ?"
             params.append(limit)
         return [job_from(r) for r in self._query(sql, params)]
 
-    def unfinished(self) -> list[JobRow]:
-        return self.jobs([s for s in JobState if not s.finished])
+    def unfinished(self, *, api_url: str | None = None) -> list[JobRow]:
+        return self.jobs([s for s in JobState if not s.finished], api_url=api_url)
 
     def set_state(
         self, job_id: str, state: JobState, *, error: SeedreamError | None = None, task_failed: bool = False
@@ -206,6 +245,10 @@ class JobJournal:
     def mark_attempted(self, job_id: str) -> None:
         """Durably note that the task is about to be sent: from now on the server may have it."""
         self._update_job(job_id, attempted=1)
+
+    def request_cancel(self, job_id: str) -> None:
+        """Durably note the cancel first: a crash while the arrived images are saved still ends it cancelled."""
+        self._update_job(job_id, cancel_requested=1)
 
     def mark_acked(self, job_id: str) -> None:
         self._update_job(job_id, acked=1, attempted=1)

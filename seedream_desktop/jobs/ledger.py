@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, time
 
@@ -28,13 +29,22 @@ class SpendSummary:
     daily_budget_usd: float | None
 
 
+# The cap in USD, or a function that reads it (from the settings) each time it is needed.
+Budget = float | None | Callable[[], float | None]
+
+
 class SpendLedger:
     """Reads spending from the journal (each image's real ``cost``); the journal stays the one truth."""
 
-    def __init__(self, journal: JobJournal, daily_budget_usd: float | None = None) -> None:
+    def __init__(self, journal: JobJournal, daily_budget_usd: Budget = None) -> None:
         self.journal = journal
-        # 0 or None means no cap (the Settings default is 0.0).
-        self.daily_budget_usd = daily_budget_usd or None
+        self._budget = daily_budget_usd
+
+    @property
+    def daily_budget_usd(self) -> float | None:
+        """Read for every job: a cap raised in Settings lets the next job through without a restart."""
+        budget = self._budget() if callable(self._budget) else self._budget
+        return float(budget) if budget else None  # 0 or None means no cap (the Settings default is 0.0)
 
     @staticmethod
     def estimate(request: GenerationRequest) -> float:

@@ -7,13 +7,20 @@ import sqlite3
 from dataclasses import dataclass
 from typing import Any
 
+from seedream_desktop.api import DEFAULT_API_URL
 from seedream_desktop.api import errors as error_types
 from seedream_desktop.api.errors import SeedreamError
 from seedream_desktop.api.request import GenerationRequest
+from seedream_desktop.jobs import errors as job_error_types
 from seedream_desktop.jobs.state import JobState
 
 PENDING = "pending"
 SAVED = "saved"
+
+
+def api_identity(url: str | None) -> str:
+    """The API a job belongs to, in one spelling: no URL (a journal from before version 2) is the default."""
+    return (url or DEFAULT_API_URL).strip().rstrip("/") or DEFAULT_API_URL
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +39,8 @@ class JobRow:
     started: float | None
     finished: float | None
     updated: float
+    api_url: str = DEFAULT_API_URL  # where its task was sent (api_identity form)
+    cancel_requested: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +83,8 @@ def job_from(row: sqlite3.Row) -> JobRow:
         started=row["started"],
         finished=row["finished"],
         updated=row["updated"],
+        api_url=api_identity(row["api_url"]),
+        cancel_requested=bool(row["cancel_requested"]),
     )
 
 
@@ -112,7 +123,7 @@ def error_from(row: sqlite3.Row) -> SeedreamError | None:
     kind = row["error_kind"]
     if not kind:
         return None
-    cls = getattr(error_types, kind, None)
+    cls = getattr(error_types, kind, None) or getattr(job_error_types, kind, None)
     if not (isinstance(cls, type) and issubclass(cls, SeedreamError)):
         cls = SeedreamError
     params: dict[str, Any] = json.loads(row["error_params"] or "{}")

@@ -8,15 +8,17 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-from seedream_desktop.api import errors as api_errors
 from seedream_desktop.api.errors import NetworkError, SeedreamError, StorageError
 from seedream_desktop.api.request import GenerationRequest
 from seedream_desktop.api.results import ImageResult
-from seedream_desktop.jobs.events import JobListener, JobView, SavedImage, SilentListener
+from seedream_desktop.jobs.errors import InlineResults, OtherApi, TaskUnknown, is_unknown_task
+from seedream_desktop.jobs.events import JobListener, JobView, SavedImage, SilentListener, view_of
 from seedream_desktop.jobs.journal import ImageRow, JobJournal, JobRow
 from seedream_desktop.jobs.ledger import SpendLedger
 from seedream_desktop.jobs.pacing import Outage, Pacing
 from seedream_desktop.jobs.recover import clean_partials
+from seedream_desktop.jobs.revival import RESUMABLE_KINDS, resumable, server_may_have
+from seedream_desktop.jobs.rows import api_identity
 from seedream_desktop.jobs.saver import ImageSaver
 from seedream_desktop.jobs.state import JobState
 
@@ -24,23 +26,9 @@ log = logging.getLogger(__name__)
 
 OnSaved = Callable[[Path, Any], None]  # (path, GenerationRecord): e.g. Library.add_file
 
-# Answers that prove the server refused the task outright (nothing was taken, nothing charged), so a
-# re-send may use a fresh taskUUID.
-_REFUSALS: tuple[type[SeedreamError], ...] = (
-    api_errors.InvalidApiKey,
-    api_errors.NoCredits,
-    api_errors.RejectedParameter,
-    api_errors.ContentPolicy,
-    api_errors.RateLimited,
-    api_errors.InvalidRequest,
-    api_errors.BudgetExceeded,
-)
-# Failures on our side or on the way: the results are still on the server, `resume` fetches them.
-_RESUMABLE_KINDS = frozenset({"StorageError", "NetworkError", "BadImage"})
-
 
 class _CancelledElsewhere(Exception):
-    """Another process (``seedream jobs cancel``) cancelled the job in the journal."""
+    """The journal says the job is cancelled (or a cancel was asked for, maybe by ``seedream jobs cancel``)."""
 
 
 class JobRunner:
@@ -60,8 +48,12 @@ class JobRunner:
         max_concurrent: int = 2,
         pacing: Pacing | None = None,
         on_saved: Iterable[OnSaved] = (),
+        api_url: str | None = None,
     ) -> None:
         self.client = client
+        # Jobs are journalled with the API they go to and only ever polled there: another server (the
+        # demo emulator, a changed URL) would answer "unknown task" for a job it never had.
+        self.api_url = api_identity(api_url or getattr(client, "base_url", None))
         self.journal = journal
         self.saver = saver
         self.ledger = ledger
@@ -80,29 +72,34 @@ class JobRunner:
     async def submit(self, request: GenerationRequest) -> str:
         """Validate, check the budget, journal the job (QUEUED) and start it; returns the job id."""
         request.validate()
+        if request.output_type != "URL":
+            # The journal keeps a link per image, so a crash or a full disk never costs the result;
+            # inline bytes would live only in this process's memory until saved.
+            raise InlineResults(code="inlineResults", output_type=request.output_type)
         if self.ledger is not None:
             self.ledger.check(request)
-        job = self.journal.add_job(request)
+        job = self.journal.add_job(request, api_url=self.api_url)
         self._emit(job.id)
         self._start(job.id)
         return job.id
 
     async def cancel(self, job_id: str) -> None:
-        """A queued job is dropped; a running one stops polling and downloading; saved images stay."""
+        """A queued job is dropped; a running one stops polling, saves what already arrived, ends CANCELLED."""
         job = self.journal.get(job_id)
         if job.state in (JobState.DONE, JobState.CANCELLED):
             return
+        self.journal.request_cancel(job_id)
         task = self._tasks.get(job_id)
         if task is not None and not task.done():
+            # Interrupting a download is fine: the wind-down fetches that image again from its link.
             self._user_cancelled.add(job_id)
             task.cancel()
             await asyncio.gather(task, return_exceptions=True)
         else:
-            self.journal.set_state(job_id, JobState.CANCELLED)
-            self._emit(job_id)
+            await self._wind_down_claimed(job_id)
 
     async def cancel_all(self) -> None:
-        for job in self.journal.unfinished():
+        for job in self.journal.unfinished(api_url=self.api_url):
             await self.cancel(job.id)
 
     async def retry(self, job_id: str) -> None:
@@ -110,24 +107,31 @@ class JobRunner:
         job = self.journal.get(job_id)
         if job.state != JobState.FAILED or job_id in self._running():
             return
+        if job.cancel_requested:
+            self._start(job_id)  # a cancel that could not save everything: it saves, then ends
+            return
+        if job.api_url != self.api_url:
+            raise OtherApi(code="otherApi", api_url=job.api_url)
         self._revive(job, check_budget=True)
         self._start(job_id)
 
     async def resume(self) -> list[str]:
-        """After a start or a crash: clean temp files, then carry on every unfinished job.
+        """After a start or a crash: clean temp files, then carry on every unfinished job of this API.
 
-        Failed jobs whose results wait on the server (full disk, no network, a damaged download) come
+        Jobs sent to another API wait for it (only that server has their task). Failed jobs whose results wait on the server (full disk, no network, a damaged download) come
         back too; the others wait for an explicit retry.
         """
         removed = clean_partials(self.saver.library_root)
         if removed:
             log.info("removed %d partial files left by an interrupted save", len(removed))
         started: list[str] = []
-        for job in self.journal.jobs():
+        for job in self.journal.jobs(api_url=self.api_url):
             if job.id in self._running():
                 continue
-            if job.state == JobState.FAILED:
-                if not self._resumable(job):
+            if job.state == JobState.FAILED and job.cancel_requested:
+                pass  # its cancel still has images to save
+            elif job.state == JobState.FAILED:
+                if not resumable(job):
                     continue
                 self._revive(job, check_budget=False)
             elif job.state.finished:
@@ -166,32 +170,14 @@ class JobRunner:
     def _running(self) -> set[str]:
         return {job_id for job_id, task in self._tasks.items() if not task.done()}
 
-    @staticmethod
-    def _resumable(job: JobRow) -> bool:
-        if type(job.error).__name__ in _RESUMABLE_KINDS:
-            return True
-        # The server has the task and did not fail it: a transient error while polling stopped us.
-        return job.acked and not job.task_failed and job.error is not None and job.error.retryable
-
     def _revive(self, job: JobRow, *, check_budget: bool) -> None:
-        if self._server_may_have(job):
+        if server_may_have(job, self.journal.images(job.id)):
             return  # keep the taskUUID: a re-send is answered conflictTaskUUID, then we poll
         if check_budget and self.ledger is not None:
             self.ledger.check(job.request)
         self.journal.renew_task(job.id)
         self.journal.set_state(job.id, JobState.QUEUED)
         self._emit(job.id)
-
-    def _server_may_have(self, job: JobRow) -> bool:
-        if not job.attempted:
-            return False
-        if job.acked:
-            if job.task_failed:
-                # The server finished the task with an error: if it sent nothing, nothing was charged
-                # and only a new task can help; if it sent images, poll the old task for them.
-                return any(i.task_uuid == job.task_uuid for i in self.journal.images(job.id))
-            return True
-        return not isinstance(job.error, _REFUSALS)
 
     def _start(self, job_id: str) -> None:
         if job_id in self._running():
@@ -215,16 +201,47 @@ class JobRunner:
                     log.info("job %s is being run by another process", job_id)
                     return
                 try:
-                    await self._run(job)
+                    if job.cancel_requested:
+                        await self._wind_down(job_id)
+                    else:
+                        await self._run(job)
                 finally:
                     self.journal.release(job_id)
         except asyncio.CancelledError:
             if job_id not in self._user_cancelled:
                 raise  # shutdown or Ctrl+C: the journal keeps the job for resume
             self._user_cancelled.discard(job_id)
-            if self.journal.get(job_id).state not in (JobState.DONE, JobState.CANCELLED):
-                self.journal.set_state(job_id, JobState.CANCELLED)
-            self._emit(job_id)
+            await self._wind_down_claimed(job_id)
+
+    async def _wind_down_claimed(self, job_id: str) -> None:
+        if not self.journal.claim(job_id):
+            self._emit(job_id)  # another process runs it: it sees the request at its next step
+            return
+        try:
+            await self._wind_down(job_id)
+        finally:
+            self.journal.release(job_id)
+
+    async def _wind_down(self, job_id: str) -> None:
+        """End a cancelled job: no more polling or sending, but every image already journalled is saved.
+
+        When the disk or the network stops one of them, the job stays FAILED with the cancel still
+        requested, so the next resume saves it and only then ends the job CANCELLED.
+        """
+        job = self.journal.get(job_id)
+        try:
+            failures = await self._save_pending(job, cancellable=False)
+        except StorageError as error:
+            failures = [error]
+        if self.journal.get(job_id).state == JobState.CANCELLED:
+            self._emit(job_id)  # cancelled in the journal by another process: that state is final
+            return
+        later = [e for e in failures if type(e).__name__ in RESUMABLE_KINDS]
+        if later:
+            self.journal.set_state(job_id, JobState.FAILED, error=later[0])
+        else:
+            self.journal.set_state(job_id, JobState.CANCELLED)
+        self._emit(job_id)
 
     async def _run(self, job: JobRow) -> None:
         try:
@@ -233,7 +250,7 @@ class JobRunner:
                 job = self.journal.get(job.id)
             await self._collect(job)
         except _CancelledElsewhere:
-            self._emit(job.id)
+            await self._wind_down(job.id)
         except SeedreamError as error:
             self._fail(job.id, error)
         except Exception as exc:  # a bug must not leave the job "running" forever
@@ -297,6 +314,13 @@ class JobRunner:
                 self._set_online(True, job.id)
                 if self.journal.add_images(job.id, task_uuid, result.images):
                     self._emit(job.id)
+                unknown = next((e for e in result.errors if is_unknown_task(e)), None)
+                if unknown is not None:
+                    # Not a failed generation: the server lost the task (or never had it). Save what
+                    # arrived and stay resumable with the same task: a re-send would be paid twice.
+                    download_errors += await self._save_pending(job)
+                    self._fail(job.id, TaskUnknown(unknown.detail, code=unknown.code, status=unknown.status))
+                    return
                 # An empty, non-pending answer right after the ACK means "not registered yet".
                 finished = not result.pending and bool(result.errors or self.journal.images(job.id))
                 if finished:
@@ -318,7 +342,7 @@ class JobRunner:
         else:
             self._move(job.id, JobState.DONE)
 
-    async def _save_pending(self, job: JobRow) -> list[SeedreamError]:
+    async def _save_pending(self, job: JobRow, *, cancellable: bool = True) -> list[SeedreamError]:
         """Download and save every image of the job not on disk yet; return the downloads that failed.
 
         An image whose download failed is tried again on the next round (its link may still work).
@@ -327,7 +351,8 @@ class JobRunner:
         for image in self.journal.images(job.id):
             if image.saved:
                 continue
-            self._check_cancelled(job.id)
+            if cancellable:
+                self._check_cancelled(job.id)
             try:
                 saved = await self.saver.save(
                     job,
@@ -377,7 +402,8 @@ class JobRunner:
         self._emit(job_id)
 
     def _check_cancelled(self, job_id: str) -> None:
-        if self.journal.get(job_id).state == JobState.CANCELLED:
+        job = self.journal.get(job_id)
+        if job.state == JobState.CANCELLED or job.cancel_requested:
             raise _CancelledElsewhere(job_id)
 
     def _set_online(self, online: bool, job_id: str) -> None:
@@ -395,21 +421,3 @@ class JobRunner:
             callback(*args)
         except Exception:
             log.exception("job listener failed")
-
-
-def view_of(journal: JobJournal, job: JobRow) -> JobView:
-    saved, cost = journal.counts(job.id)
-    return JobView(
-        id=job.id,
-        request=job.request,
-        state=job.state,
-        error=job.error,
-        images_expected=job.request.expected_images,
-        images_saved=saved,
-        cost=round(cost, 4),
-        created=job.created,
-        started=job.started,
-        finished=job.finished,
-        task_uuid=job.task_uuid,
-        estimated_cost=job.estimated_cost,
-    )

@@ -14,20 +14,20 @@ import sqlite3
 import threading
 import time
 import uuid
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from seedream_desktop.i18n import QT_TRANSLATE_NOOP
 from seedream_desktop.library import store
 from seedream_desktop.library.entry import Board, ImageEntry, Lineage, ScanReport
 from seedream_desktop.library.identity import quick_id
 from seedream_desktop.library.marks import MarksJournal, MarksState, ids_list
+from seedream_desktop.library.notice import IndexUnavailable, LibraryNotice, corrupt_notice
 from seedream_desktop.library.query import SORT_INDEX, Query, conditions, order_by
 from seedream_desktop.library.rows import ENTRY_COLUMNS, entry_from_row, facts_from
-from seedream_desktop.library.scan import Progress, Reconcile, inspect
-from seedream_desktop.library.schema import CorruptIndex, connect
+from seedream_desktop.library.scan import Progress, Reconcile, inspect, settle_collision
+from seedream_desktop.library.schema import CorruptIndex, connect, is_damage
 
 if TYPE_CHECKING:
     from seedream_desktop.library.record import GenerationRecord
@@ -36,12 +36,6 @@ if TYPE_CHECKING:
 STATE_DIR = ".seedream"
 INDEX_NAME = "index.sqlite3"
 JOURNAL_NAME = "marks.jsonl"
-CONTEXT = "Library"
-CORRUPT_NOTICE = QT_TRANSLATE_NOOP(
-    CONTEXT,
-    "The library index was damaged. It was set aside as {name} and is being rebuilt from your images; "
-    "favourites, ratings, boards and tags are kept.",
-)
 THUMBNAIL_CACHE_BYTES = 512 * 1024 * 1024
 FREQUENT = 1000  # a MATCH with at least this many rows is paged by walking the sort order's index
 LINEAGE_DEPTH = 64  # an edit chain longer than this is cut (and guards against a cycle in bad records)
@@ -57,10 +51,18 @@ class Library:
 
     pool_threshold = 256  # fewer files than this to read are read in this process
 
-    def __init__(self, root: Path, conn: sqlite3.Connection, cache_dir: Path | None, notice: str) -> None:
+    def __init__(
+        self,
+        root: Path,
+        conn: sqlite3.Connection,
+        cache_dir: Path | None,
+        notice: LibraryNotice | None,
+        browsing: bool = True,
+    ) -> None:
         self.root = root
         self.cache_dir = cache_dir
-        self.notice = notice
+        self.notice = notice  # what to tell the person about this open (a damaged index set aside)
+        self.browsing = browsing
         self.journal = MarksJournal(root / STATE_DIR / JOURNAL_NAME)
         self._conn = conn
         self._lock = threading.RLock()
@@ -72,18 +74,27 @@ class Library:
     def open(cls, root: Path, cache_dir: Path | None = None, *, browsing: bool = True) -> Library:
         """Open (creating folders and index as needed). A damaged index is set aside and recreated;
         ``notice`` then says so. The index is only filled by ``scan()``: check ``needs_scan``.
-        ``browsing=False`` for a background connection (sync, saver): see schema.connect."""
+        ``browsing=False`` for a background connection (sync, saver): see schema.connect.
+
+        Raises IndexUnavailable when the index cannot be used but is not known to be damaged (locked,
+        read-only, unreadable): it is then left as it is."""
         root = Path(root).expanduser().resolve()
-        (root / STATE_DIR).mkdir(parents=True, exist_ok=True)
         index_path = root / STATE_DIR / INDEX_NAME
-        notice = ""
+        try:
+            (root / STATE_DIR).mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise IndexUnavailable(index_path, exc.strerror or str(exc)) from exc
+        notice = None
         try:
             conn, created = connect(index_path, browsing=browsing)
-        except CorruptIndex:
-            aside = _set_aside(index_path)
-            notice = CORRUPT_NOTICE.format(name=aside.name)
+        except CorruptIndex as damage:
+            try:
+                aside = _set_aside(index_path)
+            except OSError as exc:  # a read-only volume: the damaged index cannot be moved
+                raise IndexUnavailable(index_path, f"{damage}; {exc.strerror or exc}") from exc
+            notice = corrupt_notice(aside.name)
             conn, created = connect(index_path, browsing=browsing)
-        library = cls(root, conn, cache_dir, notice)
+        library = cls(root, conn, cache_dir, notice, browsing)
         if created:
             library._restore_marks(library.journal.replay())
             library.needs_scan = True
@@ -166,28 +177,62 @@ class Library:
             for suffix in ("", "-wal", "-shm"):
                 with contextlib.suppress(FileNotFoundError):
                     os.unlink(f"{self.index_path}{suffix}")
-            self._conn, _ = connect(self.index_path)
+            self._connect()
             self._restore_marks(self.journal.replay())
             return self.scan(progress)
 
-    def verify(self) -> bool:
-        """Check every page of the index (``PRAGMA quick_check``: ~0.1 s per 10,000 images, so run it
+    def verify(self, sharing: Sequence[Library] = ()) -> bool:
+        """Check every page of the index (``PRAGMA quick_check``: ~0.1 s for 100,000 images from the page cache; run it
         off the GUI thread after opening). A damaged index is set aside and recreated, as at open:
-        returns False, ``notice`` says so and ``needs_scan`` is set."""
+        returns False, ``notice`` says so and ``needs_scan`` is set. ``sharing``: see replace_damaged_index."""
         with self._lock:
             try:
                 healthy = self._conn.execute("PRAGMA quick_check").fetchone()[0] == "ok"
-            except sqlite3.DatabaseError:
+            except sqlite3.DatabaseError as exc:
+                if not is_damage(exc):
+                    raise
                 healthy = False
-            if healthy:
-                return True
-            self._conn.close()
-            aside = _set_aside(self.index_path)
-            self.notice = CORRUPT_NOTICE.format(name=aside.name)
-            self._conn, _ = connect(self.index_path)
-            self._restore_marks(self.journal.replay())
-            self.needs_scan = True
+            if not healthy:
+                self.replace_damaged_index(sharing)
+            return healthy
+
+    def recover(self, error: BaseException, sharing: Sequence[Library] = ()) -> bool:
+        """After ``error`` met in use: when it says the index is damaged, set the index aside and start
+        a fresh one (True: now call ``scan()``). Any other error is not ours to handle (False)."""
+        if not isinstance(error, sqlite3.DatabaseError) or not is_damage(error):
             return False
+        self.replace_damaged_index(sharing)
+        return True
+
+    def replace_damaged_index(self, sharing: Sequence[Library] = ()) -> None:
+        """Set the index aside, start an empty one with the marks journal replayed; ``notice`` says so.
+
+        ``sharing``: the other Library objects of this process on this folder. Their connections are
+        closed first and reopened on the fresh index: SQLite deletes a closing connection's -wal and
+        -shm files by name, so a connection to the old file closed later would delete the new ones."""
+        with contextlib.ExitStack() as held:
+            for other in sharing:
+                held.enter_context(other._lock)
+            held.enter_context(self._lock)
+            for library in (*sharing, self):
+                library._conn.close()
+            try:
+                aside = _set_aside(self.index_path)
+            except OSError as exc:
+                for library in (*sharing, self):
+                    with contextlib.suppress(CorruptIndex, IndexUnavailable):
+                        library._connect()
+                raise IndexUnavailable(self.index_path, exc.strerror or str(exc)) from exc
+            self._connect()
+            self._restore_marks(self.journal.replay())
+            self.notice = corrupt_notice(aside.name)
+            self.needs_scan = True
+            for other in sharing:
+                other._connect()
+                other.notice = self.notice
+
+    def _connect(self) -> None:
+        self._conn, _ = connect(self.index_path, browsing=self.browsing)
 
     def add_file(self, path: Path, record: GenerationRecord | None = None) -> ImageEntry:
         """Index one file just saved into the library (the job pipeline calls this after each save).
@@ -208,7 +253,7 @@ class Library:
                 raise OSError(result[1])
             facts = result
         with self._write() as conn:
-            image_id = store.upsert(conn, facts)
+            image_id = store.upsert(conn, settle_collision(conn, self.root, facts))
         entry = self.get(image_id)
         assert entry is not None
         return entry

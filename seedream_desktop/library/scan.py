@@ -203,7 +203,12 @@ class Reconcile:
                 elif cid and not missing_is_gone:
                     image_id = self._row_with_lost_file(cid)
                 if image_id:
-                    store.move(conn, image_id, rel, *disk[rel])
+                    # Another connection (the job pipeline, a second app or a CLI scan) may have
+                    # indexed the new path meanwhile: its row stands for the file, the old one goes.
+                    if conn.execute("SELECT 1 FROM images WHERE path = ?", (rel,)).fetchone():
+                        store.delete(conn, [image_id])
+                    else:
+                        store.move(conn, image_id, rel, *disk[rel])
                     self.tally.moved += 1
                 else:
                     still_new.append(rel)
@@ -251,36 +256,44 @@ class Reconcile:
     def _write_facts(self, batch: list[FileFacts], known: dict[str, tuple[int, int, int, str]]) -> None:
         with self.library._write() as conn:
             for facts in batch:
-                facts = self._settle_collision(conn, facts)
+                facts = settle_collision(conn, self.root, facts)
                 old = known.get(facts.path)
                 if old is None:
-                    store.insert(conn, facts)
-                    self.tally.added += 1
-                elif old[3] == facts.content_id:
+                    if store.insert_if_absent(conn, facts) is not None:
+                        self.tally.added += 1
+                        continue
+                    # Indexed by another connection since we read the index (outside this transaction).
+                    old = store.row_at(conn, facts.path)
+                    if old is None:
+                        continue
+                if old[3] == facts.content_id:
                     store.touch(conn, old[0], facts.file_size, facts.mtime_ns)
                     self.tally.unchanged += 1
-                else:
-                    store.replace(conn, old[0], facts)
+                elif store.replace(conn, old[0], facts):
                     self.library._carry_marks(conn, old[3], facts.content_id)
                     self.tally.updated += 1
+                elif store.insert_if_absent(conn, facts) is not None:
+                    self.tally.added += 1
 
-    def _settle_collision(self, conn: sqlite3.Connection, facts: FileFacts) -> FileFacts:
-        """Equal quick ids for two present files: a copy (same bytes) or, rarely, a real collision."""
-        if is_complete(facts.content_id):
+
+def settle_collision(conn: sqlite3.Connection, root: Path, facts: FileFacts) -> FileFacts:
+    """Equal quick ids for two present files: a copy (same bytes) keeps it, and a real collision
+    (different bytes) gets the quick id plus its full hash. The caller holds the write transaction."""
+    if is_complete(facts.content_id):
+        return facts
+    other = conn.execute(
+        "SELECT path FROM images WHERE content_id = ? AND path != ? LIMIT 1",
+        (facts.content_id, facts.path),
+    ).fetchone()
+    if other is None:
+        return facts
+    try:
+        if full_digest(root / other[0]) == full_digest(root / facts.path):
             return facts
-        other = conn.execute(
-            "SELECT path FROM images WHERE content_id = ? AND path != ? LIMIT 1",
-            (facts.content_id, facts.path),
-        ).fetchone()
-        if other is None:
-            return facts
-        try:
-            if full_digest(self.root / other[0]) == full_digest(self.root / facts.path):
-                return facts
-            cid = disambiguated(facts.content_id, self.root / facts.path)
-        except OSError:
-            return facts
-        return FileFacts(**{**{n: getattr(facts, n) for n in facts.__slots__}, "content_id": cid})
+        cid = disambiguated(facts.content_id, root / facts.path)
+    except OSError:
+        return facts
+    return FileFacts(**{**{n: getattr(facts, n) for n in facts.__slots__}, "content_id": cid})
 
 
 def _process_pool() -> Executor:

@@ -2,8 +2,16 @@
 
 from __future__ import annotations
 
+import logging
+import os
+import re
 import sqlite3
+import sys
 from pathlib import Path
+
+from seedream_desktop.library.notice import IndexUnavailable
+
+log = logging.getLogger(__name__)
 
 SCHEMA_VERSION = 1
 
@@ -87,6 +95,22 @@ class CorruptIndex(Exception):
     """The index file cannot be used: not a database, damaged pages, or a schema from a newer version."""
 
 
+# Only these mean the file itself is bad (set it aside and rebuild). Locked, read-only, can't-open and
+# disk I/O errors say nothing about the file: setting a healthy index aside for them would lose it.
+DAMAGE_CODES = frozenset({sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB})
+BUSY_TIMEOUT_S = 30.0
+# SQLite's WAL needs shared memory between the processes that open the file, which network file
+# systems do not provide (https://www.sqlite.org/wal.html, "WAL does not work over a network
+# filesystem"): a library on a NAS uses the rollback journal instead.
+NETWORK_FILESYSTEMS = ("nfs", "nfs4", "cifs", "smb", "smb2", "smb3", "smbfs", "afs", "9p", "fuse.sshfs")
+
+
+def is_damage(exc: sqlite3.Error) -> bool:
+    """Whether an error SQLite raised says the index file is damaged (and not merely unavailable)."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    return code is not None and code & 0xFF in DAMAGE_CODES
+
+
 # A browsing connection maps the index (searches ~10 % faster than through read()) and keeps a large
 # page cache. A background one (folder sync, saver) reads it once through and then writes single rows:
 # mapped, its one full pass would stay resident, counted in the app's memory (~70 MB per 100,000
@@ -99,18 +123,20 @@ BACKGROUND_CACHE_KIB = 2_000
 def connect(path: Path, *, browsing: bool = True) -> tuple[sqlite3.Connection, bool]:
     """Open (creating if needed) the index. Returns the connection and whether the schema is new.
 
-    Raises CorruptIndex when the file is not a healthy index.
+    Raises CorruptIndex when the file is not a healthy index, IndexUnavailable when it cannot be used
+    now for another reason (locked, read-only, unreadable).
     """
     path.parent.mkdir(parents=True, exist_ok=True)
-    # check_same_thread=False: the Library serialises access with its own lock and is shared by the
-    # GUI thread, the folder watcher and the job pipeline.
-    conn = sqlite3.connect(path, timeout=30.0, isolation_level=None, check_same_thread=False)
     try:
-        conn.execute("PRAGMA busy_timeout = 30000")
+        # check_same_thread=False: the Library serialises access with its own lock and is shared by the
+        # GUI thread, the folder watcher and the job pipeline.
+        conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False)
+    except sqlite3.Error as exc:
+        raise _unavailable(path, exc) from exc
+    try:
+        conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
         version = conn.execute("PRAGMA user_version").fetchone()[0]
-        if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
-            conn.execute("PRAGMA journal_mode = WAL")
-        conn.execute("PRAGMA synchronous = NORMAL")
+        _choose_journal(conn, path)
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute(f"PRAGMA cache_size = -{BROWSING_CACHE_KIB if browsing else BACKGROUND_CACHE_KIB}")
         conn.execute(f"PRAGMA mmap_size = {BROWSING_MMAP_BYTES if browsing else 0}")
@@ -129,13 +155,69 @@ def connect(path: Path, *, browsing: bool = True) -> tuple[sqlite3.Connection, b
             conn.execute("COMMIT")
         else:
             _check(conn)
-    except sqlite3.DatabaseError as exc:
+    except sqlite3.Error as exc:
         conn.close()
-        raise CorruptIndex(str(exc)) from exc
+        if is_damage(exc):
+            raise CorruptIndex(str(exc)) from exc
+        raise _unavailable(path, exc) from exc
     except CorruptIndex:
         conn.close()
         raise
     return conn, created
+
+
+def _unavailable(path: Path, exc: sqlite3.Error) -> IndexUnavailable:
+    log.warning(
+        "The library index %s cannot be used (%s): %s", path, getattr(exc, "sqlite_errorname", ""), exc
+    )
+    return IndexUnavailable(path, str(exc))
+
+
+def _choose_journal(conn: sqlite3.Connection, path: Path) -> None:
+    """WAL (readers never wait for the writer) where SQLite supports it, else the rollback journal."""
+    if not network_filesystem(path):
+        try:
+            mode = conn.execute("PRAGMA journal_mode").fetchone()[0]
+            if mode != "wal":
+                mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+            if mode == "wal":
+                conn.execute("SELECT count(*) FROM sqlite_master").fetchone()  # maps the -shm file
+                conn.execute("PRAGMA synchronous = NORMAL")  # safe with WAL: a crash loses no committed data
+                return
+        except sqlite3.OperationalError as exc:
+            if exc.sqlite_errorcode & 0xFF not in (sqlite3.SQLITE_IOERR, sqlite3.SQLITE_CANTOPEN):
+                raise
+        log.warning("SQLite cannot use WAL for %s: using the rollback journal", path)
+    # Switching away from WAL needs every other connection closed; if one is open, it stays WAL.
+    conn.execute("PRAGMA journal_mode = DELETE")
+    conn.execute("PRAGMA synchronous = FULL")
+
+
+_OCTAL = re.compile(r"\\([0-7]{3})")
+
+
+def network_filesystem(path: Path, mounts: str | None = None) -> bool:
+    """Whether ``path`` lies on a network file system (Linux: its mount's type in /proc/mounts)."""
+    if mounts is None:
+        if not sys.platform.startswith("linux"):
+            return False
+        try:
+            with open("/proc/mounts", encoding="utf-8", errors="replace") as handle:
+                mounts = handle.read()
+        except OSError:
+            return False
+    target = os.path.realpath(path)
+    best, best_type = "", ""
+    for line in mounts.splitlines():
+        fields = line.split()
+        if len(fields) < 3:
+            continue
+        # /proc/mounts writes a space in a mount point as \040 (and tab, newline, backslash likewise).
+        point = _OCTAL.sub(lambda m: chr(int(m[1], 8)), fields[1])
+        inside = target == point or target.startswith(point.rstrip("/") + "/")
+        if inside and len(point) >= len(best):
+            best, best_type = point, fields[2]
+    return best_type in NETWORK_FILESYSTEMS or best_type.startswith("smb")
 
 
 def _statements(script: str) -> list[str]:

@@ -28,6 +28,26 @@ def _index_text(conn: sqlite3.Connection, image_id: int, prompt: str) -> None:
         conn.execute("INSERT INTO prompt_fts (rowid, words, cjk) VALUES (?, ?, ?)", (image_id, words, cjk))
 
 
+def insert_if_absent(conn: sqlite3.Connection, facts: FileFacts) -> int | None:
+    """Like ``insert``, but None (and nothing written) when another connection indexed the path first."""
+    cursor = conn.execute(
+        f"{_INSERT} ON CONFLICT (path) DO NOTHING", (*facts.values(), facts.content_id, facts.content_id)
+    )
+    if cursor.rowcount != 1:
+        return None
+    image_id = int(cursor.lastrowid or 0)
+    _index_text(conn, image_id, facts.prompt)
+    return image_id
+
+
+def row_at(conn: sqlite3.Connection, path: str) -> tuple[int, int, int, str] | None:
+    """(id, file_size, mtime_ns, content_id) of the row for ``path``, if any."""
+    row = conn.execute(
+        "SELECT id, file_size, mtime_ns, content_id FROM images WHERE path = ?", (path,)
+    ).fetchone()
+    return None if row is None else (int(row[0]), int(row[1]), int(row[2]), str(row[3]))
+
+
 def insert(conn: sqlite3.Connection, facts: FileFacts) -> int:
     """A new row for a file not yet in the index; its marks come from the marks table (by content)."""
     cursor = conn.execute(_INSERT, (*facts.values(), facts.content_id, facts.content_id))
@@ -36,11 +56,14 @@ def insert(conn: sqlite3.Connection, facts: FileFacts) -> int:
     return image_id
 
 
-def replace(conn: sqlite3.Connection, image_id: int, facts: FileFacts) -> None:
-    """New facts for a file the index knows (its content changed): same id, marks of the new content."""
-    conn.execute(_UPDATE, (*facts.values(), facts.content_id, facts.content_id, image_id))
+def replace(conn: sqlite3.Connection, image_id: int, facts: FileFacts) -> bool:
+    """New facts for a file the index knows (its content changed): same id, marks of the new content.
+    False (nothing written) when another connection removed the row meanwhile."""
+    if conn.execute(_UPDATE, (*facts.values(), facts.content_id, facts.content_id, image_id)).rowcount != 1:
+        return False
     conn.execute("DELETE FROM prompt_fts WHERE rowid = ?", (image_id,))
     _index_text(conn, image_id, facts.prompt)
+    return True
 
 
 def upsert(conn: sqlite3.Connection, facts: FileFacts) -> int:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import threading
 import time
 from collections.abc import Callable
@@ -16,6 +17,8 @@ from seedream_desktop.library.entry import ScanReport
 if TYPE_CHECKING:
     from seedream_desktop.library.index import Library
 
+log = logging.getLogger(__name__)
+
 # Opening and reading a file changes nothing the index cares about.
 _IGNORED_EVENTS = frozenset({"opened", "closed_no_write"})
 
@@ -24,7 +27,10 @@ class LibraryWatcher:
     """Calls ``library.sync_paths`` for files created, changed, moved or deleted under the library,
     once the folder has been quiet for ``quiet`` seconds (at most ``longest`` after the first event),
     then ``on_change(report)`` if anything changed. Runs on its own threads; ``on_change`` is called
-    from the watcher thread (a GUI hands it to its own thread with a queued signal)."""
+    from the watcher thread (a GUI hands it to its own thread with a queued signal).
+
+    A sync that fails (the index locked for too long, a disk error) is logged and passed to
+    ``on_error``; watching goes on, and the next scan picks up what that sync missed."""
 
     def __init__(
         self,
@@ -32,9 +38,11 @@ class LibraryWatcher:
         on_change: Callable[[ScanReport], None] | None = None,
         quiet: float = 0.3,
         longest: float = 3.0,
+        on_error: Callable[[Exception], None] | None = None,
     ) -> None:
         self.library = library
         self.on_change = on_change
+        self.on_error = on_error
         self.quiet = quiet
         self.longest = longest
         self._pending: set[Path] = set()
@@ -90,9 +98,14 @@ class LibraryWatcher:
                 if self._stopping:
                     return
                 batch, self._pending = self._pending, set()
-            report = self.library.sync_paths(sorted(batch))
-            if report.changed and self.on_change is not None:
-                self.on_change(report)
+            try:
+                report = self.library.sync_paths(sorted(batch))
+                if report.changed and self.on_change is not None:
+                    self.on_change(report)
+            except Exception as exc:  # one failed sync must not end the watching
+                log.exception("The library folder sync of %d paths failed", len(batch))
+                if self.on_error is not None:
+                    self.on_error(exc)
 
 
 class _Handler(FileSystemEventHandler):

@@ -113,7 +113,9 @@ def build_actions(window: QWidget, grid: QWidget) -> WindowActions:
     ]
     return WindowActions(
         generate=action("generate", _tr("&Generate"), "generate", ("Ctrl+Return", "Ctrl+Enter")),
-        cancel=action("cancel", _tr("&Cancel job"), "cancel", ("Esc",)),
+        # Esc only where the jobs are shown: in a text field or a popup it means "leave this", and must
+        # never stop a paid job. The menu and toolbar still cancel from anywhere.
+        cancel=action("cancel", _tr("&Cancel job"), "cancel", ("Esc",), grid),
         cancel_all=action("cancelAll", _tr("Cancel &all jobs"), "", ("Shift+Esc",)),
         retry=action("retry", _tr("&Retry failed job"), "retry", ("Ctrl+Shift+R",)),
         paste=action(
@@ -186,3 +188,17 @@ def fill_result_menu(menu: QMenu, actions: WindowActions) -> None:
         rating.addAction(act)
     menu.addSeparator()
     menu.addAction(actions.trash)
+
+
+def result_menu(parent: QWidget, actions: WindowActions, *, retry: bool, cancel: bool) -> QMenu:
+    """The grid's right-click menu; Retry and Cancel when the selection holds such jobs."""
+    menu = QMenu(parent)
+    fill_result_menu(menu, actions)
+    if retry or cancel:
+        menu.addSeparator()
+        if retry:
+            menu.addAction(actions.retry)
+        if cancel:
+            menu.addAction(actions.cancel)
+    menu.aboutToHide.connect(menu.deleteLater)  # one menu per right-click, gone once used
+    return menu

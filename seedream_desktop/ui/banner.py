@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QToolButton, QWidget
 
@@ -34,6 +34,8 @@ class Banner(QFrame):
         layout.addWidget(self.button)
         layout.addWidget(self.close_button)
         self._action: Callable[[], object] | None = None
+        self._kind = "info"
+        self._tinting = False
         self.button.clicked.connect(self._clicked)
         self.hide()
 
@@ -51,11 +53,20 @@ class Banner(QFrame):
         self.button.setVisible(bool(button))
         self.close_button.setVisible(closable)
         self._action = action
-        self._tint(kind)
+        self._kind = kind
+        self._tint()
         self.show()
 
-    def _tint(self, kind: str) -> None:
-        palette = self.palette()
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and not self._tinting:
+            self._tint()  # a light/dark switch: the tint is mixed again from the new window colour
+
+    def _tint(self) -> None:
+        kind = self._kind
+        parent = self.parentWidget()
+        # From the surroundings, not our own palette: that holds the last mix, and mixing it again drifts.
+        palette = QPalette(parent.palette() if parent is not None else self.palette())
         base = palette.color(QPalette.ColorRole.Window)
         tints = {
             "demo": QColor("#7b4cf0"),
@@ -69,8 +80,13 @@ class Banner(QFrame):
             round(base.green() * 0.82 + tint.green() * 0.18),
             round(base.blue() * 0.82 + tint.blue() * 0.18),
         )
-        palette.setColor(QPalette.ColorRole.Window, mixed)
-        self.setPalette(palette)
+        tinted = QPalette()
+        tinted.setColor(QPalette.ColorRole.Window, mixed)  # only this role is ours; the rest follows
+        self._tinting = True
+        try:
+            self.setPalette(tinted)
+        finally:
+            self._tinting = False
 
     def _clicked(self) -> None:
         if self._action is not None:

@@ -103,6 +103,7 @@ class Bridge(QObject):
     submitFailed = Signal(object, object)  # GenerationRequest, SeedreamError (nothing was sent)
     connectionChanged = Signal(object)  # Connection | None
     onlineChanged = Signal(bool)  # False: Runware cannot be reached; jobs wait and go out when it is back
+    pipelineReady = Signal()  # a (re)built pipeline takes requests from now on
     _deliver = Signal(object, object, object)  # callback, result, error: runs the callback on the GUI thread
 
     def __init__(self, factory: PipelineFactory, parent: QObject | None = None) -> None:
@@ -142,6 +143,7 @@ class Bridge(QObject):
                 await self._pipeline.aclose()
                 self._pipeline = None
             self._pipeline = await self._factory(self._listener, connection)
+            self.pipelineReady.emit()  # before resume: new requests need not wait for old jobs' polls
             await self._pipeline.resume()
             self.refresh_spend()
 

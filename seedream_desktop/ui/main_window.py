@@ -9,15 +9,15 @@ from urllib.parse import urlsplit
 
 from PySide6.QtCore import QEvent, QPoint, Qt, QUrl, Signal
 from PySide6.QtGui import QClipboard, QCloseEvent, QDesktopServices
-from PySide6.QtWidgets import QMainWindow, QMenu, QSplitter, QToolBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QMainWindow, QSplitter, QToolBar, QVBoxLayout, QWidget
 
 from seedream_desktop import APP_NAME
-from seedream_desktop.api.errors import NetworkError
+from seedream_desktop.api.errors import MissingApiKey, NetworkError, SeedreamError
 from seedream_desktop.api.request import GenerationRequest
 from seedream_desktop.config import Paths, Settings
 from seedream_desktop.jobs.events import JobView, SavedImage
 from seedream_desktop.ui import theme
-from seedream_desktop.ui.actions import build_actions, fill_menus, fill_result_menu, retint
+from seedream_desktop.ui.actions import build_actions, fill_menus, result_menu, retint
 from seedream_desktop.ui.banner import Banner
 from seedream_desktop.ui.bridge import Bridge, Connection
 from seedream_desktop.ui.library.window_tab import LibraryTab
@@ -64,6 +64,10 @@ class MainWindow(QMainWindow):
         self.compose = parts.compose
         self.jobs: dict[str, JobView] = {}
         self.online = True
+        # Whether the bridge has a pipeline to take a request: not before it starts (just after the
+        # first frame) nor while it reconnects. Requests made meanwhile wait here, then go out.
+        self.ready = self.bridge.is_running() and self.bridge.pipeline is not None
+        self.held: list[GenerationRequest] = []
         self.setWindowIcon(theme.app_icon())
 
         self.model = ResultModel(self)
@@ -112,6 +116,7 @@ class MainWindow(QMainWindow):
             self.splitter.setSizes([self.fontMetrics().averageCharWidth() * 60, 900])
         if self.state.last_page() == "library":
             self.library_tab.start_on_library()
+        self._apply_defaults()  # Settings' default format and quality; the last request then wins
         last = self.state.last_request()
         if last is not None:
             self.compose.load_request(last)
@@ -141,6 +146,8 @@ class MainWindow(QMainWindow):
         b.imageSaved.connect(self.on_image_saved)
         b.downloadProgress.connect(self.model.download_progress)
         b.spendChanged.connect(self._show_spend)
+        b.pipelineReady.connect(self._pipeline_ready)
+        b.connectionChanged.connect(lambda _connection: setattr(self, "ready", False))
         b.submitFailed.connect(self.on_submit_failed)
         b.connectionChanged.connect(self._show_connection)
         b.onlineChanged.connect(self.on_online_changed)
@@ -153,18 +160,8 @@ class MainWindow(QMainWindow):
         self.actions_.retry.setEnabled(any(v.state.value == "failed" for v in self.jobs.values()))
 
     def _context_menu(self, position: QPoint) -> None:
-        menu = QMenu(self)
-        fill_result_menu(menu, self.actions_)
-        failed = self._selected_jobs("failed")
-        running = self._selected_jobs(*RUNNING, "queued")
-        if failed or running:
-            menu.addSeparator()
-            if failed:
-                menu.addAction(self.actions_.retry)
-            if running:
-                menu.addAction(self.actions_.cancel)
-        menu.aboutToHide.connect(menu.deleteLater)  # one menu per right-click, gone once used
-        menu.popup(position)
+        failed, running = self._selected_jobs("failed"), self._selected_jobs(*RUNNING, "queued")
+        result_menu(self, self.actions_, retry=bool(failed), cancel=bool(running)).popup(position)
 
     # ---- generating -------------------------------------------------------------------------------
     def generate(self) -> None:
@@ -176,7 +173,33 @@ class MainWindow(QMainWindow):
         request: GenerationRequest = self.compose.request()
         self.error_banner.hide()
         self.state.save_request(request)
+        self.submit(request)
+
+    def submit(self, request: GenerationRequest) -> None:
+        """Send a request now, or as soon as the connection is ready."""
+        if not self.ready:
+            self.held.append(request)
+            self.error_banner.show_message(
+                self.tr("Connecting… your job starts when the connection is ready."), "info"
+            )
+            self.error_banner.setProperty("connecting", True)
+            return
         self.bridge.submit(request)
+
+    def _pipeline_ready(self) -> None:
+        self.ready = True
+        held, self.held = self.held, []
+        if self.error_banner.property("connecting"):
+            self.error_banner.setProperty("connecting", False)
+            self.error_banner.hide()
+        for request in held:
+            self.bridge.submit(request)
+
+    def _configured(self, _result: object, error: BaseException | None) -> None:
+        if error is None:
+            self._pipeline_ready()
+        else:
+            self._offer_way_out(error)
 
     def _selected_jobs(self, *states: str) -> list[str]:
         ids = {item.job_id for item in self.grid.selected_items()}
@@ -202,6 +225,15 @@ class MainWindow(QMainWindow):
         if ids:
             self.error_banner.hide()
 
+    def retry_job(self, job_id: str) -> None:
+        self.error_banner.hide()
+        self.bridge.retry(job_id)
+
+    def resubmit(self, request: GenerationRequest) -> None:
+        """The banner's Retry after a request was refused before it became a job: send that one again."""
+        self.error_banner.hide()
+        self.submit(request)
+
     def paste(self) -> None:
         if not self.compose.paste_references():
             self.status.showMessage(self.tr("The clipboard holds no image to use as a reference"), 5000)
@@ -219,7 +251,7 @@ class MainWindow(QMainWindow):
             details = (type(error).__name__, error_text(error), remedy_text(error))
         self.model.update_job(view.id, shown, details)
         if state == "failed" and error is not None:
-            self._offer_way_out(error)
+            self._offer_way_out(error, lambda: self.retry_job(view.id))
         self._show_jobs()
         self._update_actions()
 
@@ -245,9 +277,16 @@ class MainWindow(QMainWindow):
         self.model.image_saved(job_id, saved.path, saved.record, saved.image_uuid)
 
     def on_submit_failed(self, request: GenerationRequest, error: BaseException) -> None:
-        self._offer_way_out(error)
+        if not isinstance(error, SeedreamError) and self.bridge.pipeline is None:
+            # Sent in the moment a reconnect took the pipeline away: it goes out once the new one is up.
+            self.ready = False
+            self.submit(request)
+            return
+        self._offer_way_out(error, lambda: self.resubmit(request))
 
-    def _offer_way_out(self, error: BaseException) -> None:
+    def _offer_way_out(self, error: BaseException, retry: Callable[[], object] | None = None) -> None:
+        for shown in ("connecting", "no-key"):
+            self.error_banner.setProperty(shown, False)  # this message takes the banner's place
         text = error_text(error)
         remedy = remedy_text(error)
         message = f"{text} {remedy}".strip()
@@ -265,8 +304,10 @@ class MainWindow(QMainWindow):
             self.error_banner.show_message(
                 self.tr("No connection to Runware: jobs are queued and will be sent when it is back."), "info"
             )
+        elif retry is not None:
+            self.error_banner.show_message(message, "error", self.tr("Retry"), retry)
         else:
-            self.error_banner.show_message(message, "error", self.tr("Retry"), self.retry)
+            self.error_banner.show_message(message, "error")
 
     def _show_jobs(self) -> None:
         states = [v.state.value for v in self.jobs.values()]
@@ -279,6 +320,9 @@ class MainWindow(QMainWindow):
 
     def _show_connection(self, connection: Connection | None) -> None:
         demo = bool(connection and connection.demo)
+        if connection is not None and connection.api_key and self.error_banner.property("no-key"):
+            self.error_banner.setProperty("no-key", False)
+            self.error_banner.hide()  # the "no key" notice is answered
         title = APP_NAME + (self.tr(" — DEMO") if demo else "")
         self.setWindowTitle(title)
         if demo:
@@ -317,20 +361,36 @@ class MainWindow(QMainWindow):
         dialog = SettingsDialog(self.parts.settings, self.parts.keys, self.bridge.check_key, self)
         dialog.keyChanged.connect(self.reconnect)
         dialog.connectionChanged.connect(self.reconnect)
+        dialog.libraryChanged.connect(self.switch_library)
+        dialog.accepted.connect(self._apply_defaults)
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
         return dialog
+
+    def _apply_defaults(self) -> None:
+        settings = self.parts.settings
+        self.compose.set_defaults(str(settings.get("output_format")), int(settings.get("output_quality")))
 
     def reconnect(self) -> None:
         """Use the stored key and URL (leaving demo mode when a real key was entered)."""
         key = self.parts.keys.get()
         connection = Connection(key, self.parts.settings.api_url) if key else None
-        self.bridge.configure(connection)
+        self.bridge.configure(connection, self._configured)
+
+    def switch_library(self) -> None:
+        """New images go to the folder just chosen, and the library page shows it: no restart."""
+        self.library_tab.reopen()
+        self.bridge.configure(self.bridge.connection, self._configured)  # unfinished jobs resume there
 
     def enter_demo(self) -> None:
         if self.parts.start_demo is None:
             return
-        self.bridge.configure(self.parts.start_demo())
+        self.bridge.configure(self.parts.start_demo(), self._configured)
+
+    def show_no_key(self) -> None:
+        """The plain window without a key: say so once, with the way to enter one."""
+        self._offer_way_out(MissingApiKey(code="missingApiKey"))
+        self.error_banner.setProperty("no-key", True)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.PaletteChange and hasattr(self, "actions_"):

@@ -25,6 +25,18 @@ from seedream_desktop.ui.bridge import Connection
 from seedream_desktop.ui.pipeline_factory import PipelineOptions
 
 
+def journal_file(options: PipelineOptions, connection: Connection | None) -> Path:
+    """The demo has a journal of its own, beside the real one.
+
+    Why a separate file rather than filtering by URL: nothing the demo does can then reach the real
+    spend (`seedream jobs spend`, today's spend, the budget cap) or the real jobs' resume, whatever URL
+    the emulator had, and the real journal needs no "is this loopback?" guess (a local proxy in front
+    of Runware is real money).
+    """
+    real = options.paths.journal_file
+    return real.with_name("demo-" + real.name) if connection is not None and connection.demo else real
+
+
 class JobPipeline:
     """Owns the core objects for one connection; ``aclose`` leaves unfinished jobs for the next start."""
 
@@ -32,20 +44,22 @@ class JobPipeline:
         self, options: PipelineOptions, listener: JobListener, connection: Connection | None
     ) -> None:
         self.connection = connection
-        self.journal = JobJournal(options.paths.journal_file)
-        self.ledger = SpendLedger(self.journal, options.daily_budget_usd)
-        self.library = Library.open(options.library_root, options.paths.thumbnails, browsing=False)
+        self.journal = JobJournal(journal_file(options, connection))
+        self.ledger = SpendLedger(self.journal, options.budget)
+        library_root = options.library()
+        self.library = Library.open(library_root, options.paths.thumbnails, browsing=False)
         base_url = connection.base_url if connection else Settings(options.paths).api_url
         self.client = RunwareClient(connection.api_key if connection else "", base_url)
         self.runner = JobRunner(
             self.client,
             self.journal,
-            ImageSaver(options.library_root, self.journal),
+            ImageSaver(library_root, self.journal),
             ledger=self.ledger,
             listener=listener,
             max_concurrent=options.max_concurrent,
             pacing=options.pacing,
             on_saved=[self._index_saved],
+            api_url=base_url,
         )
 
     def _index_saved(self, path: Path, record: Any) -> None:

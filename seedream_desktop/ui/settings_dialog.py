@@ -37,6 +37,7 @@ LANGUAGES = (("", "System"), ("en", "English"), ("zh_CN", "简体中文"))
 class SettingsDialog(QDialog):
     keyChanged = Signal()  # a key was stored, replaced or cleared
     connectionChanged = Signal()  # the API URL changed
+    libraryChanged = Signal()  # another library folder was chosen: the window switches to it at once
 
     def __init__(
         self, settings: Settings, keys: KeyStore, check_key: CheckKey, parent: QWidget | None = None
@@ -220,6 +221,8 @@ class SettingsDialog(QDialog):
             self.keyChanged.emit()
         if values["api_url"] != old_url:
             self.connectionChanged.emit()
+        if "library" in values:
+            self.libraryChanged.emit()
         self.accept()
 
     def _store_key(self, key: str) -> bool:

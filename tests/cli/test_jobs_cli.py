@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import asyncio
+import dataclasses
 import json
 from datetime import datetime
 from pathlib import Path
 
 import pytest
 
+from seedream_desktop.api.client import RunwareClient
 from seedream_desktop.api.request import GenerationRequest
+from seedream_desktop.api.results import ImageResult
+from seedream_desktop.api.sizes import by_key
 from seedream_desktop.cli import main
 from seedream_desktop.config import Paths
 from seedream_desktop.emulator import Emulator
@@ -16,6 +21,7 @@ from seedream_desktop.jobs.journal import JobJournal
 from seedream_desktop.jobs.state import JobState
 
 KEY = "cli-test-key-0123456789"
+SMALL = GenerationRequest("two arrived, then cancelled", size=by_key("1K-1:1"), number_results=2)
 
 
 @pytest.fixture
@@ -63,13 +69,55 @@ def test_cancel_a_queued_job(capsys: pytest.CaptureFixture[str]) -> None:
 
 def test_resume_sends_a_queued_job_and_saves_it(api: Emulator, capsys: pytest.CaptureFixture[str]) -> None:
     with _journal() as journal:
-        job = journal.add_job(GenerationRequest("queued while offline", number_results=2))
+        job = journal.add_job(GenerationRequest("queued while offline", number_results=2), api_url=api.url)
     assert main(["jobs", "resume", "--json"]) == 0
     items = json.loads(capsys.readouterr().out)
     assert len(items) == 2 and all(Path(i["path"]).is_file() for i in items)
     assert {i["taskUUID"] for i in items} == {job.task_uuid}
     assert main(["jobs", "resume"]) == 0
     assert "Nothing to resume" in capsys.readouterr().err
+
+
+def test_resume_leaves_jobs_of_another_api_alone(api: Emulator, capsys: pytest.CaptureFixture[str]) -> None:
+    with _journal() as journal:
+        real = journal.add_job(GenerationRequest("sent to Runware itself"))  # the default API
+        journal.mark_acked(real.id)
+        journal.set_state(real.id, JobState.SUBMITTED)
+    assert main(["jobs", "resume", "--json"]) == 0
+    out, err = capsys.readouterr()
+    assert json.loads(out) == []
+    assert "https://api.runware.ai/v1" in err and "SEEDREAM_API_URL" in err
+    assert not [r for r in api.requests if r.get("taskUUID") == real.task_uuid]  # never polled here
+    with _journal() as journal:
+        assert journal.get(real.id).state is JobState.SUBMITTED
+    assert main(["jobs", "list", "--json"]) == 0
+    (row,) = json.loads(capsys.readouterr().out)
+    assert row["apiUrl"] == "https://api.runware.ai/v1"
+
+
+def test_cancel_saves_the_images_that_already_arrived(
+    api: Emulator, capsys: pytest.CaptureFixture[str]
+) -> None:
+    async def arrived() -> tuple[str, list[ImageResult]]:
+        async with RunwareClient(KEY, api.url) as client:
+            task = GenerationRequest.new_task_uuid()
+            images = await client.submit(dataclasses.replace(SMALL, delivery="sync"), task)
+            return task, images
+
+    task, images = asyncio.run(arrived())
+    with _journal() as journal:
+        job = journal.add_job(SMALL, task_uuid=task, api_url=api.url)
+        journal.mark_acked(job.id)
+        journal.set_state(job.id, JobState.GENERATING)
+        journal.add_images(job.id, task, images)
+    assert main(["jobs", "cancel", job.id, "--json"]) == 0
+    out = capsys.readouterr().out
+    assert f"job {job.id} cancelled" in out
+    with _journal() as journal:
+        assert journal.get(job.id).state is JobState.CANCELLED
+        assert [i.saved for i in journal.images(job.id)] == [True, True]
+        assert all(Path(i.path).is_file() for i in journal.images(job.id))  # type: ignore[arg-type]
+    assert not [r for r in api.requests if r.get("taskType") == "getResponse"]  # no polling
 
 
 def test_retry_a_failed_job(api: Emulator, capsys: pytest.CaptureFixture[str]) -> None:

@@ -77,3 +77,30 @@ def test_the_library_option_overrides_the_setting(tmp_path: Path, capsys: pytest
     save(other / "cat.webp", "a cat")
     code, out, _ = run(capsys, "--library", str(other), "scan")
     assert code == 0 and "1 images in" in out and "1 added" in out
+
+
+def test_show_of_a_file_outside_the_library(
+    folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    outside = tmp_path / "elsewhere" / "cat.png"
+    save(outside, "a cat elsewhere")
+    code, out, err = run(capsys, "show", str(outside), "--json")
+    assert code == 1 and out == ""
+    assert f"{outside} is not in the library {folder.resolve()}" in err
+
+
+def test_json_output_carries_the_damaged_index_notice(
+    folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, _ = run(capsys, "scan", "--json")
+    assert code == 0 and json.loads(out)["notice"] is None
+    state = folder / ".seedream"
+    for extra in state.glob("index.sqlite3-*"):
+        extra.unlink()
+    (state / "index.sqlite3").write_bytes(b"this is not a database" * 100)
+    code, out, err = run(capsys, "search", "fox", "--json")
+    found = json.loads(out)
+    assert code == 0 and found["total"] == 2 and err == ""
+    assert found["notice"].startswith("The library index was damaged. It was set aside as index.corrupt-")
+    code, out, _ = run(capsys, "show", str(folder / "fox.png"), "--json")
+    assert code == 0 and json.loads(out)["notice"] is None  # set aside once, rebuilt since

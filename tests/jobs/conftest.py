@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import asyncio
+from collections.abc import Awaitable, Callable, Iterator
 from pathlib import Path
+from typing import Any, TypeVar
 
 import pytest
 
 from seedream_desktop.config import Paths
 from seedream_desktop.jobs.events import JobView, SavedImage
 from seedream_desktop.jobs.journal import JobJournal
-from seedream_desktop.jobs.runner import Pacing
+from seedream_desktop.jobs.runner import JobRunner, Pacing
 from seedream_desktop.jobs.saver import ImageSaver
+from tests.jobs.fakes import FakeClient
 
 # Fast pacing: tests wait on events, these only bound how long an idle loop sleeps.
 FAST = Pacing(first_poll=0.01, poll_factor=1.0, longest_poll=0.01, first_offline=0.01, longest_offline=0.02)
@@ -56,3 +59,19 @@ def saver(journal: JobJournal, library_dir: Path) -> ImageSaver:
 @pytest.fixture
 def recorder() -> Recorder:
     return Recorder()
+
+
+T = TypeVar("T")
+
+
+def run(factory: Callable[[], Awaitable[T]]) -> T:
+    """One scenario in a fresh event loop (each test its own, as each app start has)."""
+    return asyncio.run(factory())  # type: ignore[arg-type]
+
+
+def make_runner(
+    client: FakeClient, journal: JobJournal, saver: ImageSaver, recorder: Recorder, **kwargs: Any
+) -> JobRunner:
+    """A runner on the scriptable fake client, reporting to ``recorder``."""
+    kwargs.setdefault("pacing", FAST)
+    return JobRunner(client, journal, saver, listener=recorder, **kwargs)

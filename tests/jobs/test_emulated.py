@@ -12,6 +12,7 @@ import pytest
 
 from seedream_desktop.api import errors
 from seedream_desktop.emulator import Emulator
+from seedream_desktop.jobs.errors import TaskUnknown
 from seedream_desktop.jobs.journal import JobJournal
 from seedream_desktop.jobs.runner import JobRunner
 from seedream_desktop.jobs.state import JobState
@@ -133,29 +134,71 @@ def test_offline_job_waits_and_goes_when_the_network_is_back(journal: JobJournal
     saved_once(journal, library_dir, server.produced)
 
 
-def test_cancel_while_generating_keeps_what_arrived(
+def test_cancel_saves_every_image_that_arrived_exactly_once(
     emulator_factory: Callable[..., Emulator], journal: JobJournal, library_dir: Path
 ) -> None:
-    emulator = emulator_factory(latency=0.15)
-    recorder = Recorder()
+    emulator = emulator_factory(latency=0.05)
+    emulator.pause()  # two images are made, then the generation is held: those two arrived before the cancel
+    emulator.release(2)
+    emulator.download_bytes_per_second = 100_000  # so a download is still running when the cancel comes
 
     async def body(runner: JobRunner) -> str:
         job_id = await runner.submit(request(count=6))
-        while not recorder.saved:
+        while len(journal.images(job_id)) < 2 or all(i.saved for i in journal.images(job_id)):
             await asyncio.sleep(0.01)
         await runner.cancel(job_id)
         return job_id
 
-    job_id = asyncio.run(with_runner(emulator.url, journal, library_dir, body, listener=recorder))
-    job = journal.get(job_id)
-    assert job.state is JobState.CANCELLED
-    saved = [i for i in journal.images(job_id) if i.saved]
-    assert 1 <= len(saved) < 6
-    assert all(Path(i.path).is_file() for i in saved)  # type: ignore[arg-type]
-    assert not list(library_dir.rglob(".partial-*"))
+    job_id = asyncio.run(with_runner(emulator.url, journal, library_dir, body))
+    assert journal.get(job_id).state is JobState.CANCELLED
+    assert len(emulator.produced) == 2
+    saved_once(journal, library_dir, emulator.produced)  # both, once each, the server's bytes, no partials
     polls = sum(1 for r in emulator.requests if r.get("taskType") == "getResponse")
-    asyncio.run(asyncio.sleep(0.3))
+    emulator.resume()  # the server finishes the other four: nobody asks for them any more
+    assert emulator.wait_for_images(6)
     assert sum(1 for r in emulator.requests if r.get("taskType") == "getResponse") == polls
+    assert len(journal.images(job_id)) == 2
+
+
+def test_unknown_task_keeps_the_job_resumable_and_never_resends(
+    emulator: Emulator, journal: JobJournal, library_dir: Path
+) -> None:
+    # A job the server acknowledged and then forgot (or never had: another server at this URL).
+    job = journal.add_job(request(count=2), api_url=emulator.url)
+    journal.mark_acked(job.id)
+    journal.set_state(job.id, JobState.SUBMITTED)
+
+    async def body(runner: JobRunner) -> None:
+        assert await runner.resume() == [job.id]
+        await runner.wait_all()
+
+    for _ in range(2):  # and again on the next start: still the same task, still resumable
+        asyncio.run(with_runner(emulator.url, journal, library_dir, body))
+        row = journal.get(job.id)
+        assert row.state is FAILED and isinstance(row.error, TaskUnknown), row.error
+        assert not row.task_failed and row.task_uuid == job.task_uuid
+    assert not [r for r in emulator.requests if r.get("taskType") == "imageInference"]  # never paid twice
+    assert KEY not in str(row.error)
+
+
+def test_jobs_of_another_api_are_not_resumed_here(
+    emulator: Emulator, journal: JobJournal, library_dir: Path
+) -> None:
+    real = journal.add_job(request(count=1))  # no api_url: the default, real Runware API
+    journal.mark_acked(real.id)
+    journal.set_state(real.id, JobState.SUBMITTED)
+    here = journal.add_job(request(count=1), api_url=emulator.url + "/")  # the same API, spelt with a slash
+
+    async def body(runner: JobRunner) -> list[str]:
+        started = await runner.resume()
+        await runner.wait_all()
+        await runner.cancel_all()  # cancels only this API's jobs too
+        return started
+
+    assert asyncio.run(with_runner(emulator.url, journal, library_dir, body)) == [here.id]
+    assert journal.get(here.id).state is DONE
+    assert journal.get(real.id).state is JobState.SUBMITTED
+    assert not [r for r in emulator.requests if r.get("taskUUID") == real.task_uuid]
 
 
 def test_disk_trouble_then_resume_saves_from_the_same_task(

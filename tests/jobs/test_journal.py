@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 
 import pytest
@@ -116,3 +117,49 @@ def test_a_job_is_run_by_one_live_process_at_a_time(journal: JobJournal) -> None
     assert journal.claim(job.id)  # its owner died (a crash): the job may be taken over
     journal.release(job.id)
     assert journal.claim(job.id, pid=other.pid)
+
+
+# The jobs table as version 1 wrote it (no api_url, no cancel_requested).
+_VERSION_1_JOBS = """
+CREATE TABLE jobs (
+    id TEXT PRIMARY KEY, task_uuid TEXT NOT NULL, request TEXT NOT NULL, reference_ids TEXT,
+    estimated_cost REAL NOT NULL, state TEXT NOT NULL, attempted INTEGER NOT NULL DEFAULT 0,
+    acked INTEGER NOT NULL DEFAULT 0, task_failed INTEGER NOT NULL DEFAULT 0, owner_pid INTEGER,
+    error_kind TEXT, error_code TEXT, error_message TEXT, error_params TEXT,
+    created REAL NOT NULL, started REAL, finished REAL, updated REAL NOT NULL
+)
+"""
+
+
+def test_a_version_1_journal_gains_the_api_column_and_keeps_its_jobs(tmp_path) -> None:
+    path = tmp_path / "old.sqlite3"
+    db = sqlite3.connect(path)
+    db.execute(_VERSION_1_JOBS)
+    payload = json.dumps(GenerationRequest("from before").to_dict())
+    db.execute(
+        "INSERT INTO jobs (id, task_uuid, request, estimated_cost, state, acked, created, updated)"
+        " VALUES ('old', 'task-1', ?, 0.03, 'submitted', 1, 1.0, 1.0)",
+        (payload,),
+    )
+    db.execute("PRAGMA user_version=1")
+    db.commit()
+    db.close()
+    with JobJournal(path) as journal:
+        old = journal.get("old")
+        assert old.api_url == "https://api.runware.ai/v1" and not old.cancel_requested  # NULL: the default
+        assert journal._db.execute("SELECT api_url FROM jobs").fetchone()[0] is None
+        assert journal._db.execute("PRAGMA user_version").fetchone()[0] == 2
+        emulated = journal.add_job(GenerationRequest("demo"), api_url="http://127.0.0.1:5000/v1/")
+        assert emulated.api_url == "http://127.0.0.1:5000/v1"
+        assert [j.id for j in journal.unfinished(api_url="https://api.runware.ai/v1/")] == ["old"]
+        assert [j.id for j in journal.unfinished(api_url="http://127.0.0.1:5000/v1")] == [emulated.id]
+        assert len(journal.jobs()) == 2
+    with JobJournal(path) as again:  # opening twice migrates once
+        assert again.get("old").request.prompt == "from before"
+
+
+def test_cancel_request_is_journalled(journal: JobJournal) -> None:
+    job = journal.add_job(GenerationRequest("x"))
+    journal.request_cancel(job.id)
+    with JobJournal(journal.path) as other:
+        assert other.get(job.id).cancel_requested

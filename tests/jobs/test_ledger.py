@@ -59,3 +59,16 @@ def test_budget_refuses_past_the_cap(journal: JobJournal) -> None:
 
 def test_zero_budget_means_no_cap(journal: JobJournal) -> None:
     SpendLedger(journal, daily_budget_usd=0.0).check(GenerationRequest("x", number_results=20))
+
+
+def test_budget_is_read_for_each_job(journal: JobJournal) -> None:
+    cap = [0.03]
+    ledger = SpendLedger(journal, daily_budget_usd=lambda: cap[0])
+    _charged(journal, [0.03])
+    with pytest.raises(BudgetExceeded):
+        ledger.check(GenerationRequest("x"))
+    cap[0] = 1.0  # raised in Settings: the next job goes without a restart
+    ledger.check(GenerationRequest("x"))
+    assert ledger.summary().daily_budget_usd == 1.0
+    cap[0] = 0.0
+    assert ledger.daily_budget_usd is None

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
-from collections.abc import Awaitable, Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 import pytest
 
@@ -16,30 +15,18 @@ from seedream_desktop.api.errors import (
     NetworkError,
     NoCredits,
     ProviderTimeout,
+    RejectedParameter,
     ResultExpired,
 )
 from seedream_desktop.api.request import GenerationRequest
+from seedream_desktop.jobs.errors import InlineResults, OtherApi
 from seedream_desktop.jobs.journal import JobJournal
 from seedream_desktop.jobs.ledger import SpendLedger
-from seedream_desktop.jobs.runner import JobRunner
 from seedream_desktop.jobs.saver import ImageSaver
 from seedream_desktop.jobs.state import JobState
 from seedream_desktop.library.metadata import read_record
-from tests.jobs.conftest import FAST, Recorder
+from tests.jobs.conftest import FAST, Recorder, make_runner, run
 from tests.jobs.fakes import FakeClient
-
-T = TypeVar("T")
-
-
-def run(factory: Callable[[], Awaitable[T]]) -> T:
-    return asyncio.run(factory())  # type: ignore[arg-type]
-
-
-def make_runner(
-    client: FakeClient, journal: JobJournal, saver: ImageSaver, recorder: Recorder, **kwargs: Any
-) -> JobRunner:
-    kwargs.setdefault("pacing", FAST)
-    return JobRunner(client, journal, saver, listener=recorder, **kwargs)
 
 
 def test_async_job_saves_every_image_once_with_its_record(
@@ -159,65 +146,57 @@ def test_offline_patience_fails_then_resume_resends_the_same_task(
     assert set(client.submits()) == {task}
 
 
-def test_cancel_a_queued_job_drops_it(journal: JobJournal, saver: ImageSaver, recorder: Recorder) -> None:
-    client = FakeClient(polls=5)
-    client.gate = asyncio.Event()
-
-    async def scenario() -> tuple[str, str]:
-        runner = make_runner(client, journal, saver, recorder, max_concurrent=1)
-        first = await runner.submit(GenerationRequest("first"))
-        second = await runner.submit(GenerationRequest("second"))
-        await client.polled.wait()  # the first job holds the only slot
-        await runner.cancel(second)
-        assert runner.view(second).state is JobState.CANCELLED
-        await runner.cancel(first)
-        return first, second
-
-    first, second = run(scenario)
-    assert journal.get(second).task_uuid not in client.submits()
-    assert journal.get(first).state is JobState.CANCELLED
-
-
-def test_cancel_a_running_job_stops_polling_and_keeps_what_arrived(
-    journal: JobJournal, saver: ImageSaver, recorder: Recorder, library_dir: Path
-) -> None:
-    client = FakeClient(polls=10)
-
-    async def scenario() -> str:
-        runner = make_runner(client, journal, saver, recorder)
-        job_id = await runner.submit(GenerationRequest("x", number_results=4))
-        while not recorder.saved:  # wait for the first saved image, then stop polling
-            await asyncio.sleep(0)
-        client.gate = asyncio.Event()
-        client.polled.clear()
-        await client.polled.wait()
-        await runner.cancel(job_id)
-        return job_id
-
-    job_id = run(scenario)
-    polls_at_cancel = sum(1 for name, _ in client.calls if name == "poll")
-    view = journal.get(job_id)
-    assert view.state is JobState.CANCELLED
-    saved = [i for i in journal.images(job_id) if i.saved]
-    assert len(saved) >= 1 and all(Path(i.path).exists() for i in saved)  # type: ignore[arg-type]
-    assert not list(library_dir.rglob(".partial-*"))
-    assert sum(1 for name, _ in client.calls if name == "poll") == polls_at_cancel
-
-
-def test_cancel_from_another_process_stops_the_runner(
+def test_inline_results_are_refused_before_anything_is_journalled(
     journal: JobJournal, saver: ImageSaver, recorder: Recorder
 ) -> None:
-    client = FakeClient(polls=1000)
+    client = FakeClient()
 
-    async def scenario() -> str:
+    async def scenario() -> None:
         runner = make_runner(client, journal, saver, recorder)
-        job_id = await runner.submit(GenerationRequest("x"))
-        await client.polled.wait()
-        with JobJournal(journal.path) as other:  # what `seedream jobs cancel` does
-            other.set_state(job_id, JobState.CANCELLED)
-        view = await asyncio.wait_for(runner.wait(job_id), 5)
-        assert view.state is JobState.CANCELLED
-        return job_id
+        for output_type in ("base64Data", "dataURI"):
+            with pytest.raises(InlineResults) as caught:
+                await runner.submit(GenerationRequest("x", output_type=output_type))  # type: ignore[arg-type]
+            assert output_type in str(caught.value) and "URL" in str(caught.value)
+            assert caught.value.exit_code == 2
+
+    run(scenario)
+    assert journal.jobs() == [] and client.calls == []
+
+
+def test_a_job_failed_by_an_unknown_task_answer_is_never_sent_again(
+    journal: JobJournal, saver: ImageSaver, recorder: Recorder
+) -> None:
+    # What older versions journalled when a demo session polled a real job at the emulator.
+    job = journal.add_job(GenerationRequest("x"))
+    journal.mark_acked(job.id)
+    unknown = RejectedParameter("No task with this taskUUID", code="invalidTaskUUID", status=400)
+    journal.set_state(job.id, JobState.FAILED, error=unknown, task_failed=True)
+    client = FakeClient(polls=0)
+
+    async def scenario() -> None:
+        await client.submit(GenerationRequest("x"), job.task_uuid)  # the real API does have it
+        client.calls.clear()
+        runner = make_runner(client, journal, saver, recorder)
+        assert await runner.resume() == [job.id]
+        await runner.wait_all()
+
+    run(scenario)
+    assert journal.get(job.id).task_uuid == job.task_uuid and journal.get(job.id).state is JobState.DONE
+    assert client.submits() == []
+
+
+def test_retry_refuses_a_job_of_another_api(
+    journal: JobJournal, saver: ImageSaver, recorder: Recorder
+) -> None:
+    job = journal.add_job(GenerationRequest("x"), api_url="http://127.0.0.1:9/v1")
+    journal.set_state(job.id, JobState.FAILED, error=NetworkError("gone"))
+
+    async def scenario() -> None:
+        runner = make_runner(FakeClient(), journal, saver, recorder)
+        with pytest.raises(OtherApi) as caught:
+            await runner.retry(job.id)
+        assert "127.0.0.1:9" in str(caught.value)
+        assert await runner.resume() == []
 
     run(scenario)
 

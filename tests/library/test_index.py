@@ -28,7 +28,7 @@ def test_open_creates_a_wal_index_inside_the_library(library_dir: Path) -> None:
     with Library.open(library_dir) as library:
         assert library.index_path == library_dir.resolve() / ".seedream" / "index.sqlite3"
         assert library.needs_scan
-        assert library.notice == ""
+        assert library.notice is None
     conn = sqlite3.connect(library_dir / ".seedream" / "index.sqlite3")
     try:
         assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
@@ -158,7 +158,7 @@ def test_a_corrupt_index_is_set_aside_and_rebuilt(library_dir: Path) -> None:
         extra.unlink()
     index.write_bytes(b"this is not a database" * 100)
     with Library.open(library_dir) as library:
-        assert "set aside as index.corrupt-" in library.notice
+        assert "set aside as index.corrupt-" in str(library.notice)
         aside = list((library_dir / ".seedream").glob("index.corrupt-*.sqlite3"))
         assert len(aside) == 1 and aside[0].read_bytes().startswith(b"this is not")
         assert library.needs_scan
@@ -341,7 +341,7 @@ def test_damage_deep_inside_the_index_is_found_by_verify(library_dir: Path) -> N
     with Library.open(library_dir) as library:
         if not library.notice:  # the damage was not in a page the open-time check reads
             assert not library.verify()
-        assert "set aside" in library.notice and library.needs_scan
+        assert "set aside" in str(library.notice) and library.needs_scan
         library.scan()
         assert library.count() == 302
         _assert_marks_kept(library, fox, cat)

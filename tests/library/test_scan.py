@@ -8,6 +8,7 @@ import threading
 from pathlib import Path
 
 from seedream_desktop.library.entry import ScanReport
+from seedream_desktop.library.identity import EDGE, quick_id
 from seedream_desktop.library.index import Library
 from seedream_desktop.library.query import Query
 from seedream_desktop.library.record import ParentImage
@@ -209,3 +210,44 @@ def test_the_librarys_own_folder_is_never_indexed(library_dir: Path) -> None:
         save(library.root / ".seedream" / "stray.png", "inside the state folder")
         save(library.root / "Thumbs" / ".partial-x.png", "a temp file of an atomic write")
         assert library.scan().added == 0
+
+
+def _twins(root: Path) -> tuple[Path, Path]:
+    """Two different files with equal size and equal first and last 64 KiB: equal quick ids."""
+    head = pixels((32, 32)).ljust(EDGE, b"\0")
+    tail = b"\x5a" * EDGE
+    twins = (root / "twin-a.png", root / "twin-b.png")
+    for path, middle in zip(twins, (b"\x01" * 4096, b"\x02" * 4096), strict=True):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(head + middle + tail)
+    assert quick_id(twins[0]) == quick_id(twins[1])
+    return twins
+
+
+def test_a_quick_id_collision_is_settled_by_the_full_hash(library_dir: Path) -> None:
+    a, b = _twins(library_dir)
+    shutil.copy(a, library_dir / "copy of a.png")
+    with Library.open(library_dir) as library:
+        assert library.scan().added == 3
+        ea, eb, copy = (library.by_path(p) for p in (a, b, library_dir / "copy of a.png"))
+        assert ea is not None and eb is not None and copy is not None
+        assert ea.content_id != eb.content_id
+        assert {ea.content_id, eb.content_id} & {quick_id(a)}, "one keeps the quick id"
+        assert "~" in (ea.content_id + eb.content_id)
+        assert copy.content_id in (ea.content_id, eb.content_id), "same bytes: the same identity"
+        library.set_favourite([eb.id], True)
+        assert not library.get(ea.id).favourite  # type: ignore[union-attr]
+
+
+def test_add_file_settles_a_collision_too(library_dir: Path, tmp_path: Path) -> None:
+    a, b = _twins(library_dir)
+    b.rename(tmp_path / "elsewhere.png")
+    with Library.open(library_dir) as library:
+        library.scan()
+        ea = library.by_path(a)
+        library.set_rating([ea.id], 4)  # type: ignore[union-attr]
+        shutil.copy(tmp_path / "elsewhere.png", library_dir / "later.png")  # as the job pipeline saves
+        eb = library.add_file(library_dir / "later.png")
+        assert ea is not None and eb.content_id != ea.content_id
+        assert eb.content_id.startswith(ea.content_id + "~") and eb.rating == 0
+        assert library.add_file(library_dir / "later.png").content_id == eb.content_id  # stable

@@ -102,3 +102,15 @@ def test_every_form_label_has_a_buddy_so_no_ampersand_shows(qtbot):
     for label in labels:
         assert isinstance(label, QLabel)
         assert label.buddy() is not None, label.text()
+
+
+def test_new_defaults_replace_untouched_values_and_keep_chosen_ones(qtbot) -> None:
+    controls = GenerationControls()
+    qtbot.addWidget(controls)
+    controls.set_defaults("WEBP", 80)  # a fresh compose: both follow Settings
+    assert (controls.format.currentText(), controls.quality.value()) == ("WEBP", 80)
+    controls.quality.setValue(60)  # the person chose this one
+    controls.set_defaults("JPG", 90)
+    assert (controls.format.currentText(), controls.quality.value()) == ("JPG", 60)
+    controls.set_defaults("TIFF", 5)  # a hand-edited settings file: no such format, quality clamped
+    assert (controls.format.currentText(), controls.quality.value()) == ("JPG", 60)

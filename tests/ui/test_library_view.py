@@ -16,6 +16,7 @@ from seedream_desktop.library.record import ParentImage
 from seedream_desktop.ui.library.importer import IMPORT_FOLDER, ImportMode
 from seedream_desktop.ui.library.library_model import IDS_MIME, ids_from_mime
 from seedream_desktop.ui.library.library_view import LibraryView
+from seedream_desktop.ui.library.untrash import can_restore
 from tests.library.make_images import save
 from tests.ui.library_support import shown_view
 
@@ -133,6 +134,33 @@ def test_delete_sends_to_the_trash_and_undo_brings_it_back(qtbot, view: LibraryV
     assert [b.count for b in view.library.boards()] == [1]
     assert view.grid.current_entry().path == entry.path  # type: ignore[union-attr]
     assert not view.undo_button.isVisible()
+
+
+@pytest.mark.skipif(not can_restore(), reason="restoring reads the freedesktop.org trash")
+def test_ctrl_z_undoes_the_last_trash_while_undo_is_offered(qtbot, view: LibraryView) -> None:
+    view.activateWindow()
+    qtbot.waitUntil(view.isActiveWindow)
+    view.grid.setFocus()
+    view.grid.select_row(2)
+    entry = view.grid.current_entry()
+    assert entry is not None and not view.undo_action.isEnabled()
+    qtbot.keyClick(view.grid, Qt.Key.Key_Delete)
+    assert not entry.path.exists() and view.undo_action.isEnabled()
+    view.filters.search.setFocus()
+    qtbot.keyClicks(view.filters.search, "fox")
+    qtbot.keyClick(view.filters.search, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert view.filters.search.text() == "" and not entry.path.exists()  # the box undid its own typing
+    view.grid.setFocus()
+    qtbot.keyClick(view.grid, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert entry.path.exists() and view.model.rowCount() == 5
+    assert view.grid.current_entry().path == entry.path  # type: ignore[union-attr]
+    assert not view.undo_action.isEnabled() and not view.undo_button.isVisible()
+    view.grid.select_row(0)
+    gone = view.grid.current_entry()
+    qtbot.keyClick(view.grid, Qt.Key.Key_Delete)
+    view._undo_timer.timeout.emit()  # the offer ran out: Ctrl+Z no longer brings anything back
+    qtbot.keyClick(view.grid, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert not gone.path.exists() and view.model.rowCount() == 4  # type: ignore[union-attr]
 
 
 def test_boards_create_rename_delete_and_drop_images(qtbot, view: LibraryView) -> None:
@@ -262,9 +290,11 @@ def test_drop_from_the_file_manager_imports_copy_or_keep(qtbot, view: LibraryVie
     assert (outside / "one.png").exists()  # copied, not moved
     kept = tmp_path / "elsewhere" / "three.webp"
     save(kept, "kept in place", color=(7, 7, 7))
-    view._ask_import = lambda n: ImportMode.KEEP
-    result = view.import_paths([kept])
-    assert result is not None and result.placed[0].is_symlink() and result.placed[0].resolve() == kept
+    view.importer.ask_mode = lambda n: ImportMode.KEEP
+    with qtbot.waitSignal(view.importer.finished, timeout=10_000) as done:
+        assert view.import_paths([kept])
+    result = done.args[0]
+    assert result.placed[0].is_symlink() and result.placed[0].resolve() == kept
     search(qtbot, view, "kept")
     assert view.model.rowCount() == 1
 

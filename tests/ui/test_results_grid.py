@@ -7,7 +7,8 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
-from PySide6.QtGui import QImage
+from PySide6.QtCore import QMimeData, Qt
+from PySide6.QtGui import QDrag, QGuiApplication, QImage
 
 from seedream_desktop.ui.results.grid import ResultGrid
 from seedream_desktop.ui.results.model import ResultModel
@@ -112,3 +113,44 @@ def test_the_tile_size_follows_the_font(loader, qtbot):
     qtbot.waitExposed(grid)
     columns = grid.viewport().width() // (grid.tile_side() + 8)
     assert columns == 3 and grid.tile_side() >= preferred  # the tiles stretch to fill the row
+
+
+def saved_grid(loader, qtbot, path: Path) -> tuple[ResultGrid, ResultModel]:
+    model = ResultModel()
+    grid = ResultGrid(model, loader(side=64))
+    qtbot.addWidget(grid)
+    model.add_job("done", None, 1, "generating")
+    model.image_saved("done", path, SimpleNamespace(prompt="p", seed=1))
+    grid.show()
+    qtbot.waitExposed(grid)
+    grid.select_row(0)
+    return grid, model
+
+
+def test_a_drag_out_offers_the_image_and_reads_it_only_when_asked(loader, image_files, qtbot):
+    grid, _model = saved_grid(loader, qtbot, image_files[0])
+    grid.startDrag(Qt.DropAction.CopyAction)  # what Qt calls once the mouse moved far enough
+    drag = grid.findChild(QDrag)
+    assert drag is not None
+    mime = drag.mimeData()
+    assert [Path(u.toLocalFile()) for u in mime.urls()] == [image_files[0]]  # file managers take these
+    assert mime.hasFormat("image/png") and "image/png" in mime.formats()
+    assert not mime.was_read()  # a 4K PNG would have held the drag back here
+    assert bytes(mime.data("image/png").data()) == image_files[0].read_bytes()  # a drop target asks
+    assert mime.was_read()
+
+
+def test_copy_image_puts_the_bytes_on_the_clipboard_at_once(loader, image_files, qtbot):
+    _grid, model = saved_grid(loader, qtbot, image_files[1])
+    mime = model.mimeData([model.index(0)])
+    assert type(mime) is QMimeData  # the clipboard outlives Python at quit: no Python subclass there
+    clipboard = QGuiApplication.clipboard()
+    clipboard.setMimeData(mime)
+    try:
+        pasted = clipboard.mimeData()
+        assert bytes(pasted.data("image/png").data()) == image_files[1].read_bytes()
+        assert [Path(u.toLocalFile()) for u in pasted.urls()] == [image_files[1]]
+    finally:
+        # WORKAROUND: the offscreen clipboard keeps its data in a static that is deleted after Python
+        # has shut down, and a PySide6-made QMimeData crashes the process there.
+        clipboard.clear()

@@ -49,7 +49,9 @@ def test_escape_cancels_the_running_job(make_window, emulator_factory, qtbot):
     type_prompt(qtbot, window, "slow one")
     generate_with_keyboard(qtbot, window)
     qtbot.waitUntil(lambda: window.actions_.cancel.isEnabled(), timeout=5000)
-    qtbot.keyClick(window.compose.editor.text_edit, Qt.Key.Key_Escape)
+    window.grid.setFocus()  # Esc cancels where the jobs are shown (tests/ui/test_window_jobs.py)
+    qtbot.waitUntil(window.grid.hasFocus)
+    qtbot.keyClick(window.grid, Qt.Key.Key_Escape)
     qtbot.waitUntil(
         lambda: window.model.rowCount() == 1 and window.model.item(0).state == "cancelled", timeout=10_000
     )
@@ -186,7 +188,7 @@ def test_drag_out_carries_file_urls_for_a_multi_selection(make_window, emulator,
     mime = window.model.mimeData(indexes)
     paths = {Path(u.toLocalFile()) for u in mime.urls()}
     assert paths == {window.model.item(r).path for r in range(2)}
-    assert mime.hasFormat("image/png")
+    assert mime.hasFormat("image/png")  # Copy image: the bytes are on the clipboard at once
     assert window.grid.dragEnabled()
 
 

@@ -32,6 +32,7 @@ from seedream_desktop.api.request import (
 
 # Seeds the dice rolls: wide enough to never repeat by chance, small enough to read and type back.
 DICE_MAX = 2**32 - 1
+_BUILT_IN = GenerationRequest(prompt="")
 
 
 class GenerationControls(QWidget):
@@ -60,12 +61,15 @@ class GenerationControls(QWidget):
 
         self.format = QComboBox(self)
         self.format.addItems(list(OUTPUT_FORMATS))
+        self.format.setCurrentText(_BUILT_IN.output_format)
+        # The defaults the format and quality started from: a value still equal to them was not chosen.
+        self._defaults: tuple[str, int] = (_BUILT_IN.output_format, _BUILT_IN.output_quality)
         self.format.setAccessibleName(self.tr("File format"))
         self.format.setToolTip(self.tr("PNG keeps every pixel; JPG and WEBP are smaller files."))
 
         self.quality = QSpinBox(self)
         self.quality.setRange(QUALITY_MIN, QUALITY_MAX)
-        self.quality.setValue(95)
+        self.quality.setValue(_BUILT_IN.output_quality)
         self.quality.setAccessibleName(self.tr("Quality"))
 
         self.fixed_seed = QCheckBox(self.tr("Fixed"), self)
@@ -139,6 +143,19 @@ class GenerationControls(QWidget):
         self.set_seed(request.seed)
         index = self.safety.findData(request.safety)
         self.safety.setCurrentIndex(max(0, index))
+
+    def set_defaults(self, output_format: str, quality: int) -> None:
+        """New defaults from Settings. A value the person set in this compose stays; one still at the
+        old default follows, so a fresh compose (and every untouched field) uses the new default."""
+        old_format, old_quality = self._defaults
+        if output_format not in OUTPUT_FORMATS:
+            output_format = old_format  # a hand-edited settings file: keep what was there
+        quality = min(QUALITY_MAX, max(QUALITY_MIN, int(quality)))
+        if self.format.currentText() == old_format:
+            self.format.setCurrentText(output_format)
+        if self.quality.value() == old_quality:
+            self.quality.setValue(quality)
+        self._defaults = (output_format, quality)
 
     def seed_value(self) -> int | None:
         if not self.fixed_seed.isChecked() or not self.seed.text():

@@ -68,9 +68,7 @@ class ComposePanel(QWidget):
         self.problems_label = QLabel(self)
         self.problems_label.setWordWrap(True)
         self.problems_label.setAccessibleName(self.tr("What blocks generating"))
-        palette = self.problems_label.palette()
-        palette.setColor(QPalette.ColorRole.WindowText, error_colour(palette))
-        self.problems_label.setPalette(palette)
+        self._paint_problems()
         self.problems_label.hide()
         self.generate_button = QPushButton(self.tr("Generate"), self)
         self.generate_button.setToolTip(self.tr("Generate (Ctrl+Enter)"))
@@ -135,6 +133,10 @@ class ComposePanel(QWidget):
         self._parent_image = request.parent
         self._show_parent()
         self._changed()
+
+    def set_defaults(self, output_format: str, quality: int) -> None:
+        """Settings' default format and quality (see GenerationControls.set_defaults)."""
+        self.controls.set_defaults(output_format, quality)
 
     def shutdown(self) -> None:
         """The window is closing: no reference is normalised past this point."""
@@ -223,6 +225,16 @@ class ComposePanel(QWidget):
         self.parent_label.setToolTip(path or "")
         self.parent_label.setVisible(bool(path))
         self.parent_clear.setVisible(bool(path))
+
+    def _paint_problems(self) -> None:
+        warning = QPalette()
+        warning.setColor(QPalette.ColorRole.WindowText, error_colour(self.palette()))
+        self.problems_label.setPalette(warning)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and hasattr(self, "problems_label"):
+            self._paint_problems()  # a light/dark switch: the error colour for the new background
 
     # ---- Ctrl+V anywhere in the panel that is not a text field --------------------------------
     def event(self, event: QEvent) -> bool:

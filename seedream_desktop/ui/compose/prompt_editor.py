@@ -146,10 +146,7 @@ class PromptEditor(QWidget):
         count = self.length()
         self.counter.setText(self.tr("{count} / {max}").format(count=count, max=PROMPT_MAX))
         too_long = count > PROMPT_MAX
-        palette = self.counter.palette()
-        role = QPalette.ColorRole.WindowText
-        palette.setColor(role, error_colour(palette) if too_long else self.palette().color(role))
-        self.counter.setPalette(palette)
+        self._paint_warnings()
         if too_long:
             self.message.setText(
                 self.tr(
@@ -158,11 +155,20 @@ class PromptEditor(QWidget):
                     count - PROMPT_MAX,
                 ).format(max=PROMPT_MAX)
             )
-            msg_palette = self.message.palette()
-            msg_palette.setColor(role, error_colour(msg_palette))
-            self.message.setPalette(msg_palette)
         self.message.setVisible(too_long)
         self.textChanged.emit()
+
+    def _paint_warnings(self) -> None:
+        """The counter in the error colour when too long, else in the palette's own text colour."""
+        warning = QPalette()
+        warning.setColor(QPalette.ColorRole.WindowText, error_colour(self.palette()))
+        self.counter.setPalette(warning if self.is_too_long() else QPalette())
+        self.message.setPalette(warning)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and hasattr(self, "counter"):
+            self._paint_warnings()  # a light/dark switch: the error colour for the new background
 
     # ---- history ------------------------------------------------------------------------------
     def recall(self, step: int) -> None:

@@ -23,6 +23,11 @@ class ComposeLink(QObject):
         self._seen = self._sources()
         compose.tray.changed.connect(self._tray_changed)
 
+    def detach(self) -> None:
+        """This library is being closed (another folder was chosen): stop listening, then go."""
+        self.compose.tray.changed.disconnect(self._tray_changed)
+        self.deleteLater()
+
     def follow(self, view: Any) -> None:
         """The library page's buttons: each is an explicit request, never a side effect of looking."""
         view.reuseRequested.connect(self.compose.load_request)

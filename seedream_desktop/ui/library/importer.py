@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from enum import Enum
@@ -15,6 +15,7 @@ from seedream_desktop.library.index import Library
 from seedream_desktop.library.rows import IMAGE_SUFFIXES
 
 IMPORT_FOLDER = "Imported"
+Progress = Callable[[int, int], None]  # files done, files found
 
 
 class ImportMode(Enum):
@@ -54,26 +55,40 @@ def _free(target: Path) -> Path:
 
 
 def import_into(
-    library: Library, sources: Iterable[Path], mode: ImportMode, today: date | None = None
+    library: Library,
+    sources: Iterable[Path],
+    mode: ImportMode,
+    today: date | None = None,
+    *,
+    progress: Progress | None = None,
 ) -> ImportResult:
-    """Files already inside the library are only indexed; others go to ``Imported/<date>/``."""
+    """Files already inside the library are only indexed; others go to ``Imported/<date>/``.
+
+    ``progress(done, total)`` after each file. A file that cannot be copied, linked or read is in
+    ``failed`` (path, reason), never raised: the others are still imported."""
     result = ImportResult()
     folder = library.root / IMPORT_FOLDER / (today or date.today()).isoformat()
-    for path, relative in image_files(sources):
+    found = image_files(sources)
+    for done, (path, relative) in enumerate(found, 1):
         if library.relative(path) is not None:
             result.placed.append(path)
-            continue
-        target = _free(folder / relative)
-        try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            if mode is ImportMode.COPY:
-                shutil.copy2(path, target)
+        else:
+            target = _free(folder / relative)
+            try:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                if mode is ImportMode.COPY:
+                    shutil.copy2(path, target)
+                else:
+                    target.symlink_to(path.resolve())
+            except OSError as exc:
+                result.failed.append((path, exc.strerror or str(exc)))
             else:
-                target.symlink_to(path.resolve())
-        except OSError as exc:
-            result.failed.append((path, str(exc)))
-            continue
-        result.placed.append(target)
+                result.placed.append(target)
+        if progress is not None:
+            progress(done, len(found))
     if result.placed:
         result.report = library.sync_paths(result.placed)
+        unread = {path for path, _ in result.report.errors}
+        result.failed += result.report.errors  # copied or linked, but not an image that can be read
+        result.placed = [p for p in result.placed if p not in unread]
     return result

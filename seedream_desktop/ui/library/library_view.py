@@ -8,11 +8,10 @@ the window decides what to do with them.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDragMoveEvent, QDropEvent
+from PySide6.QtGui import QAction, QDesktopServices, QDragEnterEvent, QDragMoveEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
 
 from seedream_desktop.library.entry import ImageEntry
@@ -22,7 +21,7 @@ from seedream_desktop.ui.library.boards_panel import BoardsPanel
 from seedream_desktop.ui.library.details_panel import DetailsPanel
 from seedream_desktop.ui.library.filter_bar import FilterBar
 from seedream_desktop.ui.library.import_dialog import ask_import_mode
-from seedream_desktop.ui.library.importer import ImportMode, ImportResult, image_files, import_into
+from seedream_desktop.ui.library.import_worker import AskImportMode, LibraryImport
 from seedream_desktop.ui.library.library_grid import LibraryGrid
 from seedream_desktop.ui.library.library_menu import AskText, LibraryMenu, OpenUrl
 from seedream_desktop.ui.library.library_model import IDS_MIME, LibraryModel
@@ -33,8 +32,6 @@ from seedream_desktop.ui.thumbnails import ThumbnailLoader
 
 UNDO_MS = 10_000  # how long "Undo" is offered after sending images to the trash
 PREVIEW_THUMBNAIL = 512
-# Asks copy-or-keep for files dropped from outside: (number of images) → the choice, None to cancel.
-AskImportMode = Callable[[int], ImportMode | None]
 
 
 class LibraryView(QWidget):
@@ -56,12 +53,14 @@ class LibraryView(QWidget):
         self.setObjectName("libraryView")
         self.setAcceptDrops(True)
         self.library = library
-        self._ask_import = ask_import or (lambda count: ask_import_mode(count, self))
         self.files = LibraryThumbnailFiles(library.thumbnails)
         # Decoded at about the tile's size (from the 256 px cache file): a quarter less memory per tile.
         self.grid_loader = ThumbnailLoader(self.fontMetrics().height() * 12, self.files, parent=self)
         self.preview_loader = ThumbnailLoader(PREVIEW_THUMBNAIL, self.files, threads=1, parent=self)
         self.model = LibraryModel(library, self)
+        self.importer = LibraryImport(
+            library, ask_import or (lambda count: ask_import_mode(count, self)), self
+        )
         self.filters = FilterBar(self)
         self.boards = BoardsPanel(library, self)
         self.grid = LibraryGrid(self.model, self.grid_loader, self.files, self)
@@ -75,6 +74,14 @@ class LibraryView(QWidget):
         self.undo_label = QLabel(self)
         self.undo_button = QPushButton(self.tr("Undo"), self)
         self.undo_button.setObjectName("undoTrash")
+        # Ctrl+Z anywhere on the page while "Undo" is offered (the search box keeps its own text undo).
+        self.undo_action = QAction(self.tr("Undo Move to Trash"), self)
+        self.undo_action.setObjectName("undoTrashAction")
+        self.undo_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Undo))
+        self.undo_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.addAction(self.undo_action)
+        undo_keys = self.undo_action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        self.undo_button.setToolTip(self.tr("Put them back where they were ({0})").format(undo_keys))
         self.count_label = QLabel(self)
         self.count_label.setObjectName("libraryCount")
         self._trashed: list[ImageEntry] = []
@@ -134,6 +141,9 @@ class LibraryView(QWidget):
         self.viewer.ratingRequested.connect(lambda row, stars: self._rate_rows([row], stars, row + 1))
         self.viewer.rowChanged.connect(self.grid.select_row)
         self.undo_button.clicked.connect(self.undo_trash)
+        self.undo_action.triggered.connect(self.undo_trash)
+        self.importer.finished.connect(lambda _result: self.refresh())
+        self.importer.message.connect(self.message)
 
     # ---- query ----------------------------------------------------------------------------------
     def query(self) -> Query:
@@ -155,15 +165,26 @@ class LibraryView(QWidget):
             return
         current = self.grid.current_entry()
         row = self.grid.currentIndex().row()
-        self.model.refresh()
-        self._show_count()
-        self.filters.set_tags(self.library.tags())
-        self.boards.reload()
+        self._reread()
         found = self.model.find_row(current.id, limit=max(row + 1, 0) + 2000) if current else None
         if found is not None:
             self.grid.select_row(found)
         elif row >= 0:
             self.grid.select_row(min(row, self.model.rowCount() - 1))
+
+    def _reread(self) -> None:
+        self.model.refresh()
+        self._show_count()
+        self.filters.set_tags(self.library.tags())
+        self.boards.reload()
+
+    def _row_near(self, image_id: int, row: int) -> int | None:
+        """The row of an image that was at ``row`` before one other image moved: one up, or unchanged."""
+        for candidate in (row - 1, row, row + 1):
+            entry = self.model.entry(candidate)
+            if entry is not None and entry.id == image_id:
+                return candidate
+        return self.model.find_row(image_id, limit=row + 2000)
 
     def _boards_changed(self) -> None:
         if self.boards.chosen() is not None:
@@ -208,18 +229,29 @@ class LibraryView(QWidget):
 
     def _favourite_rows(self, rows: list[int], then: int | None) -> None:
         entries = self.model.entries(rows)
+        following = self.model.entry(then) if then is not None else None  # read before rows move
         on = not all(e.favourite for e in entries)
         self.library.set_favourite([e.id for e in entries], on)
-        self._marked(rows, then)
+        self._marked(rows, then, following)
 
     def _rate_rows(self, rows: list[int], stars: int, then: int | None) -> None:
-        self.library.set_rating([e.id for e in self.model.entries(rows)], stars)
-        self._marked(rows, then)
+        entries = self.model.entries(rows)
+        following = self.model.entry(then) if then is not None else None
+        self.library.set_rating([e.id for e in entries], stars)
+        self._marked(rows, then, following)
 
-    def _marked(self, rows: list[int], then: int | None) -> None:
+    def _marked(self, rows: list[int], then: int | None, following: ImageEntry | None) -> None:
         query = self.model.query
         if query.favourite is not None or query.min_rating or query.sort == "rating":
-            self.refresh()  # the marks decide membership or order: rows move
+            # The marks decide membership or order: rows move. "The next image" is the one that
+            # followed the marked one, wherever it is now (the old row when the marked one left).
+            if following is None:
+                self.refresh()
+                then = None
+            else:
+                self._reread()
+                found = self._row_near(following.id, then if then is not None else 0)
+                then = found if found is not None else min(rows[0], self.model.rowCount() - 1)
         else:
             self.model.reload_rows(rows)
         if then is not None and then < self.model.rowCount():
@@ -278,6 +310,7 @@ class LibraryView(QWidget):
         self.undo_label.setText(text)
         self.undo_label.show()
         self.undo_button.setVisible(can_restore())
+        self.undo_action.setEnabled(can_restore())
         self._undo_timer.start()
         self.message.emit(text)
 
@@ -302,6 +335,7 @@ class LibraryView(QWidget):
         self._trashed = []
         self.undo_label.hide()
         self.undo_button.hide()
+        self.undo_action.setEnabled(False)
 
     # ---- viewer -------------------------------------------------------------------------------
     def open_viewer(self, row: int) -> None:
@@ -340,30 +374,15 @@ class LibraryView(QWidget):
         paths = [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
         QTimer.singleShot(0, lambda: self.import_paths(paths))  # no modal dialog inside a drop
 
-    def import_paths(self, paths: list[Path]) -> ImportResult | None:
-        found = image_files(paths)
-        if not found:
-            self.message.emit(self.tr("No images (PNG, JPEG, WebP) in what was dropped."))
-            return None
-        outside = [p for p, _ in found if self.library.relative(p) is None]
-        mode = self._ask_import(len(outside)) if outside else ImportMode.KEEP
-        if mode is None:
-            return None
-        result = import_into(self.library, paths, mode)
-        self.refresh()
-        self.message.emit(self.tr("Added %n image(s) to the library.", "", len(result.placed)))
-        if result.failed:
-            self.message.emit(
-                self.tr("%n image(s) could not be added: {0}", "", len(result.failed)).format(
-                    result.failed[0][1]
-                )
-            )
-        return result
+    def import_paths(self, paths: list[Path]) -> bool:
+        """Import on a worker (the window stays live); ``importer.finished`` says when it is done."""
+        return self.importer.import_paths(paths)
 
     # ---- closing --------------------------------------------------------------------------------
     def shutdown(self) -> None:
         """Before the library closes: stop reading it (a late paint or selection change reads nothing)."""
         self._shut = True
+        self.importer.shutdown()
         self.model.detach()
         self._end_undo()
         self.viewer.close()

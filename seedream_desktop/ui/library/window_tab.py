@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
 if TYPE_CHECKING:
     from seedream_desktop.library.index import Library
+    from seedream_desktop.library.notice import LibraryNotice
     from seedream_desktop.ui.library.compose_link import ComposeLink
     from seedream_desktop.ui.library.library_sync import LibrarySync
     from seedream_desktop.ui.library.library_view import LibraryView
@@ -41,10 +42,7 @@ class LibraryTab(QObject):
         self.tabs.setDocumentMode(True)
         window.splitter.insertWidget(1, self.tabs)
         self.tabs.addTab(window.grid, self.tr("Results"))
-        self._placeholder = QWidget(self.tabs)
-        loading = QLabel(self.tr("Opening the library…"), self._placeholder)
-        loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        QVBoxLayout(self._placeholder).addWidget(loading)
+        self._placeholder = self._loading_page()
         self.tabs.addTab(self._placeholder, self.tr("Library"))
         window.splitter.setStretchFactor(1, 1)
         self.switch = QAction(self.tr("Show the library"), window)
@@ -67,6 +65,37 @@ class LibraryTab(QObject):
         window.firstFrame.connect(lambda: QTimer.singleShot(0, self._after_first_frame))
 
     # ---- building the page ------------------------------------------------------------------------
+    def _loading_page(self) -> QWidget:
+        page = QWidget(self.tabs)
+        loading = QLabel(self.tr("Opening the library…"), page)
+        loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        QVBoxLayout(page).addWidget(loading)
+        return page
+
+    def reopen(self) -> None:
+        """Another library folder was chosen in Settings: close this one and show that one, now."""
+        if self._view is None:
+            return  # not built yet: it opens the folder the settings name when it is
+        showing = self.showing_library()
+        old_view, old_sync = self._view, self.sync
+        self.shutdown()
+        if self.link is not None:
+            self.link.detach()
+        if old_sync is not None:
+            old_sync.deleteLater()
+        self._view = self._library = self.link = self.sync = None
+        self._placeholder = self._loading_page()
+        self.tabs.blockSignals(True)
+        self.tabs.removeTab(1)
+        self.tabs.insertTab(1, self._placeholder, self.tr("Library"))
+        self.tabs.blockSignals(False)
+        old_view.deleteLater()
+        self._build()
+        if showing:
+            self.tabs.setCurrentIndex(1)
+        if self._sync_enabled and self.sync is not None:
+            self.sync.start()
+
     @property
     def view(self) -> LibraryView:
         return self._build()
@@ -101,13 +130,27 @@ class LibraryTab(QObject):
         self.tabs.blockSignals(False)
         self._placeholder.deleteLater()
         self._view = view
-        self.sync = LibrarySync(self._library.root, self._library.cache_dir, self)
+        self.sync = LibrarySync(
+            self._library.root, self._library.cache_dir, self, sharing=self._open_libraries
+        )
         self.sync.changed.connect(lambda _report: self._changed())
         self.sync.failed.connect(lambda text: window.status.showMessage(text, 10_000))
-        if self._library.notice:
-            window.error_banner.show_message(self._library.notice, "info")
+        self.sync.damaged.connect(self._show_notice)
+        if self._library.notice is not None:
+            self._show_notice(self._library.notice)
         self._show_availability()
         return view
+
+    def _open_libraries(self) -> list[Library]:
+        """This window's connections to the index besides the sync's: its own and the job pipeline's."""
+        pipeline_library = getattr(self.window.bridge.pipeline, "library", None)
+        return [lib for lib in (self._library, pipeline_library) if lib is not None]
+
+    def _show_notice(self, notice: LibraryNotice) -> None:
+        from seedream_desktop.ui.library.library_sync import translated
+
+        self.window.error_banner.show_message(translated(notice), "info")
+        self._changed()  # a replaced index: the page shows what it holds now
 
     def _after_first_frame(self) -> None:
         self._build()

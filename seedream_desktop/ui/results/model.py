@@ -21,7 +21,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QPixmap
 
 from seedream_desktop.api.request import GenerationRequest
-from seedream_desktop.ui.file_mime import MIME_TYPES, files_mime
+from seedream_desktop.ui.file_mime import MIME_TYPES, FilesMime, drag_mime, files_mime
 from seedream_desktop.ui.results.item import FINAL_STATES, ResultItem
 
 Index = QModelIndex | QPersistentModelIndex
@@ -114,8 +114,15 @@ class ResultModel(QAbstractListModel):
         return Qt.DropAction.CopyAction
 
     def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
-        paths = [p for p in (self._items[i.row()].path for i in indexes if i.isValid()) if p]
-        return files_mime(paths)
+        """For Copy image: the clipboard gets the bytes now (the grid's drag uses ``drag_mime``)."""
+        return files_mime(self._paths(indexes))
+
+    def drag_mime(self, indexes: Sequence[QModelIndex]) -> FilesMime:
+        """For a drag: the URLs at once, the bytes only if the drop target asks."""
+        return drag_mime(self._paths(indexes))
+
+    def _paths(self, indexes: Sequence[QModelIndex]) -> list[Path]:
+        return [p for p in (self._items[i.row()].path for i in indexes if i.isValid()) if p]
 
     # ---- jobs ---------------------------------------------------------------------------------
     def add_job(self, job_id: str, request: GenerationRequest | None, expected: int, state: str) -> None:
