@@ -1423,17 +1423,17 @@ is:fav、is:edit、has:refs、board:画板名、tag:标签、date:2025-09、date
         <translation>重试</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/main_window.py" line="326"/>
+        <location filename="../../seedream_desktop/ui/main_window.py" line="327"/>
         <source> — DEMO</source>
         <translation> — 演示</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/main_window.py" line="332"/>
+        <location filename="../../seedream_desktop/ui/main_window.py" line="333"/>
         <source>DEMO — images come from the built-in Runware emulator on this computer: nothing is sent over the network and nothing is charged.</source>
         <translation>演示模式 — 图像来自本机内置的 Runware 模拟器：不会通过网络发送任何内容，也不收取任何费用。</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/main_window.py" line="336"/>
+        <location filename="../../seedream_desktop/ui/main_window.py" line="337"/>
         <source>Use my own key…</source>
         <translation>使用我自己的密钥…</translation>
     </message>
@@ -2001,37 +2001,47 @@ Drag to reorder; Delete removes; Ctrl+Left/Right moves.</source>
         <translation>空闲</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/status_bar.py" line="38"/>
+        <location filename="../../seedream_desktop/ui/status_bar.py" line="40"/>
+        <source>Demo today: ${spent} (not charged)</source>
+        <translation>演示今日：${spent}（不收费）</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/status_bar.py" line="42"/>
         <source>Today: ${spent} of ${budget}</source>
         <translation>今日：${spent} / ${budget}</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/status_bar.py" line="42"/>
+        <location filename="../../seedream_desktop/ui/status_bar.py" line="44"/>
         <source>Today: ${spent}</source>
         <translation>今日：${spent}</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/status_bar.py" line="44"/>
-        <source>What Runware charged today (demo jobs cost nothing real)</source>
-        <translation>Runware 今日已收取的费用（演示任务不产生实际费用）</translation>
+        <location filename="../../seedream_desktop/ui/status_bar.py" line="47"/>
+        <source>What these demo images would have cost at Runware; nothing is charged</source>
+        <translation>这些演示图像在 Runware 上本应花费的金额；不会收取任何费用</translation>
     </message>
     <message>
         <location filename="../../seedream_desktop/ui/status_bar.py" line="49"/>
+        <source>What Runware charged today (demo jobs are not counted)</source>
+        <translation>Runware 今日收取的费用（不计演示任务）</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/status_bar.py" line="55"/>
         <source>Connected to {host}</source>
         <translation>已连接到 {host}</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/status_bar.py" line="50"/>
+        <location filename="../../seedream_desktop/ui/status_bar.py" line="56"/>
         <source>DEMO — built-in emulator, no real images or charges</source>
         <translation>演示模式 — 内置模拟器，不生成真实图像，不收费</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/status_bar.py" line="51"/>
+        <location filename="../../seedream_desktop/ui/status_bar.py" line="57"/>
         <source>Offline — jobs wait and go out when the network is back</source>
         <translation>离线 — 任务将等待，网络恢复后发送</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/status_bar.py" line="52"/>
+        <location filename="../../seedream_desktop/ui/status_bar.py" line="58"/>
         <source>No API key — open Settings or try the demo</source>
         <translation>没有 API 密钥 — 请打开设置或试用演示</translation>
     </message>

@@ -316,7 +316,8 @@ class MainWindow(QMainWindow):
         )
 
     def _show_spend(self, today: float) -> None:
-        self.status.set_spend(today, float(self.parts.settings.get("daily_budget_usd") or 0))
+        demo = bool(self.bridge.connection and self.bridge.connection.demo)
+        self.status.set_spend(today, float(self.parts.settings.get("daily_budget_usd") or 0), demo=demo)
 
     def _show_connection(self, connection: Connection | None) -> None:
         demo = bool(connection and connection.demo)

@@ -33,15 +33,21 @@ class StatusBar(QStatusBar):
             parts.append(self.tr("%n failed", "", failed))
         self.jobs.setText(" · ".join(parts) if parts else self.tr("Idle"))
 
-    def set_spend(self, today_usd: float, budget_usd: float) -> None:
-        if budget_usd > 0:
-            text = self.tr("Today: ${spent} of ${budget}").format(
-                spent=f"{today_usd:.2f}", budget=f"{budget_usd:.2f}"
-            )
+    def set_spend(self, today_usd: float, budget_usd: float, *, demo: bool = False) -> None:
+        spent = f"{today_usd:.2f}"
+        if demo:
+            # The demo keeps its own journal: what its images would have cost, never real money.
+            text = self.tr("Demo today: ${spent} (not charged)").format(spent=spent)
+        elif budget_usd > 0:
+            text = self.tr("Today: ${spent} of ${budget}").format(spent=spent, budget=f"{budget_usd:.2f}")
         else:
-            text = self.tr("Today: ${spent}").format(spent=f"{today_usd:.2f}")
+            text = self.tr("Today: ${spent}").format(spent=spent)
         self.spend.setText(text)
-        self.spend.setToolTip(self.tr("What Runware charged today (demo jobs cost nothing real)"))
+        self.spend.setToolTip(
+            self.tr("What these demo images would have cost at Runware; nothing is charged")
+            if demo
+            else self.tr("What Runware charged today (demo jobs are not counted)")
+        )
 
     def set_connection(self, state: str, host: str = "") -> None:
         """``state`` is 'online', 'demo', 'offline' or 'no-key'."""

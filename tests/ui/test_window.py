@@ -40,7 +40,22 @@ def test_compose_generate_saved_and_shown(make_window, emulator, qtbot):
     qtbot.waitUntil(lambda: window.model.has_thumbnail(item.key), timeout=10_000)
     qtbot.waitUntil(lambda: "Idle" in window.status.jobs.text(), timeout=5000)
     assert "Connected to 127.0.0.1" in window.status.connection.text()
-    assert "$0.03" in window.status.spend.text()
+    assert window.status.spend.text() == "Today: $0.03"
+
+
+def test_demo_spend_is_shown_apart_and_never_reaches_the_real_total(make_window, emulator, qtbot):
+    window = make_window(None)
+    window.enter_demo()
+    qtbot.waitUntil(window.demo_banner.isVisible, timeout=5000)
+    type_prompt(qtbot, window, "a demo lighthouse")
+    generate_with_keyboard(qtbot, window)
+    qtbot.waitUntil(lambda: len(saved_rows(window)) == 1, timeout=20_000)
+    qtbot.waitUntil(lambda: "$0.03" in window.status.spend.text(), timeout=5000)
+    assert window.status.spend.text() == "Demo today: $0.03 (not charged)"
+    done = []
+    window.bridge.configure(Connection("key", emulator.url), lambda *_: done.append(True))
+    qtbot.waitUntil(lambda: bool(done), timeout=10_000)
+    qtbot.waitUntil(lambda: window.status.spend.text() == "Today: $0.00", timeout=5000)
 
 
 def test_escape_cancels_the_running_job(make_window, emulator_factory, qtbot):

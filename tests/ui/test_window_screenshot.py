@@ -7,11 +7,13 @@ also saved as docs/screenshot-main.png.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from seedream_desktop.api.sizes import by_key
+from seedream_desktop.ui import language
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 DOCS = Path(__file__).resolve().parents[2] / "docs" / "screenshot-main.png"
@@ -19,7 +21,15 @@ PROMPT_WIDE = "Panorama of a night market in the rain, neon reflections on wet s
 PROMPT = "A glass greenhouse on a misty mountain ridge at dawn, warm light, cinematic, 35mm"
 
 
-def test_screenshot_of_the_main_window_after_a_demo_generation(make_window, qtbot, tmp_path):
+@pytest.fixture
+def english(qapp) -> Iterator[None]:
+    """As the app starts in English: its small catalog turns "%n image(s)" into "4 images"."""
+    installed = language.install_translators(qapp, "en")
+    yield
+    language.remove_translators(qapp, installed)
+
+
+def test_screenshot_of_the_main_window_after_a_demo_generation(english, make_window, qtbot, tmp_path):
     window = make_window(None)
     window.enter_demo()
     qtbot.waitUntil(window.demo_banner.isVisible, timeout=5000)
@@ -39,6 +49,7 @@ def test_screenshot_of_the_main_window_after_a_demo_generation(make_window, qtbo
     grid.select_row(0)
     window.status.showMessage("")
     qtbot.wait(50)  # let the last paint events through before grabbing
+    assert "4 images" in window.compose.controls.estimate.text()  # the plural catalog is in use
     picture = window.grab()
     assert picture.width() >= 1400 * picture.devicePixelRatio() - 1
     target = tmp_path / "screenshot-main.png"

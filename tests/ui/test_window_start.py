@@ -57,7 +57,7 @@ def test_generating_before_the_connection_is_up_starts_the_job_once_it_is(start,
     assert not window.error_banner.isVisible()
     assert "DEMO" in window.windowTitle()  # --demo: the emulator, with no welcome
     assert welcome_of(window) is None
-    assert Settings(Paths.from_environment()).get(START_IN) is None  # --demo is for this run only
+    assert Settings(Paths.from_environment()).get(START_IN) == ""  # --demo is for this run only
 
 
 def test_generating_while_reconnecting_waits_instead_of_failing(make_window, emulator, qtbot):
