@@ -82,9 +82,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("daily_budget_usd", 0.0, float, "Daily spending cap in USD (0 = no cap)"),
     Setting("language", "", str, "Interface language: '' follows the system, 'en' or 'zh_CN'"),
     Setting("safety", "none", str, "Content safety check: none, fast or full"),
-    Setting(
-        "start_in", "", str, "A start without a key: '' shows the welcome, 'demo' the demo, 'window' the window"
-    ),
+    Setting("start_in", "", str, "Starting without a key: '' welcome, 'demo' or 'window'"),
 )
 _BY_NAME = {s.name: s for s in SETTINGS}
 
