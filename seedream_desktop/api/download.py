@@ -44,9 +44,12 @@ async def download_into(
             if status >= 400:
                 errors = parse_envelope(status, await response.aread()).errors
                 raise errors[0]
-            total = _declared_length(response)
+            encoded = _is_encoded(response)
+            total = None if encoded else _declared_length(response)
             check = ImageStreamCheck(fmt)
-            async for chunk in response.aiter_bytes():
+            # An unencoded body needs no decoder pass: the raw chunks are the image bytes themselves.
+            chunks = response.aiter_bytes() if encoded else response.aiter_raw()
+            async for chunk in chunks:
                 check.feed(chunk)  # the first chunk already proves (or disproves) the format
                 _write(sink, chunk)
                 if on_progress is not None:
@@ -68,10 +71,12 @@ def write_inline(data: bytes, sink: IO[bytes], fmt: str, on_progress: Progress |
     return DownloadInfo(size=len(data), sha256=digest, format=found)
 
 
+def _is_encoded(response: httpx.Response) -> bool:
+    return response.headers.get("Content-Encoding", "identity") != "identity"
+
+
 def _declared_length(response: httpx.Response) -> int | None:
-    # Content-Length counts encoded bytes; with a content-encoding it says nothing about the image.
-    if response.headers.get("Content-Encoding", "identity") != "identity":
-        return None
+    # Content-Length counts encoded bytes, so it is asked only of unencoded bodies.
     value = response.headers.get("Content-Length")
     return int(value) if value and value.isdigit() else None
 

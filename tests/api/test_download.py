@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import asyncio
+import gzip
 import hashlib
+import http.server
 import io
+import threading
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import TypeVar
@@ -197,3 +200,45 @@ def test_unseekable_sink_is_refused(emulator: Emulator) -> None:
 
     with pytest.raises(ValueError, match="seekable"):
         generate_then(emulator, fetch)
+
+
+# ---- content encodings ---------------------------------------------------------------------------
+
+
+class _GzipImageHandler(http.server.BaseHTTPRequestHandler):
+    """An image host that compresses on the wire, as some CDNs do even for PNG."""
+
+    body = gzip.compress(PNG)
+
+    def do_GET(self) -> None:
+        self.send_response(200)
+        self.send_header("Content-Type", "image/png")
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(self.body)))
+        self.end_headers()
+        self.wfile.write(self.body)
+
+    def log_message(self, format: str, *args: object) -> None:
+        return
+
+
+def test_gzip_encoded_image_is_decoded_before_it_is_checked_and_saved(tmp_path: Path) -> None:
+    server = http.server.HTTPServer(("127.0.0.1", 0), _GzipImageHandler)
+    thread = threading.Thread(target=server.serve_forever)
+    thread.start()
+    url = f"http://127.0.0.1:{server.server_port}"
+    dest = tmp_path / "lib" / "tide.png"
+
+    async def fetch() -> DownloadInfo:
+        async with RunwareClient("any-key", f"{url}/v1", retries=FAST, timeout=10.0) as client:
+            image = ImageResult(task_uuid="t", image_uuid="i", url=f"{url}/tide.png")
+            return await client.download_to_file(image, dest, expected_format="PNG")
+
+    try:
+        info = asyncio.run(fetch())
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
+    assert dest.read_bytes() == PNG
+    assert (info.size, info.sha256, info.format) == (len(PNG), hashlib.sha256(PNG).hexdigest(), "PNG")
