@@ -189,7 +189,8 @@ def bench_search(big: Path) -> None:
                 t0 = time.perf_counter()
                 _like_baseline(conn, text)
                 naive.append(time.perf_counter() - t0)
-        worst = sorted(QUERIES, key=lambda t: _time(library, Query(text=t)))[-3:]
+        split = {t: _split(library, Query(text=t)) for t in QUERIES}
+        worst = sorted(QUERIES, key=lambda t: sum(split[t]))[-3:]
         conn.close()
     print(f"search over {BIG} prompts (first page of 200 + total count), {len(ours)} queries: "
           f"p50 {statistics.median(ours) * 1000:.1f} ms, p95 {_p95(ours) * 1000:.1f} ms (goal ≤ 20 ms)")  # fmt: skip
@@ -199,13 +200,21 @@ def bench_search(big: Path) -> None:
     print(f"  baseline LIKE '%…%': p50 {statistics.median(naive) * 1000:.1f} ms, p95 {_p95(naive) * 1000:.1f} ms; "
           f"ratio {_p95(naive) / _p95(ours):.1f}× at p95")  # fmt: skip
     print(f"  slowest queries: {', '.join(worst)}")
+    print("    (page + count, best of 3: " + ", ".join(
+        f"{t} {split[t][0] * 1000:.1f} + {split[t][1] * 1000:.1f} ms" for t in worst) + ")")  # fmt: skip
 
 
-def _time(library: Library, query: Query) -> float:
-    t0 = time.perf_counter()
-    library.search(query, 0, 200)
-    library.count(query)
-    return time.perf_counter() - t0
+def _split(library: Library, query: Query) -> tuple[float, float]:
+    """The first page's time and the count's, each the best of three."""
+    pages, counts = [], []
+    for _ in range(3):
+        t0 = time.perf_counter()
+        library.search(query, 0, 200)
+        t1 = time.perf_counter()
+        library.count(query)
+        pages.append(t1 - t0)
+        counts.append(time.perf_counter() - t1)
+    return min(pages), min(counts)
 
 
 def _vips_rate(files: list[Path], size: int, out: Path) -> float:

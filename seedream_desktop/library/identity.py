@@ -17,6 +17,7 @@ def quick_id(path: Path | str, size: int | None = None) -> str:
     for compressed image data; ``is_complete`` tells whether a full hash can still tell them apart.
     """
     with open(path, "rb") as handle:
+        _without_readahead(handle.fileno())
         if size is None:
             size = os.fstat(handle.fileno()).st_size
         digest = hashlib.blake2b(digest_size=_DIGEST_SIZE)
@@ -27,6 +28,39 @@ def quick_id(path: Path | str, size: int | None = None) -> str:
         elif size > EDGE:
             digest.update(handle.read())
     return f"{size:x}-{digest.hexdigest()}"
+
+
+def _without_readahead(fd: int) -> None:
+    # Only 2 × 64 KiB are wanted, but the kernel's readahead turns a cold read of them into ~320 KiB
+    # (up to the device's read_ahead_kb): on a first index of 10,000 files that is 2 GB read for
+    # nothing. Linux/BSD only; elsewhere the reads simply stay as they are.
+    if hasattr(os, "posix_fadvise"):
+        try:
+            os.posix_fadvise(fd, 0, 0, os.POSIX_FADV_RANDOM)
+        except OSError:
+            pass  # a file system that does not take advice reads the same bytes, only more of them
+
+
+def prefetch(path: Path | str, size: int) -> None:
+    """Ask the kernel to start reading what ``quick_id`` will hash, without waiting for it.
+
+    Called for a batch of files before hashing them one by one, so the disk has many requests at
+    once instead of one at a time. Linux/BSD only; anywhere else, and on any error, it does nothing.
+    """
+    if not hasattr(os, "posix_fadvise"):
+        return
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.posix_fadvise(fd, 0, EDGE, os.POSIX_FADV_WILLNEED)
+        if size > EDGE:
+            os.posix_fadvise(fd, max(EDGE, size - EDGE), EDGE, os.POSIX_FADV_WILLNEED)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
 
 
 def is_complete(content_id: str) -> bool:

@@ -53,6 +53,7 @@ class Sql:
     params: list[Any] = field(default_factory=list)
     text_match: str | None = None  # the positive full-text expression, when there is one
     id_only: int = 0  # how many conditions test only the id (full text), not the row's columns
+    text_at: tuple[int, int] | None = None  # where text_match's condition and parameter sit
 
     def add(self, condition: str, *params: Any) -> None:
         self.conditions.append(condition)
@@ -60,6 +61,30 @@ class Sql:
 
     def where(self) -> str:
         return " WHERE " + " AND ".join(self.conditions) if self.conditions else ""
+
+    def besides_text(self) -> tuple[list[str], list[Any]]:
+        """The conditions and parameters other than the positive full-text one (for a join on it)."""
+        if self.text_at is None:
+            return list(self.conditions), list(self.params)
+        at, param = self.text_at
+        others = self.conditions[:at] + self.conditions[at + 1 :]
+        return others, self.params[:param] + self.params[param + 1 :]
+
+
+# Keyed by id and carrying the facet columns: counting a frequent word's matches that pass a filter
+# looks each match up here, not in the wide table rows (100,000 prompts, "rating>=4 light": 20 → 7 ms).
+FACET_INDEX = "images_facets"
+FACET_COLUMNS = ("id", "created", "tier", "aspect", "format", "rating", "favourite", "has_references")
+# SQL words and names besides columns that the conditions are written with.
+_SQL_WORDS = {"select", "from", "where", "and", "or", "not", "in", "is", "null", "match", "rowid"}
+_SQL_WORDS |= {"prompt_fts"}
+_IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
+
+def facet_index_covers(conditions: list[str]) -> bool:
+    """Whether these conditions read only columns that FACET_INDEX holds."""
+    known = _SQL_WORDS | set(FACET_COLUMNS)
+    return all(word.lower() in known for c in conditions for word in _IDENTIFIER.findall(c))
 
 
 # The index that walks each sort order: for a frequent word, reading rows in order and stopping at
@@ -218,6 +243,7 @@ def text_conditions(text: str, sql: Sql) -> None:
             positive.append(f"({expression})")
     if positive:
         sql.text_match = " AND ".join(positive)
+        sql.text_at = (len(sql.conditions), len(sql.params))
         _fts(sql, sql.text_match)
 
 

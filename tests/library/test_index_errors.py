@@ -12,6 +12,7 @@ from seedream_desktop.cli import main
 from seedream_desktop.library import schema
 from seedream_desktop.library.index import Library
 from seedream_desktop.library.notice import IndexUnavailable
+from seedream_desktop.library.query import Query
 from tests.library.make_images import save
 
 
@@ -131,3 +132,31 @@ def test_damage_met_in_use_is_recovered_from(library_dir: Path) -> None:
         assert "set aside as index.corrupt-" in str(library.notice) and library.needs_scan
         assert library.scan().added == 3 and library.count() == 3
         assert len(_set_aside(library_dir)) == 1
+
+
+def _has_facet_index(index: Path) -> bool:
+    conn = sqlite3.connect(index)
+    try:
+        return schema.has_index(conn, "images_facets")
+    finally:
+        conn.close()
+
+
+def test_an_older_index_gains_the_facet_index_once_it_can_be_written(library_dir: Path) -> None:
+    save(library_dir / "fox.png", "a fox")
+    with Library.open(library_dir) as library:
+        library.scan()
+        index = library.index_path
+    older = sqlite3.connect(index, isolation_level=None)
+    older.execute("DROP INDEX images_facets")  # as version 1 shipped
+    older.execute("BEGIN IMMEDIATE")  # another program is writing: the index is not added now
+    fox_png = Query(text="fox", formats=("png",))
+    with Library.open(library_dir) as library:
+        assert library.notice is None
+        assert library.count(fox_png) == len(library.search(fox_png)) == 1
+    assert not _has_facet_index(index)
+    older.execute("ROLLBACK")
+    older.close()
+    with Library.open(library_dir) as library:
+        assert library.count(fox_png) == 1
+    assert _has_facet_index(index)

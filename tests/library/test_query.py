@@ -205,3 +205,43 @@ def test_the_frequent_word_plan_gives_the_same_pages(
     ]
     assert again == expected
     assert any(expected)
+
+
+# Text with every kind of filter: counted by joining the matches to the facet index when it holds
+# every column the filters read, else to the rows.
+TEXT_AND_FILTERS = [
+    ("fox format:png", ["fox"]),
+    ("fox rating>=3", ["fox"]),
+    ("a is:fav", ["fox"]),
+    ("a -fox", ["city", "cat"]),
+    ("a -is:fav", ["city", "cat"]),
+    ("灯塔 has:refs", ["lighthouse"]),
+    ("fox seed:42", ["fox"]),
+    ("a is:edit", ["cat"]),
+    ("a board:Pets", ["cat"]),
+    ("a -tag:wild", ["city", "cat"]),
+    ("fox size:96x54", ["foxes"]),
+    ("a date>=2025-09-04", ["city", "cat"]),
+    ("fox tier:1K aspect:16:9", ["foxes"]),
+]
+
+
+@pytest.mark.parametrize("with_facet_index", [True, False])
+def test_text_with_filters_is_counted_like_it_is_listed(
+    library_dir: Path, library: Library, with_facet_index: bool
+) -> None:
+    fox = library.by_path(library.root / "fox.png")
+    cat = library.by_path(library.root / "cat.png")
+    assert fox is not None and cat is not None
+    library.set_favourite([fox.id], True)
+    library.set_rating([fox.id], 4)
+    library.add_to_board([cat.id], library.create_board("Pets"))
+    library.add_tag([fox.id], "wild")
+    if not with_facet_index:
+        # An index from before images_facets, on a drive where it cannot be added.
+        library._conn.execute("DROP INDEX images_facets")
+        library._facets = None
+    for text, expected in TEXT_AND_FILTERS:
+        assert names(library, text) == expected, text
+    assert names(library, Query(text="fox", favourite=False, formats=("jpeg",))) == ["foxes"]
+    assert names(library, Query(text="灯塔", min_rating=1)) == []

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import dataclasses
+import hashlib
 import os
 import shutil
 import threading
 from pathlib import Path
 
 from seedream_desktop.library.entry import ScanReport
-from seedream_desktop.library.identity import EDGE, quick_id
+from seedream_desktop.library.identity import EDGE, prefetch, quick_id
 from seedream_desktop.library.index import Library
 from seedream_desktop.library.query import Query
 from seedream_desktop.library.record import ParentImage
@@ -65,6 +67,30 @@ def test_the_process_pool_gives_the_same_index(library_dir: Path) -> None:
         report = library.scan()
         assert report.added == 6
         assert library.count(Query(text="number")) == 6
+
+
+def test_the_process_pool_reads_every_file_as_this_process_does(library_dir: Path) -> None:
+    _folder(library_dir)
+    rows = []
+    for threshold in (1, 10_000):  # worker processes (with prefetching), then this process
+        shutil.rmtree(library_dir / ".seedream", ignore_errors=True)
+        with Library.open(library_dir) as library:
+            library.pool_threshold = threshold
+            assert library.scan().added == 6
+            rows.append(sorted((dataclasses.replace(e, id=0) for e in library.search(Query())), key=str))
+    assert rows[0] == rows[1]
+
+
+def test_the_quick_id_hashes_exactly_the_first_and_last_64_kib(tmp_path: Path) -> None:
+    for size in (10, EDGE, EDGE + 1, 2 * EDGE, 2 * EDGE + 1, 5 * EDGE + 7):
+        path = tmp_path / f"{size}.bin"
+        data = bytes(i % 251 for i in range(size))
+        path.write_bytes(data)
+        covered = data if size <= 2 * EDGE else data[:EDGE] + data[-EDGE:]
+        expected = f"{size:x}-{hashlib.blake2b(covered, digest_size=16).hexdigest()}"
+        prefetch(path, size)
+        assert quick_id(path) == quick_id(path, size) == expected
+    prefetch(tmp_path / "gone.png", 123)  # a file that vanished since the walk: nothing happens
 
 
 def test_files_moved_and_renamed_while_closed_keep_their_marks_and_lineage(library_dir: Path) -> None:
