@@ -69,6 +69,8 @@ def test_drag_carries_files_and_ids(big: Library) -> None:
     assert [Path(u.toLocalFile()).name for u in mime.urls()] == ["img-099999.png", "img-099994.jpeg"]
     assert mime.hasFormat(IDS_MIME) and ids_from_mime(mime) == [BIG, BIG - 5]
     assert model.flags(model.index(0)) & Qt.ItemFlag.ItemIsDragEnabled
+    # The image bytes are offered, not read at drag start (a 4K PNG would hold the drag back).
+    assert mime.hasFormat("image/png") and not mime.was_read()
 
 
 def test_reload_rows_reads_marks_again(big: Library) -> None:

@@ -27,7 +27,7 @@ from PySide6.QtGui import QPixmap
 from seedream_desktop.library.entry import ImageEntry
 from seedream_desktop.library.index import Library
 from seedream_desktop.library.query import Query
-from seedream_desktop.ui.file_mime import files_mime
+from seedream_desktop.ui.file_mime import drag_mime, files_mime
 
 Index = QModelIndex | QPersistentModelIndex
 PAGE = 200
@@ -226,12 +226,18 @@ class LibraryModel(QAbstractListModel):
         return Qt.DropAction.CopyAction
 
     def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
+        """For a drag (Qt's views call this at drag start): the image bytes are only offered, so a
+        drag of a 4K PNG starts at once; they are read if a drop target asks for them."""
         entries = self.entries(sorted({i.row() for i in indexes if i.isValid()}))
-        return mime_for(entries)
+        return _with_ids(drag_mime([e.path for e in entries]), entries)
 
 
 def mime_for(entries: Sequence[ImageEntry]) -> QMimeData:
-    """For a drag or a copy: the files (ui/file_mime.py), plus the ids for our own drop targets."""
-    mime = files_mime([e.path for e in entries])
+    """For a copy: the files with the first one's bytes read now (ui/file_mime.py), plus our ids."""
+    return _with_ids(files_mime([e.path for e in entries]), entries)
+
+
+def _with_ids(mime: QMimeData, entries: Sequence[ImageEntry]) -> QMimeData:
+    # The ids let our own drop targets (boards) act on index rows without parsing paths.
     mime.setData(IDS_MIME, QByteArray(",".join(str(e.id) for e in entries).encode("ascii")))
     return mime
