@@ -88,6 +88,23 @@ def test_raw_image_data_from_a_browser_becomes_a_cached_file(qtbot, tray, tmp_pa
     assert Path(source).read_bytes() == png_bytes()
 
 
+def test_a_linked_picture_dragged_off_a_web_page_gives_its_pixels_not_the_page(qtbot, tray, tmp_path) -> None:
+    mime = urls("https://example.test/gallery/item?id=42")  # the link around the thumbnail
+    mime.setData("image/png", png_bytes())  # and the picture itself, as browsers add it
+    with qtbot.waitSignal(tray.idle, timeout=LOAD_MS):
+        drop(tray.view.viewport(), mime)
+    (source,) = sources(tray)
+    assert Path(source).read_bytes() == png_bytes()
+    # A link that names an image file is kept as the link, pixels or not.
+    named = urls("https://example.test/photos/cat.webp")
+    named.setData("image/png", png_bytes())
+    drop(tray.view.viewport(), named)
+    assert sources(tray)[-1] == "https://example.test/photos/cat.webp"
+    # A link with nothing else is still taken: many image hosts serve pictures without a file name.
+    drop(tray.view.viewport(), urls("https://example.test/gallery/item?id=43"))
+    assert sources(tray)[-1] == "https://example.test/gallery/item?id=43"
+
+
 def test_qt_image_data_is_added(qtbot, tray, tmp_path: Path) -> None:
     image = QImage(30, 20, QImage.Format.Format_RGB32)
     image.fill(QColor("red"))

@@ -16,7 +16,18 @@ Source = str | bytes | QImage  # a path or URL, encoded image bytes, or a decode
 
 
 def sources_from_mime(mime: QMimeData) -> list[Source]:
-    """Files and URLs win over pixels: a browser drag carries both, and the URL is what the designer saw."""
+    """Files and URLs win over pixels: a browser drag carries both, and the URL is what the designer saw.
+
+    Except a single web link that does not name an image file while the drag also carries the pixels:
+    dragging a linked thumbnail off a web page gives the page's address, which is no image at all.
+    """
+    found = _files_and_links(mime)
+    if len(found) == 1 and isinstance(found[0], str) and _is_page_link(found[0]):
+        return _pixels(mime) or found
+    return found or _pixels(mime)
+
+
+def _files_and_links(mime: QMimeData) -> list[Source]:
     found: list[Source] = []
     if mime.hasUrls():
         for url in mime.urls():
@@ -28,8 +39,10 @@ def sources_from_mime(mime: QMimeData) -> list[Source]:
                 found.extend(_from_url(QUrl(line)))
             elif line.startswith("/") and Path(line).exists():
                 found.extend(_from_path(Path(line)))
-    if found:
-        return found
+    return found
+
+
+def _pixels(mime: QMimeData) -> list[Source]:
     for fmt in RAW_IMAGE_FORMATS:
         if mime.hasFormat(fmt):
             data = bytes(mime.data(fmt).data())
@@ -51,6 +64,13 @@ def offers_references(mime: QMimeData) -> bool:
     if mime.hasText():
         return mime.text().strip().startswith(("http://", "https://", "file://"))
     return False
+
+
+def _is_page_link(source: str) -> bool:
+    if not source.startswith(("http://", "https://")):
+        return False
+    name = QUrl(source).path().rsplit("/", 1)[-1].lower()
+    return not name.endswith(tuple(FOLDER_IMAGE_SUFFIXES))
 
 
 def _from_url(url: QUrl) -> list[Source]:
