@@ -104,6 +104,9 @@ class RunwareHandler(BaseHTTPRequestHandler):
             status, body = emulator._service.run_batch(tasks, task_fault)
         except Rejection as rejection:
             status, body = rejection.status, envelope([], rejection.errors)
+        if "imageInference" in task_types and not emulator._hold_answer():
+            self.close_connection = True
+            return
         self._send_json(status, body, corruption=fault if fault in faults.TRANSPORT_FAULTS else None)
 
     def _authenticate(self, tasks: list[dict[str, Any]]) -> None:

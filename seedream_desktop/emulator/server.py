@@ -50,6 +50,10 @@ class Emulator:
         self._requests: deque[dict[str, Any]] = deque(maxlen=MAX_RECORDED_TASKS)
         self._received = 0
         self._downloads: Counter[str] = Counter()
+        # The answer gate: a submit is taken (the task runs, it will be billed) but its answer waits.
+        self._gate = threading.Condition()
+        self._holding_answers = False
+        self._held_answers = 0
         self.faults = FaultPlan()
         for spec in faults:
             name, times, on = parse_fault_spec(spec) if isinstance(spec, str) else spec
@@ -83,6 +87,8 @@ class Emulator:
             return
         self._stopping.set()
         self._service.wake()
+        with self._gate:
+            self._gate.notify_all()
         server.shutdown()
         thread.join()
         server.wake_connections()
@@ -172,6 +178,33 @@ class Emulator:
 
     def resume(self) -> None:
         self._service.resume()
+
+    # ---- holding answers, so a test can act between "the server took the task" and "the client knows"
+    def hold_answers(self) -> None:
+        """Handle every imageInference POST as usual (a valid task is taken), but keep its answer back."""
+        with self._gate:
+            self._holding_answers = True
+
+    def let_answers_go(self) -> None:
+        """Send every held answer (to whoever still listens) and stop holding new ones."""
+        with self._gate:
+            self._holding_answers = False
+            self._gate.notify_all()
+
+    def wait_for_held_answers(self, count: int = 1, timeout: float = 10.0) -> bool:
+        """Block until ``count`` submits were taken and had their answers held in total."""
+        with self._gate:
+            return self._gate.wait_for(lambda: self._held_answers >= count, timeout)
+
+    def _hold_answer(self) -> bool:
+        """Called by the handler once a submit is taken; False when the emulator stops meanwhile."""
+        with self._gate:
+            if not self._holding_answers:
+                return True
+            self._held_answers += 1
+            self._gate.notify_all()
+            self._gate.wait_for(lambda: not self._holding_answers or self._stopping.is_set())
+            return not self._stopping.is_set()
 
     def wait_for_images(self, count: int, timeout: float = 10.0) -> bool:
         """Block until ``count`` images were produced in total (the event to await instead of sleeping)."""

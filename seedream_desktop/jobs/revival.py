@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 from seedream_desktop.api import errors as api_errors
 from seedream_desktop.api.errors import SeedreamError
@@ -48,3 +49,20 @@ def server_may_have(job: JobRow, images: Iterable[ImageRow]) -> bool:
             return any(i.task_uuid == job.task_uuid for i in images)
         return True
     return not isinstance(job.error, REFUSALS)
+
+
+async def server_took(client: Any, task_uuid: str) -> bool:
+    """After a refusal at submit: whether the server has the task all the same (one getResponse).
+
+    The client re-sends a task whose answer was lost (cut, unreadable) with the same taskUUID; that
+    re-send can be refused (429, an unreadable 400 where conflictTaskUUID was said) although the first
+    attempt was taken and will be billed. Without this look the job would get a fresh taskUUID and be
+    paid for twice. No answer at all leaves the refusal standing, as it did before the look.
+    """
+    try:
+        result = await client.poll(task_uuid)
+    except SeedreamError:
+        return False
+    if any(is_unknown_task(e) for e in result.errors):
+        return False
+    return bool(result.images or result.pending or result.errors)

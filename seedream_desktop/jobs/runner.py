@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-from seedream_desktop.api.errors import NetworkError, SeedreamError, StorageError
+from seedream_desktop.api.errors import InvalidRequest, NetworkError, SeedreamError, StorageError
 from seedream_desktop.api.request import GenerationRequest
 from seedream_desktop.api.results import ImageResult
 from seedream_desktop.jobs.errors import InlineResults, OtherApi, TaskUnknown, is_unknown_task
@@ -17,7 +17,7 @@ from seedream_desktop.jobs.journal import ImageRow, JobJournal, JobRow
 from seedream_desktop.jobs.ledger import SpendLedger
 from seedream_desktop.jobs.pacing import Outage, Pacing
 from seedream_desktop.jobs.recover import clean_partials
-from seedream_desktop.jobs.revival import RESUMABLE_KINDS, resumable, server_may_have
+from seedream_desktop.jobs.revival import REFUSALS, RESUMABLE_KINDS, resumable, server_may_have, server_took
 from seedream_desktop.jobs.rows import api_identity
 from seedream_desktop.jobs.saver import ImageSaver
 from seedream_desktop.jobs.state import JobState
@@ -279,6 +279,12 @@ class JobRunner:
                 self._set_online(False, job.id)
                 await outage.wait()
                 continue
+            except REFUSALS as refusal:
+                # InvalidRequest is ours, raised before anything left; a refusal from the server may
+                # be the answer to a re-send of a task it already took: then poll that task.
+                if isinstance(refusal, InvalidRequest) or not await server_took(self.client, job.task_uuid):
+                    raise
+                images = []
             break
         self._set_online(True, job.id)
         self.journal.mark_acked(job.id)

@@ -17,7 +17,7 @@ from typing import Any
 
 from PIL import Image
 
-from seedream_desktop.api.errors import SeedreamError
+from seedream_desktop.api.errors import RejectedParameter, SeedreamError
 from seedream_desktop.api.request import GenerationRequest
 from seedream_desktop.api.results import DownloadInfo, ImageResult, PollResult
 
@@ -91,7 +91,11 @@ class FakeClient:
         if self.gate is not None:
             await self.gate.wait()
         self._fault(self.poll_faults)
-        task = self.tasks[task_uuid]
+        task = self.tasks.get(task_uuid)
+        if task is None:  # as Runware answers a task it never took
+            return PollResult(
+                [], False, [RejectedParameter("no such task", code="invalidTaskUUID", status=400)]
+            )
         if task.polls_left > 0:
             task.polls_left -= 1
             if not task.errors:

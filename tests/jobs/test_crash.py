@@ -1,4 +1,4 @@
-"""Crash test: `seedream generate --count 8` killed with SIGKILL at several points, then `seedream jobs resume`."""
+"""Crash test: `seedream generate` killed with SIGKILL at several points, then `seedream jobs resume`."""
 
 from __future__ import annotations
 
@@ -39,9 +39,9 @@ def _seedream(*args: str) -> list[str]:
     ]
 
 
-def _generate(url: str) -> subprocess.Popen[bytes]:
+def _generate(url: str, count: int = COUNT) -> subprocess.Popen[bytes]:
     return subprocess.Popen(
-        _seedream("generate", "a lighthouse at dusk", "--size", "1K-1:1", "--count", str(COUNT), "--json"),
+        _seedream("generate", "a lighthouse at dusk", "--size", "1K-1:1", "--count", str(count), "--json"),
         env=_env(url),
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
@@ -102,19 +102,19 @@ def _state(journal_file: Path) -> tuple[str | None, int]:
         return jobs[0].state.value, sum(1 for i in journal.images(jobs[0].id) if i.saved)
 
 
-def _check_after_resume(emulator: Emulator, library: Path) -> None:
+def _check_after_resume(emulator: Emulator, library: Path, count: int = COUNT) -> None:
     with JobJournal(Paths.from_environment().journal_file) as journal:
         (job,) = journal.jobs()
         assert job.state is JobState.DONE, job.error
         saved_once(journal, library, emulator.produced)
-    assert len(emulator.produced) == COUNT
+    assert len(emulator.produced) == count
     assert len({task for task, _, _ in emulator.produced}) == 1, "the job was paid for twice"
-    assert all(count == 1 for count in emulator.downloads.values()) or _downloads_were_restarts(emulator)
+    assert all(n == 1 for n in emulator.downloads.values()) or _downloads_were_restarts(emulator, count)
 
 
-def _downloads_were_restarts(emulator: Emulator) -> bool:
+def _downloads_were_restarts(emulator: Emulator, count: int) -> bool:
     # An image whose download the kill interrupted is fetched again (never saved twice: saved_once).
-    return sum(emulator.downloads.values()) <= COUNT + 1
+    return sum(emulator.downloads.values()) <= count + 1
 
 
 def test_killed_before_submit_while_offline(library_dir: Path) -> None:
@@ -169,3 +169,30 @@ def test_killed_mid_download(emulator_factory: Callable[..., Emulator], library_
     assert list(library_dir.rglob(".partial-*")), "the kill was meant to leave a partial file"
     _resume(emulator.url)
     _check_after_resume(emulator, library_dir)
+
+
+def test_killed_after_the_server_took_the_task_before_the_ack_was_journalled(
+    emulator_factory: Callable[..., Emulator], library_dir: Path
+) -> None:
+    # The window where a job could be paid for twice: the server has the task, the journal does not
+    # know it. The emulator takes the submit and keeps its answer back, so the kill lands inside it.
+    count = 4
+    emulator = emulator_factory(latency=0.0)
+    emulator.hold_answers()
+    journal_file = Paths.from_environment().journal_file
+    process = _generate(emulator.url, count)
+    try:
+        _watch("the task taken by the server", lambda: emulator.wait_for_held_answers(1, 0.05), process)
+    finally:
+        _kill(process)
+    with JobJournal(journal_file) as journal:
+        (job,) = journal.jobs()
+        assert job.attempted and not job.acked, "the kill was meant to land before the ACK was journalled"
+    emulator.let_answers_go()  # to a dead process: nobody ever reads it
+    printed = _resume(emulator.url)
+    _check_after_resume(emulator, library_dir, count)
+    sends = [r for r in emulator.requests if r.get("taskType") == "imageInference"]
+    assert len(sends) >= 2 and {r["taskUUID"] for r in sends} == {job.task_uuid}  # re-sent, same task
+    polls = [r for r in emulator.requests if r.get("taskType") == "getResponse"]
+    assert {r["taskUUID"] for r in polls} == {job.task_uuid}  # the conflict answer was polled for
+    assert len(printed) == count

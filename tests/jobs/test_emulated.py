@@ -32,26 +32,59 @@ FAULT_OUTCOMES = [
     ("500", 1, "submit", DONE, None),
     ("500", None, "submit", FAILED, errors.ServerError),
     ("503", 1, "submit", DONE, None),
+    ("503", None, "any", FAILED, errors.RateLimited),
     ("504", 1, "submit", DONE, None),
-    ("504", None, "submit", FAILED, (errors.ProviderTimeout, errors.ServerError, errors.RateLimited)),
+    # Always RateLimited, never ProviderTimeout: the HTTP status (504, "come back later") is read before
+    # the code, so "queueTimeout" is not taken for a provider that gave up on the generation.
+    ("504", None, "submit", FAILED, errors.RateLimited),
     ("stall", 1, "submit", DONE, None),
     ("drop", 1, "submit", DONE, None),
+    ("truncate", 1, "submit", DONE, None),
+    # The first cut answer carried the ACK of a task the server took: the job stays not-acked but
+    # attempted, so a later resume polls that task (test_crash covers the kill in the same window).
+    ("truncate", None, "submit", FAILED, errors.NetworkError),
     ("malformed", 1, "submit", DONE, None),
+    # The first, unreadable answer carried the ACK; every re-send is refused unreadably too (it said
+    # conflictTaskUUID): the task is there all the same, so the job polls it and ends well.
+    ("malformed", None, "submit", DONE, None),
     ("content-policy", 1, "submit", FAILED, errors.ContentPolicy),
     ("provider-timeout", 1, "submit", FAILED, errors.ProviderTimeout),
     ("nsfw", 1, "submit", DONE, None),
+    # The links are dead from the start; every image was paid for, so the message names the expiry.
+    ("expire", 1, "submit", FAILED, errors.ResultExpired),
     ("500", 1, "poll", DONE, None),
     ("429", 1, "poll", DONE, None),
     ("stall", 1, "poll", DONE, None),
     ("drop", 1, "poll", DONE, None),
+    ("truncate", 1, "poll", DONE, None),
+    ("malformed", 1, "poll", DONE, None),
     ("500", None, "poll", FAILED, errors.ServerError),
     ("drop", None, "poll", FAILED, errors.NetworkError),
+    ("truncate", None, "poll", FAILED, errors.NetworkError),
+    ("malformed", None, "poll", FAILED, errors.ServerError),
+    ("expire", 1, "poll", FAILED, errors.ResultExpired),
     ("truncate", 1, "download", DONE, None),
     ("drop", 1, "download", DONE, None),
     ("stall", 1, "download", DONE, None),
+    ("malformed", 1, "download", DONE, None),
     ("truncate", None, "download", FAILED, errors.NetworkError),
+    ("malformed", None, "download", FAILED, errors.BadImage),
     ("expire", 1, "download", FAILED, errors.ResultExpired),
 ]
+
+# A word of each failure's designer-facing message (api/errors.py): the message says what happened.
+MESSAGE_WORDS: dict[type[errors.SeedreamError], str] = {
+    errors.InvalidApiKey: "API key",
+    errors.NoCredits: "balance is too low",
+    errors.RejectedParameter: "refused the setting",
+    errors.RateLimited: "busy",
+    errors.ServerError: "problem on its side",
+    errors.NetworkError: "Could not reach Runware",
+    errors.ContentPolicy: "content policy",
+    errors.ProviderTimeout: "too long",
+    errors.ResultExpired: "expired",
+    errors.BadImage: "damaged",
+}
 
 
 @pytest.mark.parametrize(
@@ -67,7 +100,7 @@ def test_fault_ends_the_job_in_the_right_state(
     times: int | None,
     phase: str,
     state: JobState,
-    error: type[errors.SeedreamError] | tuple[type[errors.SeedreamError], ...] | None,
+    error: type[errors.SeedreamError] | None,
 ) -> None:
     emulator = emulator_factory(stall_seconds=1.0)
     emulator.inject(fault, times, phase)
@@ -75,19 +108,42 @@ def test_fault_ends_the_job_in_the_right_state(
     job_id = run_job(emulator.url, journal, library_dir, request(), timeout=0.4, pacing=pacing)
     job = journal.get(job_id)
     assert job.state is state, job.error
+    sent = {r["taskUUID"] for r in emulator.requests if r.get("taskType") == "imageInference"}
+    assert sent == {job.task_uuid}  # every re-send kept the taskUUID: never a second paid task
     if error is None:
         assert job.error is None
         saved_once(journal, library_dir, emulator.produced)
         assert len(emulator.produced) == 2
         assert len({task for task, _, _ in emulator.produced}) == 1  # one task: paid once
     else:
-        assert isinstance(job.error, error)
+        assert type(job.error) is error, repr(job.error)
         message = str(job.error)
-        assert message and KEY not in message and "Traceback" not in message
+        assert MESSAGE_WORDS[error] in message, message
+        assert KEY not in message and "Traceback" not in message
         # Whatever arrived before the failure is saved, never more than once.
         saved = [i for i in journal.images(job_id) if i.saved]
         assert len({i.path for i in saved}) == len(saved)
     assert not list(library_dir.rglob(".partial-*"))
+
+
+@pytest.mark.parametrize("refusal", ["429", "400"])
+def test_a_refused_resend_of_a_taken_task_polls_it_instead_of_paying_twice(
+    emulator: Emulator, journal: JobJournal, library_dir: Path, refusal: str
+) -> None:
+    emulator.inject("truncate", 1, "submit")  # taken, the ACK lost on the way: the client re-sends
+    emulator.inject(refusal, None, "submit")  # and the re-sends are refused
+    job_id = run_job(emulator.url, journal, library_dir, request())
+
+    async def retry(runner: JobRunner) -> None:
+        await runner.retry(job_id)  # what the designer does when a job failed
+        await runner.wait(job_id)
+
+    emulator.clear_faults()
+    asyncio.run(with_runner(emulator.url, journal, library_dir, retry))
+    assert journal.get(job_id).state is DONE, journal.get(job_id).error
+    sent = {r["taskUUID"] for r in emulator.requests if r.get("taskType") == "imageInference"}
+    assert sent == {journal.get(job_id).task_uuid}, "the job was paid for twice"
+    saved_once(journal, library_dir, emulator.produced)
 
 
 def test_nsfw_flag_is_kept_in_the_journal(emulator: Emulator, journal: JobJournal, library_dir: Path) -> None:
