@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -80,6 +79,7 @@ def build(paths: Paths, demo: DemoServer, *, pacing=None, open_url=None):
 
     from seedream_desktop.library.kits import ReferenceKits
     from seedream_desktop.library.prompt_history import PromptHistory
+    from seedream_desktop.ui import theme
     from seedream_desktop.ui.bridge import Bridge
     from seedream_desktop.ui.compose.panel import ComposePanel
     from seedream_desktop.ui.main_window import MainWindow, WindowParts
@@ -105,6 +105,7 @@ def build(paths: Paths, demo: DemoServer, *, pacing=None, open_url=None):
     )
     if open_url is not None:
         parts.open_url = open_url
+    QGuiApplication.setWindowIcon(theme.app_icon())
     return MainWindow(parts), bridge
 
 
@@ -118,7 +119,7 @@ def make_application(argv: Sequence[str]):
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setDesktopFileName(APP_ID)
-    app.setWindowIcon(theme.app_icon())
+    theme.read_app_icon_in_background()  # build() sets it, once the window's modules are imported
     return app
 
 
@@ -152,6 +153,17 @@ def install_translations(app, language: str) -> tuple[list, str]:
 def open_window(app, paths: Paths, demo: DemoServer, *, want_demo: bool, images: Sequence[str] = ()):
     """Show the window first; then connect the pipeline (its imports run on the worker) and greet."""
     from PySide6.QtCore import QTimer
+
+    from seedream_desktop.ui import fonts
+
+    fonts.look_for_cjk_font_in_background()
+    # Meanwhile the window's modules import (~80 ms); no widget is made yet, so the translators still go
+    # in first.
+    import seedream_desktop.library.kits
+    import seedream_desktop.library.prompt_history
+    import seedream_desktop.ui.compose.panel
+    import seedream_desktop.ui.main_window
+    import seedream_desktop.ui.pipeline_factory  # noqa: F401
 
     _translators, font_note = install_translations(app, str(Settings(paths).get("language") or ""))
     window, bridge = build(paths, demo)
@@ -256,6 +268,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def self_test() -> int:
     """Offscreen, in a throwaway home: one demo generation end to end, then check the saved file."""
+    import tempfile
+
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
     with tempfile.TemporaryDirectory(prefix="seedream-self-test-") as home:
         os.environ["SEEDREAM_HOME"] = home

@@ -12,8 +12,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import platformdirs
-
 from seedream_desktop.api import DEFAULT_API_URL
 from seedream_desktop.atomic import atomic_write
 
@@ -39,6 +37,8 @@ class Paths:
         if home:
             root = Path(home).expanduser()
             return cls(root / "config", root / "data", root / "cache")
+        import platformdirs  # ~5 ms of imports that a start under SEEDREAM_HOME need not pay
+
         return cls(
             Path(platformdirs.user_config_dir(APP_DIR_NAME, appauthor=False)),
             Path(platformdirs.user_data_dir(APP_DIR_NAME, appauthor=False)),
@@ -61,6 +61,8 @@ class Paths:
         home = os.environ.get(ENV_HOME)
         if home:
             return Path(home).expanduser() / "library"
+        import platformdirs
+
         return Path(platformdirs.user_pictures_dir()) / "Seedream"
 
 

@@ -6,7 +6,6 @@ be journalled, replayed, shown in the library and tested with no widget and no n
 
 from __future__ import annotations
 
-import uuid
 from dataclasses import asdict, dataclass, field, replace
 from typing import Any, Literal
 
@@ -56,6 +55,8 @@ class ReferenceImage:
 
     @property
     def is_runware_uuid(self) -> bool:
+        import uuid  # with platform, ~4 ms at import; the window builds requests before it is shown
+
         try:
             uuid.UUID(self.source)
         except ValueError:
@@ -259,6 +260,8 @@ class GenerationRequest:
 
     @staticmethod
     def new_task_uuid() -> str:
+        import uuid
+
         return str(uuid.uuid4())
 
     # ---- storage (journal, embedded record, "reuse settings") ---------------------------------

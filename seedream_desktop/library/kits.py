@@ -7,10 +7,8 @@ atomically, so a kit folder either holds a complete kit or is ignored.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
-import shutil
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -120,6 +118,8 @@ class ReferenceKits:
                     file=source.name,
                     error=exc.strerror or str(exc),
                 ) from exc
+            import hashlib  # on first use: the window imports this module before its first frame
+
             # Named by content: saving a kit again, or the same image twice, copies nothing new.
             copy = folder / f"{hashlib.sha256(data).hexdigest()[:20]}{source.suffix.lower()}"
             if not copy.exists():
@@ -144,11 +144,15 @@ class ReferenceKits:
     def delete(self, name: str) -> None:
         folder = self._folder_for(name)
         if folder.is_dir():
+            import shutil
+
             shutil.rmtree(folder)
 
     # ---- files --------------------------------------------------------------------------------
     def _folder_for(self, name: str) -> Path:
         # Readable where the name allows it, unique by a short hash of the exact name (case, CJK, "/").
+        import hashlib
+
         readable = re.sub(r"[^\w-]+", "-", name.strip(), flags=re.UNICODE).strip("-")[:40] or "kit"
         digest = hashlib.sha256(name.strip().encode("utf-8")).hexdigest()[:10]
         return self.folder / f"{readable}-{digest}"

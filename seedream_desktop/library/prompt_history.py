@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import contextlib
-import sqlite3
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from seedream_desktop.config import Paths
+
+if TYPE_CHECKING:
+    import sqlite3
 
 # Far beyond what anyone scrolls through (InvokeAI's 100-prompt cap is a known complaint); only
 # unpinned prompts are ever evicted, oldest first, so a pinned prompt stays for good.
@@ -46,8 +49,9 @@ class PromptHistory:
         self.path = path
         self.limit = limit
         path.parent.mkdir(parents=True, exist_ok=True)
-        with self._connect() as db:
-            db.executescript(_SCHEMA)
+        # The window makes its history before the first frame but reads it only later (the popup, Ctrl+Up):
+        # the file is opened, and its tables made, on first use.
+        self._schema_made = False
 
     @classmethod
     def in_paths(cls, paths: Paths) -> PromptHistory:
@@ -55,9 +59,14 @@ class PromptHistory:
 
     @contextlib.contextmanager
     def _connect(self) -> Iterator[sqlite3.Connection]:
+        import sqlite3
+
         db = sqlite3.connect(self.path)
         try:
             with db:  # one transaction: committed on success, rolled back on error
+                if not self._schema_made:
+                    db.executescript(_SCHEMA)
+                    self._schema_made = True
                 yield db
         finally:
             db.close()

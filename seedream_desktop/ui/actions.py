@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, fields
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -73,8 +74,7 @@ def plain_label(text: str) -> str:
 
 
 def build_actions(window: QWidget, grid: QWidget) -> WindowActions:
-    palette = window.palette()
-    ratio = window.devicePixelRatioF()
+    """The actions, without their icons: see draw_icons."""
 
     def action(
         name: str,
@@ -88,8 +88,7 @@ def build_actions(window: QWidget, grid: QWidget) -> WindowActions:
         act.setObjectName(name)
         act.setIconText(plain_label(text))
         if icon:
-            act.setIcon(theme.tinted_icon(icon, palette, ratio))
-            act.setProperty("iconName", icon)  # to re-tint when the palette changes
+            act.setProperty("iconName", icon)  # drawn by draw_icons, and again when the palette changes
         if keys:
             act.setShortcuts([QKeySequence(k) for k in keys])
             tip = f"{plain_label(text)} ({QKeySequence(keys[0]).toString(QKeySequence.SequenceFormat.NativeText)})"
@@ -144,12 +143,20 @@ def build_actions(window: QWidget, grid: QWidget) -> WindowActions:
     )
 
 
-def retint(actions: WindowActions, window: QWidget) -> None:
-    """Light/dark switch while running: draw every icon again in the new palette's colours."""
-    for act in actions.all():
+def draw_icons(actions: Iterable[QAction], window: QWidget) -> None:
+    """The icons of these actions in the window's colours and density (a light/dark switch, another
+    screen). The window draws its toolbar's before the first frame and the menus' just after it: each
+    icon is six SVG renders."""
+    palette, ratio = window.palette(), window.devicePixelRatioF()
+    for act in actions:
         name = act.property("iconName")
         if name:
-            act.setIcon(theme.tinted_icon(str(name), window.palette(), window.devicePixelRatioF()))
+            act.setIcon(theme.tinted_icon(str(name), palette, ratio))
+
+
+def retint(actions: WindowActions, window: QWidget) -> None:
+    """Every icon again, in the window's current palette and density."""
+    draw_icons(actions.all(), window)
 
 
 def fill_menus(menubar: QMenuBar, toolbar: QToolBar, actions: WindowActions) -> None:

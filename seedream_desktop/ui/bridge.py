@@ -12,18 +12,18 @@ import inspect
 import threading
 import time
 from collections.abc import Awaitable, Callable, Coroutine
-from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 
-from seedream_desktop.api.request import GenerationRequest
-from seedream_desktop.jobs.events import JobView, SavedImage
-
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # types only: the window imports this module before its first frame
     import asyncio
+    from concurrent.futures import Future
+
+    from seedream_desktop.api.request import GenerationRequest
+    from seedream_desktop.jobs.events import JobView, SavedImage
 
 # Progress events arrive per network chunk; the grid needs a few per second.
 PROGRESS_INTERVAL_S = 0.08

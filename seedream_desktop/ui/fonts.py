@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+import threading
 
 from PySide6.QtGui import QFont, QFontDatabase, QRawFont
 
@@ -65,9 +66,32 @@ def prefer_cjk_font(family: str) -> None:
         QFont.insertSubstitutions(base, [family, *substitutes])
 
 
+_found: list[str | None] = []
+_finder: threading.Thread | None = None
+
+
+def look_for_cjk_font_in_background() -> None:
+    """Start cjk_font_family() on a thread; check_cjk_font() takes its answer. Reading the fonts takes
+    ~10 ms, during which Qt lets go of the GIL, so the window's modules can import meanwhile (all of
+    QFontDatabase is thread-safe; the substitution is still made on the calling thread)."""
+    global _finder
+    if _finder is None:
+        _found.clear()
+        _finder = threading.Thread(
+            target=lambda: _found.append(cjk_font_family()), name="cjk-font", daemon=True
+        )
+        _finder.start()
+
+
 def check_cjk_font() -> str:
     """At start-up: prefers the CJK font found and returns ''; or returns the message to show."""
-    family = cjk_font_family()
+    global _finder
+    if _finder is not None:
+        _finder.join()
+        _finder = None
+        family = _found[0] if _found else cjk_font_family()  # none: the thread failed, so ask here
+    else:
+        family = cjk_font_family()
     if family is None:
         return missing_font_message()
     prefer_cjk_font(family)

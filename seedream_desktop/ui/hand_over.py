@@ -7,12 +7,10 @@ user can write to, so nobody else can take its place and receive the paths.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import stat
 import sys
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -39,6 +37,8 @@ def socket_address(data_folder: Path) -> str | None:
     folder, a folder of our own in the temp folder. None when none is private (then every launch
     opens its own window). On Windows a pipe name.
     """
+    import hashlib  # this module is imported before the first frame; its work comes after
+
     digest = hashlib.sha256(str(data_folder.resolve()).encode("utf-8")).hexdigest()[:16]
     name = f"seedream-{digest}.sock"
     if sys.platform == "win32":
@@ -54,6 +54,8 @@ def socket_address(data_folder: Path) -> str | None:
 
 
 def _own_temp_folder() -> Path:
+    import tempfile
+
     folder = Path(tempfile.gettempdir()) / f"seedream-desktop-{os.getuid()}"
     try:
         folder.mkdir(mode=0o700, exist_ok=True)

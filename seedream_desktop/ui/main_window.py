@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
-from PySide6.QtCore import QEvent, QPoint, Qt, QUrl, Signal
+from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QClipboard, QCloseEvent, QDesktopServices
 from PySide6.QtWidgets import QMainWindow, QSplitter, QToolBar, QVBoxLayout, QWidget
 
@@ -15,9 +15,8 @@ from seedream_desktop import APP_NAME
 from seedream_desktop.api.errors import MissingApiKey, NetworkError, SeedreamError
 from seedream_desktop.api.request import GenerationRequest
 from seedream_desktop.config import Paths, Settings
-from seedream_desktop.jobs.events import JobView, SavedImage
 from seedream_desktop.ui import theme
-from seedream_desktop.ui.actions import build_actions, fill_menus, result_menu, retint
+from seedream_desktop.ui.actions import build_actions, draw_icons, fill_menus, result_menu, retint
 from seedream_desktop.ui.banner import Banner
 from seedream_desktop.ui.bridge import Bridge, Connection
 from seedream_desktop.ui.library.window_tab import LibraryTab
@@ -29,7 +28,10 @@ from seedream_desktop.ui.status_bar import StatusBar
 from seedream_desktop.ui.thumbnails import ThumbnailFile, ThumbnailLoader
 from seedream_desktop.ui.window_state import WindowState
 
-if TYPE_CHECKING:  # both import keyring (~70 ms): only needed once the window is up
+if TYPE_CHECKING:
+    from seedream_desktop.jobs.events import JobView, SavedImage  # types only
+
+    # Both import keyring (~70 ms): only needed once the window is up.
     from seedream_desktop.secrets import KeyStore
     from seedream_desktop.ui.settings_dialog import SettingsDialog
 
@@ -102,6 +104,9 @@ class MainWindow(QMainWindow):
         self.addToolBar(self.toolbar)
         self.actions_ = build_actions(self, self.grid)
         fill_menus(self.menuBar(), self.toolbar, self.actions_)
+        # The first frame shows the toolbar's icons; the menus' are drawn once it is up.
+        draw_icons(self.toolbar.actions(), self)
+        self.firstFrame.connect(lambda: QTimer.singleShot(0, self, lambda: retint(self.actions_, self)))
         self.commands = ResultCommands(
             self.grid, self.model, self.compose, self.bridge, parts.clipboard, parts.open_url, self
         )

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QLockFile, QObject, Signal
+from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtGui import QFileOpenEvent
 from PySide6.QtWidgets import QApplication
 
@@ -68,6 +68,7 @@ class OpenRequests(QObject):
         Looking for a live window, clearing a dead one's socket and listening happen under a lock
         file: two windows starting together would otherwise each remove the other's socket.
         """
+        from PySide6.QtCore import QLockFile
         from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
         lock_file.parent.mkdir(parents=True, exist_ok=True)

@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QProcess, QUrl
+from PySide6.QtCore import QUrl
 
 FILE_MANAGER = "org.freedesktop.FileManager1"
 
@@ -15,6 +15,8 @@ FILE_MANAGER = "org.freedesktop.FileManager1"
 def reveal(paths: Sequence[Path], open_url: Callable[[QUrl], Any]) -> None:
     if not paths:
         return
+    from PySide6.QtCore import QProcess  # made on first use: this module is imported before the first frame
+
     if sys.platform == "darwin":
         QProcess.startDetached("open", ["-R", str(paths[0])])
         return

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import threading
 from functools import cache
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize
-from PySide6.QtGui import QColor, QIcon, QImageReader, QPalette, QPixmap
+from PySide6.QtGui import QColor, QIcon, QImage, QImageReader, QPalette, QPixmap
 
 from seedream_desktop.assets import resource_dir
 
@@ -22,11 +23,35 @@ def icon_path(name: str) -> Path:
     return ICONS / f"{name}.svg"
 
 
+_app_icon_pngs: list[QImage] = []
+_app_icon_reader: threading.Thread | None = None
+
+
+def read_app_icon_in_background() -> None:
+    """Start decoding the icon's PNGs (~7 ms, up to 512 px) on a thread: Qt lets go of the GIL while it
+    decodes, so this overlaps the imports that come before the window is built."""
+    global _app_icon_reader
+    if _app_icon_reader is None:
+        _app_icon_reader = threading.Thread(target=_read_app_icon_pngs, name="app-icon", daemon=True)
+        _app_icon_reader.start()
+
+
+def _read_app_icon_pngs() -> None:
+    # Only QImages here: a QPixmap is made in the GUI thread (app_icon).
+    _app_icon_pngs.extend(QImage(str(png)) for png in sorted(ICONS.glob("app-*.png")))
+
+
+@cache  # the application and the main window both set it
 def app_icon() -> QIcon:
     """The application icon: the SVG for any size, plus PNGs for platforms without the SVG plugin."""
+    if _app_icon_reader is None:
+        _read_app_icon_pngs()
+    else:
+        _app_icon_reader.join()
     icon = QIcon(str(icon_path("app")))
-    for png in sorted(ICONS.glob("app-*.png")):
-        icon.addFile(str(png))
+    for image in _app_icon_pngs:
+        if not image.isNull():  # as QIcon.addFile skips a file it cannot read
+            icon.addPixmap(QPixmap.fromImage(image))
     return icon
 
 
@@ -51,14 +76,19 @@ def _svg_text(name: str) -> str:
 
 def tinted_icon(name: str, palette: QPalette, ratio: float = 1.0) -> QIcon:
     """A monochrome icon in the palette's text colour (normal) and disabled text colour (disabled)."""
-    text = _svg_text(name)
-    icon = QIcon()
     normal = palette.color(QPalette.ColorGroup.Active, QPalette.ColorRole.WindowText).name()
     disabled = palette.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.WindowText).name()
+    return _tinted(name, normal, disabled, max(ratio, 1.0))
+
+
+@cache  # six SVG renders each; the same icon serves several actions and every redraw in these colours
+def _tinted(name: str, normal: str, disabled: str, ratio: float) -> QIcon:
+    text = _svg_text(name)
+    icon = QIcon()
     for colour, mode in ((normal, QIcon.Mode.Normal), (disabled, QIcon.Mode.Disabled)):
         svg = text.replace(_INK, colour).encode("utf-8")
         for size in _SIZES:
-            icon.addPixmap(_render(svg, size, max(ratio, 1.0)), mode)
+            icon.addPixmap(_render(svg, size, ratio), mode)
     return icon
 
 

@@ -231,6 +231,15 @@ def test_icons_follow_a_palette_change(make_window, qtbot):
     assert before != after
 
 
+def test_toolbar_and_menu_icons_are_all_drawn(make_window, qtbot):
+    window = make_window(None)
+    toolbar = window.toolbar.actions()
+    menus = [a for a in window.actions_.all() if a.property("iconName") and a not in toolbar]
+    assert menus  # some menu-only actions have icons, drawn just after the first frame
+    qtbot.waitUntil(lambda: all(not a.icon().isNull() for a in menus), timeout=5000)
+    assert all(not a.icon().isNull() for a in toolbar if a.property("iconName"))
+
+
 def test_context_menu_offers_retry_for_a_failed_job(make_window, emulator_factory, qtbot):
     server = emulator_factory(faults=["402x*"])
     window = make_window(Connection("key", server.url))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QInputDialog, QMenu, QMessageBox, QToolButton, QWidget
+from PySide6.QtWidgets import QMenu, QToolButton, QWidget
 
 from seedream_desktop.library.kits import ReferenceKits
 
@@ -64,6 +64,9 @@ class KitsButton(QToolButton):
             self.ask_and_delete(name)
 
     def ask_and_save(self) -> None:
+        # The dialogs' classes are made on first use (QMessageBox's enums cost ~2 ms before the first frame).
+        from PySide6.QtWidgets import QInputDialog, QMessageBox
+
         name, ok = QInputDialog.getText(self, self.tr("Save reference kit"), self.tr("Kit name:"))
         name = name.strip()
         if not ok or not name:
@@ -79,6 +82,8 @@ class KitsButton(QToolButton):
         self.saveRequested.emit(name)
 
     def ask_and_delete(self, name: str) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         answer = QMessageBox.question(
             self, self.tr("Delete kit?"), self.tr("Delete the reference kit “{0}”?").format(name)
         )

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent, QMimeData, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QPalette
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QToolButton, QVBoxLayout, QWidget
 
 from seedream_desktop.api.request import PROMPT_MAX
 from seedream_desktop.library.prompt_history import PromptHistory
-from seedream_desktop.ui.compose.prompt_history import PromptHistoryPopup
 from seedream_desktop.ui.compose.reference_sources import RAW_IMAGE_FORMATS
 from seedream_desktop.ui.theme import error_colour
+
+if TYPE_CHECKING:
+    from seedream_desktop.ui.compose.prompt_history import PromptHistoryPopup
 
 RECALL_DEPTH = 1000  # how far back Alt+Up walks; the drop-down searches everything
 
@@ -100,8 +104,7 @@ class PromptEditor(QWidget):
         self.history_button.setToolTip(self.tr("Earlier prompts: search, reuse, pin"))
         self.history_button.setAccessibleName(self.tr("Prompt history"))
         self.history_button.clicked.connect(self.open_history)
-        self.popup = PromptHistoryPopup(history, self)
-        self.popup.promptChosen.connect(self.set_text)
+        self._popup: PromptHistoryPopup | None = None
 
         row = QHBoxLayout()
         row.addWidget(self.history_button)
@@ -187,6 +190,16 @@ class PromptEditor(QWidget):
         finally:
             self._recalling = False
         self._recall_at = target
+
+    @property
+    def popup(self) -> PromptHistoryPopup:
+        # Made when first opened: the first frame never shows it, and it costs a few ms to build.
+        if self._popup is None:
+            from seedream_desktop.ui.compose.prompt_history import PromptHistoryPopup
+
+            self._popup = PromptHistoryPopup(self.history, self)
+            self._popup.promptChosen.connect(self.set_text)
+        return self._popup
 
     def open_history(self) -> None:
         self.popup.open_below(self.text_edit)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, QRunnable, QSize, Qt, QThreadPool, Signal
@@ -63,6 +62,8 @@ class _LoadJob(QRunnable):
             raw = bytes(array.data())
         else:
             raw = bytes(self.data or b"")
+        import hashlib  # ~3 ms at import; this module is imported before the first frame
+
         path = self.cache / f"{hashlib.sha256(raw).hexdigest()[:24]}.png"
         if not path.exists():
             atomic_write(path, raw)

