@@ -294,11 +294,34 @@ def self_test() -> int:
             deadline = QDeadlineTimer(60_000)
             while not saved and not failures and not deadline.hasExpired():
                 app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
-            return _check_saved(saved, failures) or _check_hand_over(app, window, paths, saved[0].path)
+            return (
+                _check_saved(saved, failures)
+                or _check_hand_over(app, window, paths, saved[0].path)
+                or _check_chinese(app)
+            )
         finally:
             window.close()
             bridge.stop()
             demo.stop()
+
+
+def _check_chinese(app) -> int:
+    """The build carries both zh_CN catalogs and Qt loads them: ours, and Qt's own (dialog buttons)."""
+    from PySide6.QtCore import QCoreApplication
+
+    from seedream_desktop.ui import language
+
+    installed = language.install_translators(app, "zh_CN")
+    try:
+        ours = QCoreApplication.translate("StatusBar", "Idle")
+        qt = QCoreApplication.translate("QPlatformTheme", "Cancel")
+    finally:
+        language.remove_translators(app, installed)
+    if len(installed) != 2 or ours == "Idle" or qt == "Cancel":
+        print(f"self-test FAILED: {len(installed)} of 2 zh_CN catalogs work", file=sys.stderr)
+        return 1
+    print("self-test ok: zh_CN catalogs (ours and Qt's) load")
+    return 0
 
 
 def _check_saved(saved: list, failures: list[str]) -> int:

@@ -60,6 +60,7 @@ def test_self_test_makes_one_demo_generation(bundle: Path, tmp_path: Path) -> No
     result = run(bundle / "seedream-desktop", "--self-test", tmp_path=tmp_path)
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stdout.startswith("self-test ok: "), result.stdout
+    assert "self-test ok: zh_CN catalogs (ours and Qt's) load" in result.stdout  # both .qm are in the bundle
 
 
 def test_bundle_is_small_and_free_of_webengine_and_qml(bundle: Path) -> None:

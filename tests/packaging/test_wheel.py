@@ -141,3 +141,4 @@ def test_pip_installed_wheel_runs_both_commands(installed: Path, tmp_path: Path)
     )
     assert result.returncode == 0, result.stdout + result.stderr[-3000:]
     assert result.stdout.startswith("self-test ok: "), result.stdout
+    assert "zh_CN catalogs (ours and Qt's) load" in result.stdout  # the wheel's compiled .qm work
