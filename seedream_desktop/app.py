@@ -171,11 +171,10 @@ def open_window(app, paths: Paths, demo: DemoServer, *, want_demo: bool, images:
     if font_note:
         window.error_banner.show_message(font_note, "info")
 
-    def connect() -> None:
+    def connect(key: str | None) -> None:
         from seedream_desktop.ui.bridge import Connection
         from seedream_desktop.ui.hand_over import lock_file, socket_address
 
-        key = window.parts.keys.get()
         if want_demo:
             connection = demo.connection()
         else:
@@ -194,8 +193,13 @@ def open_window(app, paths: Paths, demo: DemoServer, *, want_demo: bool, images:
         if connection is None:
             greet(window)
 
-    # Key lookup (keyring), the pipeline's imports and the greeting wait until the first frame is shown.
-    window.firstFrame.connect(lambda: QTimer.singleShot(0, connect))
+    # Key lookup (keyring), the pipeline's imports and the greeting wait until the first frame is shown;
+    # the lookup runs on a thread: a locked keychain may ask to be unlocked, and the window stays live.
+    from seedream_desktop.ui.key_lookup import KeyLookup
+
+    lookup = KeyLookup(window.parts.keys, window, skip=want_demo)
+    lookup.found.connect(connect)
+    window.firstFrame.connect(lambda: QTimer.singleShot(0, lookup.start))
     return window, bridge
 
 

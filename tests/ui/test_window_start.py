@@ -148,3 +148,26 @@ def test_another_library_folder_is_used_at_once(make_window, emulator, qtbot, tm
     (second,) = {window.model.item(r).path for r in saved_rows(window)} - {first}
     assert other in second.parents and other not in first.parents  # saved where the person now asked
     qtbot.waitUntil(lambda: window.library_tab.view.model.rowCount() == 1, timeout=10_000)
+
+
+def test_the_stored_key_is_read_off_the_gui_thread(start, qtbot, monkeypatch):
+    import threading
+
+    from seedream_desktop.secrets import KeyStore
+
+    readers: list[int] = []
+    unlocked = threading.Event()
+
+    def get(self) -> str | None:  # as a locked keychain does: wait for the person to unlock it
+        readers.append(threading.get_ident())
+        unlocked.wait(10)
+        return None
+
+    monkeypatch.setattr(KeyStore, "get", get)
+    window = start()
+    qtbot.waitUntil(lambda: bool(readers), timeout=10_000)
+    assert readers[0] != threading.get_ident()
+    type_prompt(qtbot, window, "the window answers while the keychain waits")
+    assert window.compose.editor.text() == "the window answers while the keychain waits"
+    unlocked.set()
+    qtbot.waitUntil(lambda: welcome_of(window) is not None, timeout=10_000)  # no key: the welcome
