@@ -28,16 +28,18 @@ def _index_text(conn: sqlite3.Connection, image_id: int, prompt: str) -> None:
         conn.execute("INSERT INTO prompt_fts (rowid, words, cjk) VALUES (?, ?, ?)", (image_id, words, cjk))
 
 
-def insert_if_absent(conn: sqlite3.Connection, facts: FileFacts) -> int | None:
-    """Like ``insert``, but None (and nothing written) when another connection indexed the path first."""
-    cursor = conn.execute(
-        f"{_INSERT} ON CONFLICT (path) DO NOTHING", (*facts.values(), facts.content_id, facts.content_id)
-    )
+def _insert_row(conn: sqlite3.Connection, facts: FileFacts, sql: str) -> int | None:
+    cursor = conn.execute(sql, (*facts.values(), facts.content_id, facts.content_id))
     if cursor.rowcount != 1:
         return None
     image_id = int(cursor.lastrowid or 0)
     _index_text(conn, image_id, facts.prompt)
     return image_id
+
+
+def insert_if_absent(conn: sqlite3.Connection, facts: FileFacts) -> int | None:
+    """Like ``insert``, but None (and nothing written) when another connection indexed the path first."""
+    return _insert_row(conn, facts, f"{_INSERT} ON CONFLICT (path) DO NOTHING")
 
 
 def row_at(conn: sqlite3.Connection, path: str) -> tuple[int, int, int, str] | None:
@@ -50,9 +52,8 @@ def row_at(conn: sqlite3.Connection, path: str) -> tuple[int, int, int, str] | N
 
 def insert(conn: sqlite3.Connection, facts: FileFacts) -> int:
     """A new row for a file not yet in the index; its marks come from the marks table (by content)."""
-    cursor = conn.execute(_INSERT, (*facts.values(), facts.content_id, facts.content_id))
-    image_id = int(cursor.lastrowid or 0)
-    _index_text(conn, image_id, facts.prompt)
+    image_id = _insert_row(conn, facts, _INSERT)  # a path already indexed raises IntegrityError
+    assert image_id is not None
     return image_id
 
 
@@ -67,11 +68,11 @@ def replace(conn: sqlite3.Connection, image_id: int, facts: FileFacts) -> bool:
 
 
 def upsert(conn: sqlite3.Connection, facts: FileFacts) -> int:
-    row = conn.execute("SELECT id FROM images WHERE path = ?", (facts.path,)).fetchone()
+    row = row_at(conn, facts.path)
     if row is None:
         return insert(conn, facts)
     replace(conn, row[0], facts)
-    return int(row[0])
+    return row[0]
 
 
 def move(conn: sqlite3.Connection, image_id: int, rel: str, file_size: int, mtime_ns: int) -> None:
