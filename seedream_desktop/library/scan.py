@@ -208,7 +208,7 @@ class Reconcile:
                 if image_id:
                     # Another connection (the job pipeline, a second app or a CLI scan) may have
                     # indexed the new path meanwhile: its row stands for the file, the old one goes.
-                    if conn.execute("SELECT 1 FROM images WHERE path = ?", (rel,)).fetchone():
+                    if store.row_at(conn, rel) is not None:
                         store.delete(conn, [image_id])
                     else:
                         store.move(conn, image_id, rel, *disk[rel])

@@ -256,8 +256,7 @@ def _check(conn: sqlite3.Connection) -> None:
 def _add_later_indexes(conn: sqlite3.Connection, path: Path) -> None:
     """Create the indexes an older index lacks (~0.1 s per 100,000 images, once). Read-only or busy:
     searches work without them (only slower), so opening goes on and a later open tries again."""
-    have = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
-    missing = [sql for name, sql in LATER_INDEXES.items() if name not in have]
+    missing = [sql for name, sql in LATER_INDEXES.items() if not has_index(conn, name)]
     if not missing:
         return
     # No waiting for another writer: opening must not stall on an optional index.
