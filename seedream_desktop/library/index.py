@@ -236,6 +236,7 @@ class Library(LibraryMarks):
 
     def _connect(self) -> None:
         self._conn, _ = connect(self.index_path, browsing=self.browsing)
+        self._facets = None  # a fresh index file: look again
 
     def add_file(self, path: Path, record: GenerationRecord | None = None) -> ImageEntry:
         """Index one file just saved into the library (the job pipeline calls this after each save).

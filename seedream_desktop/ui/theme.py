@@ -112,6 +112,14 @@ def error_colour(palette: QPalette) -> QColor:
     return QColor("#ff6b6b") if is_dark(palette) else QColor("#c62828")
 
 
+def warning_palette(around: QPalette) -> QPalette:
+    """For a label that warns: text in the error colour for ``around``'s background, nothing else set
+    (the other roles follow the parent, so a light/dark switch only needs this called again)."""
+    warning = QPalette()
+    warning.setColor(QPalette.ColorRole.WindowText, error_colour(around))
+    return warning
+
+
 def icon_size(font_height: int) -> QSize:
     """Toolbar icon size following the font, so it scales with the user's font and DPI settings."""
     side = max(16, round(font_height * 1.4))

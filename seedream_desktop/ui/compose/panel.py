@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QPalette
+from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QToolButton, QVBoxLayout, QWidget
 
 from seedream_desktop.api.errors import CONTEXT, Problem
@@ -19,7 +19,7 @@ from seedream_desktop.ui.compose.kits_menu import KitsButton
 from seedream_desktop.ui.compose.prompt_editor import PromptEditor
 from seedream_desktop.ui.compose.reference_tray import ReferenceTray, error_text
 from seedream_desktop.ui.compose.size_picker import SizePicker
-from seedream_desktop.ui.theme import error_colour
+from seedream_desktop.ui.theme import warning_palette
 
 DEBOUNCE_MS = 100
 STILL_PREPARING = QT_TRANSLATE_NOOP(CONTEXT, "Reference images are still being prepared.")
@@ -227,9 +227,7 @@ class ComposePanel(QWidget):
         self.parent_clear.setVisible(bool(path))
 
     def _paint_problems(self) -> None:
-        warning = QPalette()
-        warning.setColor(QPalette.ColorRole.WindowText, error_colour(self.palette()))
-        self.problems_label.setPalette(warning)
+        self.problems_label.setPalette(warning_palette(self.palette()))
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QToolButton, 
 from seedream_desktop.api.request import PROMPT_MAX
 from seedream_desktop.library.prompt_history import PromptHistory
 from seedream_desktop.ui.compose.reference_sources import RAW_IMAGE_FORMATS
-from seedream_desktop.ui.theme import error_colour
+from seedream_desktop.ui.theme import warning_palette
 
 if TYPE_CHECKING:
     from seedream_desktop.ui.compose.prompt_history import PromptHistoryPopup
@@ -163,8 +163,7 @@ class PromptEditor(QWidget):
 
     def _paint_warnings(self) -> None:
         """The counter in the error colour when too long, else in the palette's own text colour."""
-        warning = QPalette()
-        warning.setColor(QPalette.ColorRole.WindowText, error_colour(self.palette()))
+        warning = warning_palette(self.palette())
         self.counter.setPalette(warning if self.is_too_long() else QPalette())
         self.message.setPalette(warning)
 
