@@ -10,10 +10,10 @@ from typing import Any
 
 from seedream_desktop.api.errors import InvalidRequest, NetworkError, SeedreamError, StorageError
 from seedream_desktop.api.request import GenerationRequest
-from seedream_desktop.api.results import ImageResult
 from seedream_desktop.jobs.errors import InlineResults, OtherApi, TaskUnknown, is_unknown_task
 from seedream_desktop.jobs.events import JobListener, JobView, SavedImage, SilentListener, view_of
-from seedream_desktop.jobs.journal import ImageRow, JobJournal, JobRow
+from seedream_desktop.jobs.fetching import ImageFetcher, call_safely
+from seedream_desktop.jobs.journal import JobJournal, JobRow
 from seedream_desktop.jobs.ledger import SpendLedger
 from seedream_desktop.jobs.pacing import Outage, Pacing
 from seedream_desktop.jobs.recover import clean_partials
@@ -64,6 +64,7 @@ class JobRunner:
         self._slots = asyncio.Semaphore(max_concurrent)
         self._tasks: dict[str, asyncio.Task[None]] = {}
         self._user_cancelled: set[str] = set()
+        self.fetcher = ImageFetcher(client, journal, saver, lambda: self.listener, self._saved)
 
     # ---- public interface ----------------------------------------------------------------------
     def add_on_saved(self, callback: OnSaved) -> None:
@@ -230,7 +231,7 @@ class JobRunner:
         """
         job = self.journal.get(job_id)
         try:
-            failures = await self._save_pending(job, cancellable=False)
+            failures = await self.fetcher.save_pending(job)
         except StorageError as error:
             failures = [error]
         if self.journal.get(job_id).state == JobState.CANCELLED:
@@ -301,11 +302,13 @@ class JobRunner:
         download_errors: list[SeedreamError] = []
         if job.request.delivery == "sync" and mine:
             # A sync answer carries every image at once: nothing more will come for this task.
-            download_errors += await self._save_pending(job)
+            download_errors += await self.fetcher.save_pending(job, self._check_cancelled)
         else:
             if job.state in (JobState.QUEUED, JobState.FAILED, JobState.SUBMITTED):
                 self._move(job.id, JobState.GENERATING)
-            download_errors += await self._save_pending(job)  # results an earlier run did not save
+            download_errors += await self.fetcher.save_pending(
+                job, self._check_cancelled
+            )  # results an earlier run did not save
             delay = self.pacing.first_poll
             outage = Outage(self.pacing)
             while True:
@@ -324,7 +327,7 @@ class JobRunner:
                 if unknown is not None:
                     # Not a failed generation: the server lost the task (or never had it). Save what
                     # arrived and stay resumable with the same task: a re-send would be paid twice.
-                    download_errors += await self._save_pending(job)
+                    download_errors += await self.fetcher.save_pending(job, self._check_cancelled)
                     self._fail(job.id, TaskUnknown(unknown.detail, code=unknown.code, status=unknown.status))
                     return
                 # An empty, non-pending answer right after the ACK means "not registered yet".
@@ -333,7 +336,7 @@ class JobRunner:
                     server_errors = list(result.errors)
                     if self.journal.get(job.id).state != JobState.DOWNLOADING:
                         self._move(job.id, JobState.DOWNLOADING)
-                download_errors += await self._save_pending(job)
+                download_errors += await self.fetcher.save_pending(job, self._check_cancelled)
                 if finished:
                     break
                 await asyncio.sleep(delay)
@@ -348,59 +351,11 @@ class JobRunner:
         else:
             self._move(job.id, JobState.DONE)
 
-    async def _save_pending(self, job: JobRow, *, cancellable: bool = True) -> list[SeedreamError]:
-        """Download and save every image of the job not on disk yet; return the downloads that failed.
-
-        An image whose download failed is tried again on the next round (its link may still work).
-        """
-        failures: list[SeedreamError] = []
-        for image in self.journal.images(job.id):
-            if image.saved:
-                continue
-            if cancellable:
-                self._check_cancelled(job.id)
-            try:
-                saved = await self.saver.save(
-                    job,
-                    image,
-                    self._downloader(job, image),
-                    sequence_total=job.request.expected_images,
-                )
-            except StorageError:
-                raise  # the disk will not take the next one either
-            except SeedreamError as error:
-                failures.append(error)
-                continue
-            if saved is not None:
-                self._saved(job.id, saved)
-        return failures
-
-    def _downloader(self, job: JobRow, image: ImageRow) -> Callable[[Any], Any]:
-        result = ImageResult(
-            task_uuid=image.task_uuid,
-            image_uuid=image.image_uuid,
-            url=image.url,
-            seed=image.seed,
-            cost=image.cost,
-            nsfw=image.nsfw,
-            expires_at=image.expires_at,
-        )
-
-        def progress(done: int, total: int | None = None) -> None:
-            self._safely(self.listener.download_progress, job.id, image.image_uuid, done, total)
-
-        def download(sink: Any) -> Any:
-            return self.client.download(
-                result, sink, expected_format=job.request.output_format, on_progress=progress
-            )
-
-        return download
-
     # ---- bookkeeping -----------------------------------------------------------------------------
     def _saved(self, job_id: str, saved: SavedImage) -> None:
         for callback in self._on_saved:
-            self._safely(callback, saved.path, saved.record)
-        self._safely(self.listener.image_saved, job_id, saved)
+            call_safely(callback, saved.path, saved.record)
+        call_safely(self.listener.image_saved, job_id, saved)
         self._emit(job_id)
 
     def _move(self, job_id: str, state: JobState) -> None:
@@ -418,12 +373,4 @@ class JobRunner:
             self._emit(job_id)
 
     def _emit(self, job_id: str) -> None:
-        self._safely(self.listener.job_changed, self.view(job_id))
-
-    @staticmethod
-    def _safely(callback: Callable[..., Any], *args: Any) -> None:
-        # A listener's bug must never stop a paid image from being saved.
-        try:
-            callback(*args)
-        except Exception:
-            log.exception("job listener failed")
+        call_safely(self.listener.job_changed, self.view(job_id))
