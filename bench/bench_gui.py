@@ -49,12 +49,14 @@ def child_startup_bare() -> None:
 
 def child_startup_app() -> None:
     """seedream_desktop.app.main's own start-up path, up to the first shown frame."""
-    from PySide6.QtCore import QEventLoop
-
+    # In main's order: the app's modules first, then PySide6 (imported before them, PySide6's import
+    # hook would search the source of every module the app loads: a cost the real start-up never pays).
     from seedream_desktop.app import DemoServer, make_application, open_window
     from seedream_desktop.config import Paths
 
     app = make_application([sys.argv[0]])
+    from PySide6.QtCore import QEventLoop
+
     window, bridge = open_window(app, Paths.from_environment(), DemoServer(), want_demo=False)
     window.firstFrame.connect(lambda: print("shown", flush=True))
     while not window.painted:
