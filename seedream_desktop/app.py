@@ -194,12 +194,15 @@ def open_window(app, paths: Paths, demo: DemoServer, *, want_demo: bool, images:
             greet(window)
 
     # Key lookup (keyring), the pipeline's imports and the greeting wait until the first frame is shown;
-    # the lookup runs on a thread: a locked keychain may ask to be unlocked, and the window stays live.
-    from seedream_desktop.ui.key_lookup import KeyLookup
+    # the lookup runs on the keychain thread: a locked keychain may ask to be unlocked, the window stays
+    # live. An error there (no usable keychain) is like no key: the window offers the demo or a key.
+    def look_up_key() -> None:
+        if want_demo:
+            connect(None)  # --demo needs no key
+        else:
+            window.keychain.run(lambda keys: keys.get(), lambda key, _error: connect(key), window)
 
-    lookup = KeyLookup(window.parts.keys, window, skip=want_demo)
-    lookup.found.connect(connect)
-    window.firstFrame.connect(lambda: QTimer.singleShot(0, lookup.start))
+    window.firstFrame.connect(lambda: QTimer.singleShot(0, look_up_key))
     return window, bridge
 
 

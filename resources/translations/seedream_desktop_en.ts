@@ -126,7 +126,7 @@
 <context>
     <name>PromptEditor</name>
     <message numerus="yes">
-        <location filename="../../seedream_desktop/ui/compose/prompt_editor.py" line="153"/>
+        <location filename="../../seedream_desktop/ui/compose/prompt_editor.py" line="156"/>
         <source>%n characters too long: Seedream takes at most {max}. Shorten it before generating.</source>
         <translation>
             <numerusform>%n character too long: Seedream takes at most {max}. Shorten it before generating.</numerusform>
@@ -137,7 +137,7 @@
 <context>
     <name>ReferenceTray</name>
     <message numerus="yes">
-        <location filename="../../seedream_desktop/ui/compose/reference_tray.py" line="183"/>
+        <location filename="../../seedream_desktop/ui/compose/reference_tray.py" line="181"/>
         <source>%n image(s) not added: {limit}</source>
         <translation>
             <numerusform>%n image not added: {limit}</numerusform>

@@ -463,72 +463,72 @@
         <translation>图像太细长（长宽比最多 16:1）</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/api/request.py" line="103"/>
+        <location filename="../../seedream_desktop/api/request.py" line="104"/>
         <source>Write a prompt first (1–{max} characters).</source>
         <translation>请先写提示词（1–{max} 个字符）。</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/api/request.py" line="109"/>
+        <location filename="../../seedream_desktop/api/request.py" line="110"/>
         <source>The prompt has {count} characters; Seedream takes at most {max}.</source>
         <translation>提示词有 {count} 个字符；Seedream 最多接受 {max} 个。</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/api/request.py" line="118"/>
+        <location filename="../../seedream_desktop/api/request.py" line="119"/>
         <source>{width}×{height} is not one of Seedream 4.0&apos;s 17 sizes.</source>
         <translation>{width}×{height} 不在 Seedream 4.0 的 17 种尺寸之中。</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/api/request.py" line="126"/>
+        <location filename="../../seedream_desktop/api/request.py" line="127"/>
         <source>{count} reference images; Seedream takes at most {max}.</source>
         <translation>有 {count} 张参考图；Seedream 最多接受 {max} 张。</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/api/request.py" line="133"/>
+        <location filename="../../seedream_desktop/api/request.py" line="134"/>
         <source>Number of images must be {min}–{max} (got {value}).</source>
         <translation>图像数量必须为 {min}–{max}（当前为 {value}）。</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/api/request.py" line="143"/>
+        <location filename="../../seedream_desktop/api/request.py" line="144"/>
         <source>Sequential images must be {min}–{max} (got {value}).</source>
         <translation>组图数量必须为 {min}–{max}（当前为 {value}）。</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/api/request.py" line="151"/>
+        <location filename="../../seedream_desktop/api/request.py" line="152"/>
         <source>{refs} references + {seq} sequential images is {total}; together they may be at most {max}.</source>
         <translation>{refs} 张参考图 + {seq} 张组图共 {total} 张；两者合计最多 {max} 张。</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/api/request.py" line="163"/>
+        <location filename="../../seedream_desktop/api/request.py" line="164"/>
         <source>Format must be PNG, JPG or WEBP (got {value}).</source>
         <translation>格式必须是 PNG、JPG 或 WEBP（当前为 {value}）。</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/api/request.py" line="169"/>
+        <location filename="../../seedream_desktop/api/request.py" line="170"/>
         <source>Quality must be {min}–{max} (got {value}).</source>
         <translation>质量必须为 {min}–{max}（当前为 {value}）。</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/api/request.py" line="177"/>
+        <location filename="../../seedream_desktop/api/request.py" line="178"/>
         <source>Seed must be a whole number from {min} to {max} (got {value}).</source>
         <translation>种子必须是 {min} 到 {max} 之间的整数（当前为 {value}）。</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/api/request.py" line="185"/>
+        <location filename="../../seedream_desktop/api/request.py" line="186"/>
         <source>Result links must live at least {min} seconds (got {value}).</source>
         <translation>结果链接的有效期至少为 {min} 秒（当前为 {value}）。</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/api/request.py" line="190"/>
+        <location filename="../../seedream_desktop/api/request.py" line="191"/>
         <source>Safety check must be none, fast or full.</source>
         <translation>安全检查只能是关闭、快速或完整。</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/api/request.py" line="192"/>
+        <location filename="../../seedream_desktop/api/request.py" line="193"/>
         <source>Delivery must be async or sync.</source>
         <translation>交付方式只能是异步或同步。</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/api/request.py" line="196"/>
+        <location filename="../../seedream_desktop/api/request.py" line="197"/>
         <source>Output type must be URL, base64Data or dataURI.</source>
         <translation>输出类型只能是 URL、base64Data 或 dataURI。</translation>
     </message>
@@ -558,42 +558,42 @@
         <translation>此任务已发送到 {api_url}；请连接到该 API 后再重试。</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/library/kits.py" line="37"/>
+        <location filename="../../seedream_desktop/library/kits.py" line="35"/>
         <source>Reference kit: {detail}</source>
         <translation>参考图组：{detail}</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/library/kits.py" line="77"/>
+        <location filename="../../seedream_desktop/library/kits.py" line="75"/>
         <source>there is no kit named “{name}”.</source>
         <translation>没有名为“{name}”的图组。</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/library/kits.py" line="81"/>
+        <location filename="../../seedream_desktop/library/kits.py" line="79"/>
         <source>the kit “{name}” lost {count} image(s): {files}</source>
         <translation>图组“{name}”缺少 {count} 张图像：{files}</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/library/kits.py" line="93"/>
+        <location filename="../../seedream_desktop/library/kits.py" line="91"/>
         <source>give the kit a name.</source>
         <translation>请给图组起个名字。</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/library/kits.py" line="96"/>
+        <location filename="../../seedream_desktop/library/kits.py" line="94"/>
         <source>a kit name may be at most {max} characters.</source>
         <translation>图组名称最多 {max} 个字符。</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/library/kits.py" line="99"/>
+        <location filename="../../seedream_desktop/library/kits.py" line="97"/>
         <source>the tray is empty; add reference images first.</source>
         <translation>参考图栏是空的；请先添加参考图。</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/library/kits.py" line="102"/>
+        <location filename="../../seedream_desktop/library/kits.py" line="100"/>
         <source>{count} images; a kit holds at most {max}.</source>
         <translation>有 {count} 张图像；一个图组最多容纳 {max} 张。</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/library/kits.py" line="119"/>
+        <location filename="../../seedream_desktop/library/kits.py" line="117"/>
         <source>could not read {file}: {error}</source>
         <translation>无法读取 {file}：{error}</translation>
     </message>
@@ -1056,32 +1056,32 @@ is:fav、is:edit、has:refs、board:画板名、tag:标签、date:2025-09、date
         <translation>删除图组</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/compose/kits_menu.py" line="67"/>
+        <location filename="../../seedream_desktop/ui/compose/kits_menu.py" line="70"/>
         <source>Save reference kit</source>
         <translation>保存参考图组</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/compose/kits_menu.py" line="67"/>
+        <location filename="../../seedream_desktop/ui/compose/kits_menu.py" line="70"/>
         <source>Kit name:</source>
         <translation>图组名称：</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/compose/kits_menu.py" line="74"/>
+        <location filename="../../seedream_desktop/ui/compose/kits_menu.py" line="77"/>
         <source>Replace kit?</source>
         <translation>替换图组？</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/compose/kits_menu.py" line="75"/>
+        <location filename="../../seedream_desktop/ui/compose/kits_menu.py" line="78"/>
         <source>A kit named “{0}” exists. Replace it with the current tray?</source>
         <translation>已有名为“{0}”的图组。要用当前参考图栏替换它吗？</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/compose/kits_menu.py" line="83"/>
+        <location filename="../../seedream_desktop/ui/compose/kits_menu.py" line="88"/>
         <source>Delete kit?</source>
         <translation>删除图组？</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/compose/kits_menu.py" line="83"/>
+        <location filename="../../seedream_desktop/ui/compose/kits_menu.py" line="88"/>
         <source>Delete the reference kit “{0}”?</source>
         <translation>删除参考图组“{0}”？</translation>
     </message>
@@ -1387,53 +1387,55 @@ is:fav、is:edit、has:refs、board:画板名、tag:标签、date:2025-09、date
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../seedream_desktop/ui/main_window.py" line="98"/>
+        <location filename="../../seedream_desktop/ui/main_window.py" line="104"/>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/main_window.py" line="183"/>
-        <source>Connecting… your job starts when the connection is ready.</source>
-        <translation>正在连接…连接就绪后任务即会开始。</translation>
-    </message>
-    <message>
-        <location filename="../../seedream_desktop/ui/main_window.py" line="239"/>
+        <location filename="../../seedream_desktop/ui/main_window.py" line="242"/>
         <source>The clipboard holds no image to use as a reference</source>
         <translation>剪贴板中没有可用作参考图的图像</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/main_window.py" line="270"/>
-        <location filename="../../seedream_desktop/ui/main_window.py" line="305"/>
+        <location filename="../../seedream_desktop/ui/main_window.py" line="301"/>
+        <source> — DEMO</source>
+        <translation> — 演示</translation>
+    </message>
+</context>
+<context>
+    <name>Notices</name>
+    <message>
+        <location filename="../../seedream_desktop/ui/notices.py" line="51"/>
+        <source>Connecting… your job starts when the connection is ready.</source>
+        <translation>正在连接…连接就绪后任务即会开始。</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/notices.py" line="56"/>
         <source>No connection to Runware: jobs are queued and will be sent when it is back.</source>
         <translation>无法连接 Runware：任务已排队，连接恢复后会发送。</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/main_window.py" line="295"/>
+        <location filename="../../seedream_desktop/ui/notices.py" line="70"/>
         <source>Open Settings</source>
         <translation>打开设置</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/main_window.py" line="300"/>
+        <location filename="../../seedream_desktop/ui/notices.py" line="76"/>
         <source>Top up at my.runware.ai</source>
         <translation>在 my.runware.ai 充值</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/main_window.py" line="308"/>
+        <location filename="../../seedream_desktop/ui/notices.py" line="82"/>
         <source>Retry</source>
         <translation>重试</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/main_window.py" line="327"/>
-        <source> — DEMO</source>
-        <translation> — 演示</translation>
-    </message>
-    <message>
-        <location filename="../../seedream_desktop/ui/main_window.py" line="333"/>
+        <location filename="../../seedream_desktop/ui/notices.py" line="104"/>
         <source>DEMO — images come from the built-in Runware emulator on this computer: nothing is sent over the network and nothing is charged.</source>
         <translation>演示模式 — 图像来自本机内置的 Runware 模拟器：不会通过网络发送任何内容，也不收取任何费用。</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/main_window.py" line="337"/>
+        <location filename="../../seedream_desktop/ui/notices.py" line="108"/>
         <source>Use my own key…</source>
         <translation>使用我自己的密钥…</translation>
     </message>
@@ -1441,47 +1443,47 @@ is:fav、is:edit、has:refs、board:画板名、tag:标签、date:2025-09、date
 <context>
     <name>PromptEditor</name>
     <message>
-        <location filename="../../seedream_desktop/ui/compose/prompt_editor.py" line="88"/>
+        <location filename="../../seedream_desktop/ui/compose/prompt_editor.py" line="92"/>
         <source>Describe the image… Refer to references as “image 1”, “image 2”.</source>
         <translation>描述你想要的图像… 用“图1”“图2”指代参考图。</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/compose/prompt_editor.py" line="90"/>
+        <location filename="../../seedream_desktop/ui/compose/prompt_editor.py" line="94"/>
         <source>Prompt</source>
         <translation>提示词</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/compose/prompt_editor.py" line="91"/>
+        <location filename="../../seedream_desktop/ui/compose/prompt_editor.py" line="95"/>
         <source>Ctrl+Enter generates. Alt+Up / Alt+Down recall earlier prompts.</source>
         <translation>Ctrl+Enter 生成。Alt+↑ / Alt+↓ 调出之前的提示词。</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/compose/prompt_editor.py" line="94"/>
+        <location filename="../../seedream_desktop/ui/compose/prompt_editor.py" line="98"/>
         <source>Prompt length</source>
         <translation>提示词长度</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/compose/prompt_editor.py" line="99"/>
+        <location filename="../../seedream_desktop/ui/compose/prompt_editor.py" line="103"/>
         <source>History ▾</source>
         <translation>历史 ▾</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/compose/prompt_editor.py" line="100"/>
+        <location filename="../../seedream_desktop/ui/compose/prompt_editor.py" line="104"/>
         <source>Earlier prompts: search, reuse, pin</source>
         <translation>之前的提示词：搜索、复用、置顶</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/compose/prompt_editor.py" line="101"/>
+        <location filename="../../seedream_desktop/ui/compose/prompt_editor.py" line="105"/>
         <source>Prompt history</source>
         <translation>提示词历史</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/compose/prompt_editor.py" line="147"/>
+        <location filename="../../seedream_desktop/ui/compose/prompt_editor.py" line="150"/>
         <source>{count} / {max}</source>
         <translation>{count} / {max}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../seedream_desktop/ui/compose/prompt_editor.py" line="153"/>
+        <location filename="../../seedream_desktop/ui/compose/prompt_editor.py" line="156"/>
         <source>%n characters too long: Seedream takes at most {max}. Shorten it before generating.</source>
         <translation>
             <numerusform>超出 %n 个字符：Seedream 最多接受 {max} 个字符。请先缩短再生成。</numerusform>
@@ -1560,22 +1562,22 @@ is:fav、is:edit、has:refs、board:画板名、tag:标签、date:2025-09、date
 <context>
     <name>ReferenceTray</name>
     <message>
-        <location filename="../../seedream_desktop/ui/compose/reference_tray.py" line="61"/>
+        <location filename="../../seedream_desktop/ui/compose/reference_tray.py" line="59"/>
         <source>Not added: {reason}</source>
         <translation>未添加：{reason}</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/compose/reference_tray.py" line="62"/>
+        <location filename="../../seedream_desktop/ui/compose/reference_tray.py" line="60"/>
         <source>{name} was not added: {reason}</source>
         <translation>{name} 未添加：{reason}</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/compose/reference_tray.py" line="81"/>
+        <location filename="../../seedream_desktop/ui/compose/reference_tray.py" line="79"/>
         <source>Reference images</source>
         <translation>参考图</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/compose/reference_tray.py" line="84"/>
+        <location filename="../../seedream_desktop/ui/compose/reference_tray.py" line="82"/>
         <source>Drop images, folders or image links here, or paste with Ctrl+V.
 Refer to them in the prompt as “image 1”, “image 2”…
 Drag to reorder; Delete removes; Ctrl+Left/Right moves.</source>
@@ -1584,59 +1586,59 @@ Drag to reorder; Delete removes; Ctrl+Left/Right moves.</source>
 拖动可调整顺序；Delete 移除；Ctrl+←/→ 移动。</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/compose/reference_tray.py" line="97"/>
-        <location filename="../../seedream_desktop/ui/compose/reference_tray.py" line="318"/>
+        <location filename="../../seedream_desktop/ui/compose/reference_tray.py" line="95"/>
+        <location filename="../../seedream_desktop/ui/compose/reference_tray.py" line="320"/>
         <source>Add…</source>
         <translation>添加…</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/compose/reference_tray.py" line="98"/>
+        <location filename="../../seedream_desktop/ui/compose/reference_tray.py" line="96"/>
         <source>Choose reference images from disk</source>
         <translation>从磁盘选择参考图</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/compose/reference_tray.py" line="99"/>
+        <location filename="../../seedream_desktop/ui/compose/reference_tray.py" line="97"/>
         <location filename="../../seedream_desktop/ui/compose/reference_tray.py" line="195"/>
         <source>Add reference images</source>
         <translation>添加参考图</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/compose/reference_tray.py" line="105"/>
+        <location filename="../../seedream_desktop/ui/compose/reference_tray.py" line="103"/>
         <source>Reference tray message</source>
         <translation>参考图栏消息</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/compose/reference_tray.py" line="110"/>
+        <location filename="../../seedream_desktop/ui/compose/reference_tray.py" line="108"/>
         <source>References</source>
         <translation>参考图</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/compose/reference_tray.py" line="142"/>
+        <location filename="../../seedream_desktop/ui/compose/reference_tray.py" line="140"/>
         <source>With {seq} sequential images the tray takes at most {cap} references (together at most {total}).</source>
         <translation>设置了 {seq} 张组图时，参考图栏最多容纳 {cap} 张参考图（两者合计最多 {total} 张）。</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/compose/reference_tray.py" line="144"/>
+        <location filename="../../seedream_desktop/ui/compose/reference_tray.py" line="142"/>
         <source>Seedream takes at most {max} reference images.</source>
         <translation>Seedream 最多接受 {max} 张参考图。</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/compose/reference_tray.py" line="150"/>
+        <location filename="../../seedream_desktop/ui/compose/reference_tray.py" line="148"/>
         <source>Nothing there is an image, an image file or an image link.</source>
         <translation>其中没有图像、图像文件或图像链接。</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/compose/reference_tray.py" line="158"/>
+        <location filename="../../seedream_desktop/ui/compose/reference_tray.py" line="156"/>
         <source>The clipboard holds no image, image file or image link.</source>
         <translation>剪贴板中没有图像、图像文件或图像链接。</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/compose/reference_tray.py" line="178"/>
+        <location filename="../../seedream_desktop/ui/compose/reference_tray.py" line="176"/>
         <source>pasted image</source>
         <translation>粘贴的图像</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../seedream_desktop/ui/compose/reference_tray.py" line="183"/>
+        <location filename="../../seedream_desktop/ui/compose/reference_tray.py" line="181"/>
         <source>%n image(s) not added: {limit}</source>
         <translation>
             <numerusform>%n 张图像未添加：{limit}</numerusform>
@@ -1735,7 +1737,7 @@ Drag to reorder; Delete removes; Ctrl+Left/Right moves.</source>
 <context>
     <name>ResultDelegate</name>
     <message>
-        <location filename="../../seedream_desktop/ui/results/delegate.py" line="98"/>
+        <location filename="../../seedream_desktop/ui/results/delegate.py" line="100"/>
         <source>{0} · {1} s</source>
         <translation>{0} · {1} 秒</translation>
     </message>
@@ -1794,154 +1796,169 @@ Drag to reorder; Delete removes; Ctrl+Left/Right moves.</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="47"/>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="72"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="56"/>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="84"/>
         <source>Runware API key</source>
         <translation>Runware API 密钥</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="60"/>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="88"/>
         <source>Test key</source>
         <translation>测试密钥</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="62"/>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="90"/>
         <source>Remove key</source>
         <translation>移除密钥</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="71"/>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="99"/>
         <source>API key:</source>
         <translation>API 密钥：</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="80"/>
-        <source>Keep the key for this session only (forgotten when the app quits)</source>
-        <translation>仅在本次会话中保留密钥（退出应用后即忘记）</translation>
-    </message>
-    <message>
-        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="86"/>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="105"/>
         <source>No system keychain was found (on Linux: no Secret Service such as GNOME Keyring or KWallet is running), so the key cannot be stored safely. It is never written to a file in plain text. You can keep it for this session only.</source>
         <translation>未找到系统钥匙串（Linux 上：没有运行 GNOME Keyring、KWallet 等 Secret Service），因此无法安全地保存密钥。密钥绝不会以明文写入文件。你可以只在本次会话中保留它。</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="100"/>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="114"/>
+        <source>Keep the key for this session only (forgotten when the app quits)</source>
+        <translation>仅在本次会话中保留密钥（退出应用后即忘记）</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="124"/>
         <source>API address:</source>
         <translation>API 地址：</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="103"/>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="127"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="108"/>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="132"/>
         <source>Library folder:</source>
         <translation>图库文件夹：</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="115"/>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="139"/>
         <source>Default format:</source>
         <translation>默认格式：</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="120"/>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="144"/>
         <source>Default quality:</source>
         <translation>默认质量：</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="126"/>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="150"/>
         <source>No limit</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="128"/>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="152"/>
         <source>Daily budget:</source>
         <translation>每日预算：</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="133"/>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="157"/>
         <source>Follow the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="135"/>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="159"/>
         <source>Language:</source>
         <translation>语言：</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="136"/>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="160"/>
         <source>A new language is applied when the app restarts.</source>
         <translation>新的语言将在应用重启后生效。</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="162"/>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="181"/>
+        <source>Looking in the keychain…</source>
+        <translation>正在查询系统钥匙串…</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="201"/>
         <source>A key is set (in the system keychain). Type a new one to replace it.</source>
         <translation>已设置密钥（保存在系统钥匙串中）。输入新密钥即可替换。</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="163"/>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="202"/>
         <source>A key is set for this session only. Type a new one to replace it.</source>
         <translation>已设置仅限本次会话的密钥。输入新密钥即可替换。</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="164"/>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="203"/>
         <source>A key is set by the SEEDREAM_API_KEY environment variable.</source>
         <translation>密钥由环境变量 SEEDREAM_API_KEY 设置。</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="165"/>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="204"/>
         <source>No key is set. Get one at my.runware.ai and paste it here.</source>
         <translation>尚未设置密钥。请在 my.runware.ai 获取并粘贴到这里。</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="169"/>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="208"/>
         <source>•••••••• (hidden)</source>
         <translation>••••••••（已隐藏）</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="169"/>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="208"/>
         <source>Paste your key</source>
         <translation>粘贴你的密钥</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="176"/>
-        <source>Enter a key to test.</source>
-        <translation>请输入要测试的密钥。</translation>
-    </message>
-    <message>
-        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="179"/>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="214"/>
         <source>Testing…</source>
         <translation>正在测试…</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="185"/>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="224"/>
+        <source>Enter a key to test.</source>
+        <translation>请输入要测试的密钥。</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="231"/>
         <source>✓ The key works.</source>
         <translation>✓ 密钥可用。</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="187"/>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="233"/>
         <source>✗ {reason}</source>
         <translation>✗ {reason}</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="198"/>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="242"/>
+        <source>The keychain did not remove the key: {reason}</source>
+        <translation>钥匙串未能删除密钥：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="251"/>
         <source>Library folder</source>
         <translation>图库文件夹</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="233"/>
-        <source>There is no keychain to store the key in. Tick “keep for this session only” to use it until the app quits.</source>
-        <translation>没有可保存密钥的钥匙串。勾选“仅在本次会话中保留密钥”，即可使用到应用退出为止。</translation>
-    </message>
-    <message>
-        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="242"/>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="267"/>
         <source>The keychain refused the key: {reason}</source>
         <translation>钥匙串拒绝保存密钥：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="269"/>
+        <source>The key could not be stored: {reason}</source>
+        <translation>无法保存密钥：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="274"/>
+        <source>There is no keychain to store the key in. Tick “keep for this session only” to use it until the app quits.</source>
+        <translation>没有可保存密钥的钥匙串。勾选“仅在本次会话中保留密钥”，即可使用到应用退出为止。</translation>
     </message>
 </context>
 <context>
@@ -1974,6 +1991,12 @@ Drag to reorder; Delete removes; Ctrl+Left/Right moves.</source>
 </context>
 <context>
     <name>StatusBar</name>
+    <message>
+        <location filename="../../seedream_desktop/app.py" line="326"/>
+        <location filename="../../seedream_desktop/ui/status_bar.py" line="34"/>
+        <source>Idle</source>
+        <translation>空闲</translation>
+    </message>
     <message numerus="yes">
         <location filename="../../seedream_desktop/ui/status_bar.py" line="29"/>
         <source>%n running</source>
@@ -1994,11 +2017,6 @@ Drag to reorder; Delete removes; Ctrl+Left/Right moves.</source>
         <translation>
             <numerusform>%n 个失败</numerusform>
         </translation>
-    </message>
-    <message>
-        <location filename="../../seedream_desktop/ui/status_bar.py" line="34"/>
-        <source>Idle</source>
-        <translation>空闲</translation>
     </message>
     <message>
         <location filename="../../seedream_desktop/ui/status_bar.py" line="40"/>
@@ -2049,113 +2067,113 @@ Drag to reorder; Delete removes; Ctrl+Left/Right moves.</source>
 <context>
     <name>WindowActions</name>
     <message>
-        <location filename="../../seedream_desktop/ui/actions.py" line="105"/>
+        <location filename="../../seedream_desktop/ui/actions.py" line="104"/>
         <source>Rate %n star(s)</source>
         <translation>评为 %n 星</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/actions.py" line="107"/>
+        <location filename="../../seedream_desktop/ui/actions.py" line="106"/>
         <source>Clear rating</source>
         <translation>清除评分</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/actions.py" line="115"/>
-        <location filename="../../seedream_desktop/ui/actions.py" line="161"/>
+        <location filename="../../seedream_desktop/ui/actions.py" line="114"/>
+        <location filename="../../seedream_desktop/ui/actions.py" line="168"/>
         <source>&amp;Generate</source>
         <translation>生成(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/actions.py" line="118"/>
+        <location filename="../../seedream_desktop/ui/actions.py" line="117"/>
         <source>&amp;Cancel job</source>
         <translation>取消任务(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/actions.py" line="119"/>
+        <location filename="../../seedream_desktop/ui/actions.py" line="118"/>
         <source>Cancel &amp;all jobs</source>
         <translation>取消全部任务(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/actions.py" line="120"/>
+        <location filename="../../seedream_desktop/ui/actions.py" line="119"/>
         <source>&amp;Retry failed job</source>
         <translation>重试失败的任务(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/actions.py" line="123"/>
+        <location filename="../../seedream_desktop/ui/actions.py" line="122"/>
         <source>&amp;Paste image as reference</source>
         <translation>粘贴图像作为参考图(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/actions.py" line="127"/>
+        <location filename="../../seedream_desktop/ui/actions.py" line="126"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/actions.py" line="128"/>
+        <location filename="../../seedream_desktop/ui/actions.py" line="127"/>
         <source>Try the &amp;demo</source>
         <translation>试用演示(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/actions.py" line="129"/>
+        <location filename="../../seedream_desktop/ui/actions.py" line="128"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/actions.py" line="130"/>
+        <location filename="../../seedream_desktop/ui/actions.py" line="129"/>
         <source>&amp;Open in viewer</source>
         <translation>在查看器中打开(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/actions.py" line="131"/>
+        <location filename="../../seedream_desktop/ui/actions.py" line="130"/>
         <source>Show in &amp;folder</source>
         <translation>在文件夹中显示(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/actions.py" line="133"/>
+        <location filename="../../seedream_desktop/ui/actions.py" line="132"/>
         <source>&amp;Copy image</source>
         <translation>复制图像(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/actions.py" line="135"/>
+        <location filename="../../seedream_desktop/ui/actions.py" line="134"/>
         <source>Copy &amp;prompt</source>
         <translation>复制提示词(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/actions.py" line="136"/>
+        <location filename="../../seedream_desktop/ui/actions.py" line="135"/>
         <source>Reuse &amp;settings</source>
         <translation>复用设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/actions.py" line="137"/>
+        <location filename="../../seedream_desktop/ui/actions.py" line="136"/>
         <source>Reuse s&amp;eed</source>
         <translation>复用种子(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/actions.py" line="138"/>
+        <location filename="../../seedream_desktop/ui/actions.py" line="137"/>
         <source>Use as &amp;reference</source>
         <translation>用作参考图(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/actions.py" line="139"/>
+        <location filename="../../seedream_desktop/ui/actions.py" line="138"/>
         <source>&amp;Favourite</source>
         <translation>收藏(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/actions.py" line="141"/>
+        <location filename="../../seedream_desktop/ui/actions.py" line="140"/>
         <source>Move to &amp;trash</source>
         <translation>移到回收站(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/actions.py" line="156"/>
+        <location filename="../../seedream_desktop/ui/actions.py" line="163"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/actions.py" line="164"/>
+        <location filename="../../seedream_desktop/ui/actions.py" line="171"/>
         <source>&amp;Image</source>
         <translation>图像(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/actions.py" line="186"/>
+        <location filename="../../seedream_desktop/ui/actions.py" line="193"/>
         <source>&amp;Rate</source>
         <translation>评分(&amp;R)</translation>
     </message>

@@ -7,20 +7,22 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
-from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QClipboard, QCloseEvent, QDesktopServices
 from PySide6.QtWidgets import QMainWindow, QSplitter, QToolBar, QVBoxLayout, QWidget
 
 from seedream_desktop import APP_NAME
-from seedream_desktop.api.errors import MissingApiKey, NetworkError, SeedreamError
+from seedream_desktop.api.errors import NetworkError, SeedreamError
 from seedream_desktop.api.request import GenerationRequest
 from seedream_desktop.config import Paths, Settings
 from seedream_desktop.ui import theme
 from seedream_desktop.ui.actions import build_actions, draw_icons, fill_menus, result_menu, retint
 from seedream_desktop.ui.banner import Banner
 from seedream_desktop.ui.bridge import Bridge, Connection
+from seedream_desktop.ui.keychain_worker import KeychainWorker
 from seedream_desktop.ui.library.window_tab import LibraryTab
-from seedream_desktop.ui.messages import TOP_UP_URL, error_text, remedy_text, way_out
+from seedream_desktop.ui.messages import error_text, remedy_text
+from seedream_desktop.ui.notices import Notices
 from seedream_desktop.ui.result_commands import OpenUrl, ResultCommands
 from seedream_desktop.ui.results.grid import ResultGrid
 from seedream_desktop.ui.results.model import ResultModel
@@ -70,6 +72,7 @@ class MainWindow(QMainWindow):
         # first frame) nor while it reconnects. Requests made meanwhile wait here, then go out.
         self.ready = self.bridge.is_running() and self.bridge.pipeline is not None
         self.held: list[GenerationRequest] = []
+        self.keychain = KeychainWorker(parts.keys)  # reads and writes of the key, off this thread
         self.setWindowIcon(theme.app_icon())
 
         self.model = ResultModel(self)
@@ -94,6 +97,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.error_banner)
         layout.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
+        self.notices = Notices(self.error_banner, self.demo_banner, self.open_settings, parts.open_url, self)
 
         self.status = StatusBar(self)
         self.setStatusBar(self.status)
@@ -172,11 +176,10 @@ class MainWindow(QMainWindow):
     def generate(self) -> None:
         problems = self.compose.problems()
         if problems:
-            text = "\n".join(p.message if hasattr(p, "message") else str(p) for p in problems)
-            self.error_banner.show_message(text, "error")
+            self.notices.problems("\n".join(p.message if hasattr(p, "message") else str(p) for p in problems))
             return
         request: GenerationRequest = self.compose.request()
-        self.error_banner.hide()
+        self.notices.clear()
         self.state.save_request(request)
         self.submit(request)
 
@@ -184,19 +187,14 @@ class MainWindow(QMainWindow):
         """Send a request now, or as soon as the connection is ready."""
         if not self.ready:
             self.held.append(request)
-            self.error_banner.show_message(
-                self.tr("Connecting… your job starts when the connection is ready."), "info"
-            )
-            self.error_banner.setProperty("connecting", True)
+            self.notices.connecting()
             return
         self.bridge.submit(request)
 
     def _pipeline_ready(self) -> None:
         self.ready = True
         held, self.held = self.held, []
-        if self.error_banner.property("connecting"):
-            self.error_banner.setProperty("connecting", False)
-            self.error_banner.hide()
+        self.notices.answered("connecting")
         for request in held:
             self.bridge.submit(request)
 
@@ -204,7 +202,7 @@ class MainWindow(QMainWindow):
         if error is None:
             self._pipeline_ready()
         else:
-            self._offer_way_out(error)
+            self.notices.way_out(error)
 
     def _selected_jobs(self, *states: str) -> list[str]:
         ids = {item.job_id for item in self.grid.selected_items()}
@@ -228,15 +226,15 @@ class MainWindow(QMainWindow):
         for job_id in ids:
             self.bridge.retry(job_id)
         if ids:
-            self.error_banner.hide()
+            self.notices.clear()
 
     def retry_job(self, job_id: str) -> None:
-        self.error_banner.hide()
+        self.notices.clear()
         self.bridge.retry(job_id)
 
     def resubmit(self, request: GenerationRequest) -> None:
         """The banner's Retry after a request was refused before it became a job: send that one again."""
-        self.error_banner.hide()
+        self.notices.clear()
         self.submit(request)
 
     def paste(self) -> None:
@@ -256,7 +254,7 @@ class MainWindow(QMainWindow):
             details = (type(error).__name__, error_text(error), remedy_text(error))
         self.model.update_job(view.id, shown, details)
         if state == "failed" and error is not None:
-            self._offer_way_out(error, lambda: self.retry_job(view.id))
+            self.notices.way_out(error, lambda: self.retry_job(view.id))
         self._show_jobs()
         self._update_actions()
 
@@ -270,13 +268,10 @@ class MainWindow(QMainWindow):
             if not view.state.finished:
                 self.model.update_job(view.id, self._shown_state(view))
         self._show_connection(self.bridge.connection)
-        if not online:
-            self.error_banner.show_message(
-                self.tr("No connection to Runware: jobs are queued and will be sent when it is back."), "info"
-            )
-        elif self.error_banner.property("offline"):
-            self.error_banner.hide()
-        self.error_banner.setProperty("offline", not online)
+        if online:
+            self.notices.answered("offline")
+        else:
+            self.notices.offline()
 
     def on_image_saved(self, job_id: str, saved: SavedImage) -> None:
         self.model.image_saved(job_id, saved.path, saved.record, saved.image_uuid)
@@ -287,32 +282,7 @@ class MainWindow(QMainWindow):
             self.ready = False
             self.submit(request)
             return
-        self._offer_way_out(error, lambda: self.resubmit(request))
-
-    def _offer_way_out(self, error: BaseException, retry: Callable[[], object] | None = None) -> None:
-        for shown in ("connecting", "no-key"):
-            self.error_banner.setProperty(shown, False)  # this message takes the banner's place
-        text = error_text(error)
-        remedy = remedy_text(error)
-        message = f"{text} {remedy}".strip()
-        kind = way_out(error)
-        if kind == "settings":
-            self.error_banner.show_message(message, "error", self.tr("Open Settings"), self.open_settings)
-        elif kind == "top-up":
-            self.error_banner.show_message(
-                message,
-                "error",
-                self.tr("Top up at my.runware.ai"),
-                lambda: self.parts.open_url(QUrl(TOP_UP_URL)),
-            )
-        elif kind == "offline":
-            self.error_banner.show_message(
-                self.tr("No connection to Runware: jobs are queued and will be sent when it is back."), "info"
-            )
-        elif retry is not None:
-            self.error_banner.show_message(message, "error", self.tr("Retry"), retry)
-        else:
-            self.error_banner.show_message(message, "error")
+        self.notices.way_out(error, lambda: self.resubmit(request))
 
     def _show_jobs(self) -> None:
         states = [v.state.value for v in self.jobs.values()]
@@ -326,25 +296,13 @@ class MainWindow(QMainWindow):
 
     def _show_connection(self, connection: Connection | None) -> None:
         demo = bool(connection and connection.demo)
-        if connection is not None and connection.api_key and self.error_banner.property("no-key"):
-            self.error_banner.setProperty("no-key", False)
-            self.error_banner.hide()  # the "no key" notice is answered
-        title = APP_NAME + (self.tr(" — DEMO") if demo else "")
-        self.setWindowTitle(title)
+        if connection is not None and connection.api_key:
+            self.notices.answered("no-key")
+        self.setWindowTitle(APP_NAME + (self.tr(" — DEMO") if demo else ""))
+        self.notices.demo(demo)
         if demo:
             self.status.set_connection("demo")
-            self.demo_banner.show_message(
-                self.tr(
-                    "DEMO — images come from the built-in Runware emulator on this computer: "
-                    "nothing is sent over the network and nothing is charged."
-                ),
-                "demo",
-                self.tr("Use my own key…"),
-                self.open_settings,
-                closable=False,
-            )
         else:
-            self.demo_banner.hide()
             if connection is None or not connection.api_key:
                 self.status.set_connection("no-key")
             elif not self.online:
@@ -364,7 +322,9 @@ class MainWindow(QMainWindow):
     def open_settings(self) -> SettingsDialog:
         from seedream_desktop.ui.settings_dialog import SettingsDialog
 
-        dialog = SettingsDialog(self.parts.settings, self.parts.keys, self.bridge.check_key, self)
+        dialog = SettingsDialog(
+            self.parts.settings, self.parts.keys, self.bridge.check_key, self, keychain=self.keychain
+        )
         dialog.keyChanged.connect(self.reconnect)
         dialog.connectionChanged.connect(self.reconnect)
         dialog.libraryChanged.connect(self.switch_library)
@@ -379,7 +339,9 @@ class MainWindow(QMainWindow):
 
     def reconnect(self) -> None:
         """Use the stored key and URL (leaving demo mode when a real key was entered)."""
-        key = self.parts.keys.get()
+        self.keychain.run(lambda keys: keys.get(), self._reconnect_with, self)
+
+    def _reconnect_with(self, key: str | None, _error: BaseException | None) -> None:
         connection = Connection(key, self.parts.settings.api_url) if key else None
         self.bridge.configure(connection, self._configured)
 
@@ -394,9 +356,7 @@ class MainWindow(QMainWindow):
         self.bridge.configure(self.parts.start_demo(), self._configured)
 
     def show_no_key(self) -> None:
-        """The plain window without a key: say so once, with the way to enter one."""
-        self._offer_way_out(MissingApiKey(code="missingApiKey"))
-        self.error_banner.setProperty("no-key", True)
+        self.notices.no_key()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.PaletteChange and hasattr(self, "actions_"):

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from seedream_desktop.api.request import OUTPUT_FORMATS, QUALITY_MAX, QUALITY_MIN
 from seedream_desktop.config import Settings
 from seedream_desktop.secrets import KeyStore
+from seedream_desktop.ui.keychain_worker import KeychainWorker
 from seedream_desktop.ui.messages import error_text
 
 # check_key(api_key, base_url, done): done(None, None) when the key works, done(None, error) if not.
@@ -34,20 +35,47 @@ CheckKey = Callable[[str, str, Callable[[Any, BaseException | None], None]], Any
 LANGUAGES = (("", "System"), ("en", "English"), ("zh_CN", "简体中文"))
 
 
+# ---- what runs on the keychain thread (ui/keychain_worker.py): each may wait on an unlock prompt
+def key_state(keys: KeyStore) -> tuple[bool, str]:
+    """Whether a keychain can store the key, and where the key in use comes from."""
+    return keys.status().available, keys.source()
+
+
+def store_key(keys: KeyStore, key: str, session_only: bool) -> str:
+    """'keychain' or 'session' where the key went, or 'no-keychain' when the person has to choose first."""
+    if not keys.status().available:
+        if not session_only:
+            return "no-keychain"
+        keys.set_for_session(key)
+        return "session"
+    keys.set(key)
+    return "keychain"
+
+
 class SettingsDialog(QDialog):
     keyChanged = Signal()  # a key was stored, replaced or cleared
+    keychainAnswered = Signal()  # the key's state (set, where from, keychain or none) is shown
     connectionChanged = Signal()  # the API URL changed
     libraryChanged = Signal()  # another library folder was chosen: the window switches to it at once
 
     def __init__(
-        self, settings: Settings, keys: KeyStore, check_key: CheckKey, parent: QWidget | None = None
+        self,
+        settings: Settings,
+        keys: KeyStore,
+        check_key: CheckKey,
+        parent: QWidget | None = None,
+        *,
+        keychain: KeychainWorker | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("settingsDialog")
         self.setWindowTitle(self.tr("Settings"))
-        self._settings, self._keys, self._check_key = settings, keys, check_key
-        self._cleared = False
+        self._settings, self._check_key = settings, check_key
+        # The window's worker, so a key stored here is the one its reconnect reads next.
+        self._keychain = keychain or KeychainWorker(keys)
+        self._saving = False
         form = QFormLayout()
+        self._form = form
 
         # ---- API key: never displayed, only whether one is set and where it comes from
         self.key_field = QLineEdit(self)
@@ -72,27 +100,23 @@ class SettingsDialog(QDialog):
         form.addRow("", self.key_state)
         form.addRow("", self.test_result)
 
-        status = keys.status()
-        self.keychain_warning = QLabel(self)
+        self.keychain_warning = QLabel(
+            self.tr(
+                "No system keychain was found (on Linux: no Secret Service such as GNOME Keyring or "
+                "KWallet is running), so the key cannot be stored safely. It is never written to a "
+                "file in plain text. You can keep it for this session only."
+            ),
+            self,
+        )
         self.keychain_warning.setObjectName("keychainWarning")
         self.keychain_warning.setWordWrap(True)
         self.session_only = QCheckBox(
-            self.tr("Keep the key for this session only (forgotten when the app quits)")
+            self.tr("Keep the key for this session only (forgotten when the app quits)"), self
         )
         self.session_only.setObjectName("sessionOnly")
-        if not status.available:
-            self.keychain_warning.setText(
-                self.tr(
-                    "No system keychain was found (on Linux: no Secret Service such as GNOME Keyring or "
-                    "KWallet is running), so the key cannot be stored safely. It is never written to a "
-                    "file in plain text. You can keep it for this session only."
-                )
-            )
-            form.addRow("", self.keychain_warning)
-            form.addRow("", self.session_only)
-        else:
-            self.keychain_warning.hide()
-            self.session_only.hide()
+        form.addRow("", self.keychain_warning)
+        form.addRow("", self.session_only)
+        self._show_keychain_missing(False)  # until the keychain answers
 
         # ---- connection and library
         self.api_url = QLineEdit(str(settings.get("api_url")), self)
@@ -144,6 +168,7 @@ class SettingsDialog(QDialog):
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
+        self.buttons = buttons
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -153,11 +178,25 @@ class SettingsDialog(QDialog):
 
         self.test_button.clicked.connect(self.test_key)
         self.clear_button.clicked.connect(self.clear_key)
-        self._show_key_state()
+        self.key_state.setText(self.tr("Looking in the keychain…"))
+        self.clear_button.setEnabled(False)
+        self._ask_keychain()
 
-    # ---- the key ----------------------------------------------------------------------------
-    def _show_key_state(self) -> None:
-        source = "" if self._cleared else self._keys.source()
+    # ---- the key: every keychain call goes to the keychain thread -----------------------------
+    def _ask_keychain(self) -> None:
+        self._keychain.run(key_state, self._keychain_answered, self)
+
+    def _keychain_answered(self, answer: tuple[bool, str] | None, error: BaseException | None) -> None:
+        available, source = answer if answer is not None else (False, "")
+        self._show_keychain_missing(not available)
+        self._show_key_state(source)
+        self.keychainAnswered.emit()
+
+    def _show_keychain_missing(self, missing: bool) -> None:
+        self._form.setRowVisible(self.keychain_warning, missing)
+        self._form.setRowVisible(self.session_only, missing)
+
+    def _show_key_state(self, source: str) -> None:
         texts = {
             "keychain": self.tr("A key is set (in the system keychain). Type a new one to replace it."),
             "session": self.tr("A key is set for this session only. Type a new one to replace it."),
@@ -171,12 +210,19 @@ class SettingsDialog(QDialog):
         self.clear_button.setEnabled(source in ("keychain", "session"))
 
     def test_key(self) -> None:
-        key = self.key_field.text().strip() or (self._keys.get() or "")
-        if not key:
-            self.test_result.setText(self.tr("Enter a key to test."))
-            return
         self.test_button.setEnabled(False)
         self.test_result.setText(self.tr("Testing…"))
+        typed = self.key_field.text().strip()
+        if typed:
+            self._test(typed)
+        else:  # the stored key
+            self._keychain.run(lambda keys: keys.get(), lambda key, _error: self._test(key or ""), self)
+
+    def _test(self, key: str) -> None:
+        if not key:
+            self.test_button.setEnabled(True)
+            self.test_result.setText(self.tr("Enter a key to test."))
+            return
         self._check_key(key, self.api_url.text().strip(), self._tested)
 
     def _tested(self, _result: Any, error: BaseException | None) -> None:
@@ -187,11 +233,18 @@ class SettingsDialog(QDialog):
             self.test_result.setText(self.tr("✗ {reason}").format(reason=error_text(error)))
 
     def clear_key(self) -> None:
-        self._keys.clear()
-        self._cleared = True
-        self.key_field.clear()
-        self._show_key_state()
-        self.keyChanged.emit()
+        self.clear_button.setEnabled(False)
+        self._keychain.run(lambda keys: keys.clear(), self._key_removed, self)
+
+    def _key_removed(self, _answer: object, error: BaseException | None) -> None:
+        if error is not None:
+            self._say(
+                self.tr("The keychain did not remove the key: {reason}").format(reason=type(error).__name__)
+            )
+        else:
+            self.key_field.clear()
+            self.keyChanged.emit()
+        self._ask_keychain()  # says what is set now (a key from SEEDREAM_API_KEY stays)
 
     # ---- saving -----------------------------------------------------------------------------
     def _choose_library(self) -> None:
@@ -201,8 +254,39 @@ class SettingsDialog(QDialog):
 
     def save(self) -> None:
         key = self.key_field.text().strip()
-        if key and not self._store_key(key):
+        if not key:
+            self._save_settings(key_changed=False)
             return
+        self._set_saving(True)
+        session_only = self.session_only.isChecked()
+        self._keychain.run(lambda keys: store_key(keys, key, session_only), self._key_stored, self)
+
+    def _key_stored(self, where: str | None, error: BaseException | None) -> None:
+        self._set_saving(False)
+        if isinstance(error, keyring.errors.KeyringError):
+            self._say(self.tr("The keychain refused the key: {reason}").format(reason=type(error).__name__))
+        elif error is not None:
+            self._say(self.tr("The key could not be stored: {reason}").format(reason=type(error).__name__))
+        elif where == "no-keychain":
+            self._show_keychain_missing(True)
+            self._say(
+                self.tr(
+                    "There is no keychain to store the key in. Tick “keep for this session only” to use it until the app quits."
+                )
+            )
+        else:
+            self._save_settings(key_changed=True)
+
+    def _set_saving(self, saving: bool) -> None:
+        """While the keychain stores the key (it may be asking to be unlocked), the dialog waits open."""
+        self._saving = saving
+        self.buttons.setEnabled(not saving)
+
+    def reject(self) -> None:
+        if not self._saving:  # closing now would lose the answer: was the key stored or not?
+            super().reject()
+
+    def _save_settings(self, *, key_changed: bool) -> None:
         old_url = str(self._settings.get("api_url"))
         values = {
             "api_url": self.api_url.text().strip(),
@@ -217,31 +301,13 @@ class SettingsDialog(QDialog):
         for name, value in values.items():
             if self._settings.get(name) != value:
                 self._settings.set(name, value)
-        if key:
+        if key_changed:
             self.keyChanged.emit()
         if values["api_url"] != old_url:
             self.connectionChanged.emit()
         if "library" in values:
             self.libraryChanged.emit()
         self.accept()
-
-    def _store_key(self, key: str) -> bool:
-        if not self._keys.status().available:
-            if not self.session_only.isChecked():
-                self._say(
-                    self.tr(
-                        "There is no keychain to store the key in. Tick “keep for this session only” to use it until the app quits."
-                    )
-                )
-                return False
-            self._keys.set_for_session(key)
-            return True
-        try:
-            self._keys.set(key)
-        except keyring.errors.KeyringError as exc:
-            self._say(self.tr("The keychain refused the key: {reason}").format(reason=type(exc).__name__))
-            return False
-        return True
 
     def _say(self, text: str) -> None:
         self.problem.setText(text)

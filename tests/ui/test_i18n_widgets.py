@@ -137,7 +137,9 @@ def test_main_window_compose_panel_and_settings_speak_chinese(zh_cn, make_window
     found = untranslated(window)
     dialog = window.open_settings()
     qtbot.waitExposed(dialog)
-    found += untranslated(dialog)
+    found += untranslated(dialog)  # while the keychain is asked
+    qtbot.waitUntil(lambda: dialog.key_state.text() != dialog.tr("Looking in the keychain…"), timeout=10_000)
+    found += untranslated(dialog)  # and with its answer
     dialog.reject()
     welcome = FirstRunDialog(window)
     found += untranslated(welcome)

@@ -49,11 +49,13 @@ def test_the_dialog_stores_the_key_in_the_secret_service_and_never_shows_it(qtbo
     dialog = SettingsDialog(settings, keys, lambda *a: None)
     qtbot.addWidget(dialog)
     dialog.key_field.setText(secret)
-    dialog.save()
+    with qtbot.waitSignal(dialog.keyChanged, timeout=20_000):  # stored on the keychain thread
+        dialog.save()
     assert secret_service.get_password(keys.service, "runware-api-key") == secret
     again = SettingsDialog(settings, keys, lambda *a: None)
     qtbot.addWidget(again)
+    qtbot.waitUntil(lambda: "system keychain" in again.key_state.text(), timeout=20_000)
     assert again.key_field.text() == ""
-    assert "system keychain" in again.key_state.text()
-    again.clear_key()
+    with qtbot.waitSignal(again.keyChanged, timeout=20_000):
+        again.clear_key()
     assert secret_service.get_password(keys.service, "runware-api-key") is None

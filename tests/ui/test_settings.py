@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import threading
+
 import keyring
 import keyring.backend
 import keyring.backends.fail
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLineEdit
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QDialogButtonBox, QLineEdit
 
 from seedream_desktop.config import Paths, Settings
 from seedream_desktop.secrets import KeyStore
@@ -35,6 +37,25 @@ class MemoryKeyring(keyring.backend.KeyringBackend):
 
     def delete_password(self, service: str, username: str) -> None:
         self.secrets.pop((service, username), None)
+
+
+class LockedKeyring(MemoryKeyring):
+    """A keychain waiting for the person to unlock it (GNOME Keyring's prompt): every call blocks until
+    ``unlock`` is set."""
+
+    def __init__(self, locked: bool = False) -> None:
+        super().__init__()
+        self.unlock = threading.Event()
+        if not locked:  # keyring's chainer makes one of every backend class it knows: that one never waits
+            self.unlock.set()
+
+    def get_password(self, service: str, username: str) -> str | None:
+        assert self.unlock.wait(10)
+        return super().get_password(service, username)
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        assert self.unlock.wait(10)
+        super().set_password(service, username, password)
 
 
 @pytest.fixture
@@ -67,7 +88,13 @@ def no_check(*_args):  # type: ignore[no-untyped-def]
 def make_dialog(qtbot, settings, keys, check=no_check) -> SettingsDialog:  # type: ignore[no-untyped-def]
     dialog = SettingsDialog(settings, keys, check)
     qtbot.addWidget(dialog)
+    wait_for_keychain(qtbot, dialog)
     return dialog
+
+
+def wait_for_keychain(qtbot, dialog) -> None:  # type: ignore[no-untyped-def]
+    # The dialog asks the keychain thread what is stored as it opens; the answer comes through the loop.
+    qtbot.waitUntil(lambda: "Looking in the keychain" not in dialog.key_state.text(), timeout=10_000)
 
 
 def test_a_stored_key_is_never_shown(qtbot, settings, use_keyring):
@@ -105,9 +132,12 @@ def test_without_a_keychain_it_says_so_and_keeps_the_key_for_the_session_only(qt
     assert "No system keychain" in dialog.keychain_warning.text()
     dialog.key_field.setText(SECRET)
     dialog.save()  # refused: the user did not choose "this session only"
-    assert dialog.problem.isVisible() and keys.get() is None
+    qtbot.waitUntil(dialog.problem.isVisible, timeout=10_000)
+    assert "session only" in dialog.problem.text() and keys.get() is None
+    assert dialog.isVisible()  # the dialog stays for the choice
     dialog.session_only.setChecked(True)
-    dialog.save()
+    with qtbot.waitSignal(dialog.keyChanged, timeout=10_000):
+        dialog.save()
     assert keys.get() == SECRET and keys.source() == "session"
     assert_not_in_any_file(settings.paths.config.parent)
 
@@ -157,4 +187,40 @@ def test_remove_key(qtbot, settings, use_keyring):
     with qtbot.waitSignal(dialog.keyChanged):
         qtbot.mouseClick(dialog.clear_button, Qt.MouseButton.LeftButton)
     assert keys.get() is None and not backend.secrets
-    assert "No key is set" in dialog.key_state.text()
+    qtbot.waitUntil(lambda: "No key is set" in dialog.key_state.text(), timeout=10_000)
+
+
+def beats_during(qtbot, ms: int) -> int:  # type: ignore[no-untyped-def]
+    """How many times a 10 ms timer fired on the GUI thread in ``ms``: about ms / 10 when nothing blocks it."""
+    beats = [0]
+    timer = QTimer()
+    timer.timeout.connect(lambda: beats.__setitem__(0, beats[0] + 1))
+    timer.start(10)
+    qtbot.wait(ms)
+    timer.stop()
+    return beats[0]
+
+
+def test_a_locked_keychain_does_not_freeze_the_window_while_settings_open_and_save(qtbot, settings, use_keyring):
+    backend = use_keyring(LockedKeyring(locked=True))
+    backend.secrets[("seedream-desktop", "runware-api-key")] = "rw-old"
+    dialog = SettingsDialog(settings, KeyStore(), no_check)  # returns at once: the keychain is asked on its thread
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert beats_during(qtbot, 200) >= 5  # the GUI thread runs while the keychain waits to be unlocked
+    assert "Looking in the keychain" in dialog.key_state.text()
+    backend.unlock.set()  # the person types the keychain password
+    qtbot.waitUntil(lambda: "A key is set" in dialog.key_state.text(), timeout=10_000)
+
+    backend.unlock.clear()  # locked again before the new key is saved
+    dialog.key_field.setText(SECRET)
+    dialog.save()
+    assert beats_during(qtbot, 200) >= 5
+    save = dialog.buttons.button(QDialogButtonBox.StandardButton.Save)
+    assert not save.isEnabled()  # waiting for the keychain; Esc does not close it meanwhile
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert dialog.isVisible()
+    with qtbot.waitSignal(dialog.keyChanged, timeout=10_000):
+        backend.unlock.set()
+    assert not dialog.isVisible() and dialog.result() == SettingsDialog.DialogCode.Accepted
+    assert backend.secrets[("seedream-desktop", "runware-api-key")] == SECRET
