@@ -84,6 +84,7 @@ def build(paths: Paths, demo: DemoServer, *, pacing=None, open_url=None):
     from seedream_desktop.ui.compose.panel import ComposePanel
     from seedream_desktop.ui.main_window import MainWindow, WindowParts
     from seedream_desktop.ui.pipeline_factory import PipelineOptions, pipeline_factory
+    from seedream_desktop.ui.results.thumbnail_files import ResultThumbnailFiles
 
     settings = Settings(paths)
     options = PipelineOptions(
@@ -102,6 +103,7 @@ def build(paths: Paths, demo: DemoServer, *, pacing=None, open_url=None):
         compose=compose,
         clipboard=QGuiApplication.clipboard(),
         start_demo=demo.connection,
+        thumbnail_file=ResultThumbnailFiles(paths.thumbnails),
     )
     if open_url is not None:
         parts.open_url = open_url

@@ -56,3 +56,29 @@ def test_the_window_reopens_on_the_page_last_used(make_window, qtbot):
     tab.show_library(False)
     again.close()
     assert not make_window(None).library_tab.showing_library()
+
+
+def test_a_result_tile_and_its_library_tile_share_one_cached_thumbnail(make_window, emulator, qtbot):
+    from seedream_desktop.config import Paths
+
+    window = make_window(Connection("key", emulator.url))
+    cache = Paths.from_environment().thumbnails
+    window.compose.editor.set_text("a kite over dunes")
+    window.compose.try_generate()
+    qtbot.waitUntil(
+        lambda: any(window.model.item(r).is_saved for r in range(window.model.rowCount())), timeout=20_000
+    )
+    item = next(window.model.item(r) for r in range(window.model.rowCount()) if window.model.item(r).is_saved)
+    qtbot.waitUntil(lambda: window.model.has_thumbnail(item.key), timeout=10_000)
+    made = sorted(p for p in cache.rglob("*.webp") if not p.name.startswith("placeholder"))
+    assert len(made) == 1 and made[0].parent.parent.name == "512"  # decoded once, into the library's cache
+    assert item.path is not None and made[0].stat().st_size < item.path.stat().st_size
+
+    tab = window.library_tab
+    tab.show_library(True)
+    qtbot.waitUntil(lambda: tab.view.model.rowCount() == 1, timeout=20_000)
+    entry = tab.view.model.entry(0)
+    assert entry is not None and made[0].stem == entry.content_id  # the library's key for the same file
+    tab.view.files.remember(entry.path, entry.content_id)
+    assert tab.view.files(entry.path, 512) == made[0]  # the library page reads that file, makes none
+    assert sorted(p for p in cache.rglob("*.webp") if not p.name.startswith("placeholder")) == made

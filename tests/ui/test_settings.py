@@ -201,10 +201,14 @@ def beats_during(qtbot, ms: int) -> int:  # type: ignore[no-untyped-def]
     return beats[0]
 
 
-def test_a_locked_keychain_does_not_freeze_the_window_while_settings_open_and_save(qtbot, settings, use_keyring):
+def test_a_locked_keychain_does_not_freeze_the_window_while_settings_open_and_save(
+    qtbot, settings, use_keyring
+):
     backend = use_keyring(LockedKeyring(locked=True))
     backend.secrets[("seedream-desktop", "runware-api-key")] = "rw-old"
-    dialog = SettingsDialog(settings, KeyStore(), no_check)  # returns at once: the keychain is asked on its thread
+    dialog = SettingsDialog(
+        settings, KeyStore(), no_check
+    )  # returns at once: the keychain is asked on its thread
     qtbot.addWidget(dialog)
     dialog.show()
     assert beats_during(qtbot, 200) >= 5  # the GUI thread runs while the keychain waits to be unlocked

@@ -1,0 +1,41 @@
+"""Where the result grid's thumbnails come from: the library's content-keyed cache, not the 4K original.
+
+A fresh result is decoded once, into the same WebP the library page and the next session show; every
+later look at it (scrolling back, a restart, the library) reads a 512 px file instead of decoding 27 MB.
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from seedream_desktop.library.thumbnails import ThumbnailCache
+
+
+class ResultThumbnailFiles:
+    """The ``ThumbnailFile`` callable for the result grid's ``ThumbnailLoader``; runs on its workers.
+
+    Keyed by the content identity the library index uses (``quick_id``), so both views share one file.
+    Pillow and the cache are imported on the first call, on a worker: the first frame never waits for them.
+    """
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self._cache: ThumbnailCache | None = None
+        self._lock = threading.Lock()
+
+    def __call__(self, path: Path, side: int) -> Path | None:
+        from seedream_desktop.library.identity import quick_id
+        from seedream_desktop.library.thumbnails import SIZES, ThumbnailCache
+
+        with self._lock:
+            if self._cache is None:
+                self._cache = ThumbnailCache(self.folder)
+        size = next((s for s in SIZES if s >= side), SIZES[-1])
+        try:
+            content_id = quick_id(path)
+        except OSError:
+            return None  # gone or unreadable: the loader tries the original and shows a blank tile
+        return self._cache.get_or_make(path, content_id, size)
