@@ -193,3 +193,20 @@ def test_closing_stops_an_import_after_the_file_being_copied(
     assert [p.name for p in (view.library.root / IMPORT_FOLDER).rglob("*.png")] == ["photo-0.png"]
     QCoreApplication.processEvents()  # a result would have been queued by now
     assert results == []  # neither the stopped import nor the one waiting behind it reports
+
+
+def test_what_the_question_counted_is_what_is_added(qtbot, view: LibraryView, tmp_path: Path) -> None:
+    folder = a_folder(tmp_path / "drop")
+
+    def answer(count: int) -> ImportMode:
+        # A file lands in the folder while the question is open (a download finishing): the drop was
+        # walked once, for the question, so the import adds the images counted there and no others.
+        save(folder / "arrived-later.png", "arrived while asking", color=(1, 2, 3))
+        assert count == FOLDER_IMAGES
+        return ImportMode.COPY
+
+    view.importer.ask_mode = answer
+    with qtbot.waitSignal(view.importer.finished, timeout=10_000) as done:
+        assert view.import_paths([folder])
+    placed = done.args[0].placed
+    assert len(placed) == FOLDER_IMAGES and "arrived-later.png" not in {p.name for p in placed}

@@ -35,10 +35,12 @@ class _Stopped(Exception):
 
 
 class _ImportJob(QRunnable):
-    def __init__(self, root: Path, cache_dir: Path | None, sources: list[Path], mode: ImportMode) -> None:
+    def __init__(
+        self, root: Path, cache_dir: Path | None, found: list[tuple[Path, Path]], mode: ImportMode
+    ) -> None:
         super().__init__()
         self.setAutoDelete(False)  # LibraryImport keeps it until its result has arrived
-        self.root, self.cache_dir, self.sources, self.mode = root, cache_dir, sources, mode
+        self.root, self.cache_dir, self.found, self.mode = root, cache_dir, found, mode
         self.signals = _Signals()
         self.stopping = threading.Event()
 
@@ -51,11 +53,11 @@ class _ImportJob(QRunnable):
     def run(self) -> None:
         try:
             with Library.open(self.root, self.cache_dir, browsing=False) as library:
-                result = importer.import_into(library, self.sources, self.mode, progress=self._progress)
+                result = importer.import_found(library, self.found, self.mode, progress=self._progress)
         except _Stopped:
             return
         except Exception as exc:  # an unreadable folder or index must not take the app down; it is said
-            result = ImportResult(failed=[(source, str(exc)) for source in self.sources])
+            result = ImportResult(failed=[(path, str(exc)) for path, _ in self.found])
         self.signals.finished.emit(result)
 
 
@@ -84,7 +86,7 @@ class LibraryImport(QObject):
         if mode is None:
             return False
         self.message.emit(self.tr("Adding %n image(s) to the library…", "", len(found)))
-        job = _ImportJob(self.library.root, self.library.cache_dir, list(paths), mode)
+        job = _ImportJob(self.library.root, self.library.cache_dir, found, mode)  # not walked again
         job.signals.progressed.connect(self._progressed)
         job.signals.finished.connect(self._finished)
         self._running.append(job)

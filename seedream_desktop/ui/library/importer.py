@@ -66,9 +66,20 @@ def import_into(
 
     ``progress(done, total)`` after each file. A file that cannot be copied, linked or read is in
     ``failed`` (path, reason), never raised: the others are still imported."""
+    return import_found(library, image_files(sources), mode, today, progress=progress)
+
+
+def import_found(
+    library: Library,
+    found: list[tuple[Path, Path]],
+    mode: ImportMode,
+    today: date | None = None,
+    *,
+    progress: Progress | None = None,
+) -> ImportResult:
+    """``import_into`` for what ``image_files`` already found (the window walks a drop only once)."""
     result = ImportResult()
     folder = library.root / IMPORT_FOLDER / (today or date.today()).isoformat()
-    found = image_files(sources)
     for done, (path, relative) in enumerate(found, 1):
         if library.relative(path) is not None:
             result.placed.append(path)
