@@ -94,7 +94,8 @@ def make_dialog(qtbot, settings, keys, check=no_check) -> SettingsDialog:  # typ
 
 def wait_for_keychain(qtbot, dialog) -> None:  # type: ignore[no-untyped-def]
     # The dialog asks the keychain thread what is stored as it opens; the answer comes through the loop.
-    qtbot.waitUntil(lambda: "Looking in the keychain" not in dialog.key_state.text(), timeout=10_000)
+    assert "Looking in the keychain" in dialog.key_state.text()
+    qtbot.waitSignal(dialog.keychainAnswered, timeout=10_000).wait()
 
 
 def test_a_stored_key_is_never_shown(qtbot, settings, use_keyring):
