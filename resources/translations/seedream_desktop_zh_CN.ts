@@ -1110,31 +1110,41 @@ is:fav、is:edit、has:refs、board:画板名、tag:标签、date:2025-09、date
 <context>
     <name>LibraryImport</name>
     <message>
-        <location filename="../../seedream_desktop/ui/library/import_worker.py" line="80"/>
+        <location filename="../../seedream_desktop/ui/library/import_worker.py" line="110"/>
+        <source>Looking for images in what was dropped…</source>
+        <translation>正在查找拖入内容中的图像…</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/library/import_worker.py" line="133"/>
         <source>No images (PNG, JPEG, WebP) in what was dropped.</source>
         <translation>拖入的内容中没有图像（PNG、JPEG、WebP）。</translation>
     </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/library/import_worker.py" line="141"/>
+        <source>Nothing was added to the library.</source>
+        <translation>没有图像添加到图库。</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../seedream_desktop/ui/library/import_worker.py" line="86"/>
+        <location filename="../../seedream_desktop/ui/library/import_worker.py" line="143"/>
         <source>Adding %n image(s) to the library…</source>
         <translation>
             <numerusform>正在将 %n 张图像添加到图库…</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/import_worker.py" line="110"/>
+        <location filename="../../seedream_desktop/ui/library/import_worker.py" line="168"/>
         <source>Adding images to the library: {0} of {1}…</source>
         <translation>正在将图像添加到图库：第 {0} 张，共 {1} 张…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../seedream_desktop/ui/library/import_worker.py" line="117"/>
+        <location filename="../../seedream_desktop/ui/library/import_worker.py" line="175"/>
         <source>Added %n image(s) to the library.</source>
         <translation>
             <numerusform>已将 %n 张图像添加到图库。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../seedream_desktop/ui/library/import_worker.py" line="121"/>
+        <location filename="../../seedream_desktop/ui/library/import_worker.py" line="179"/>
         <source>%n image(s) could not be added: {0} ({1})</source>
         <translation>
             <numerusform>%n 张图像无法添加：{0}（{1}）</numerusform>
@@ -1992,7 +2002,7 @@ Drag to reorder; Delete removes; Ctrl+Left/Right moves.</source>
 <context>
     <name>StatusBar</name>
     <message>
-        <location filename="../../seedream_desktop/app.py" line="326"/>
+        <location filename="../../seedream_desktop/app.py" line="328"/>
         <location filename="../../seedream_desktop/ui/status_bar.py" line="34"/>
         <source>Idle</source>
         <translation>空闲</translation>

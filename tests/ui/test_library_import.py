@@ -14,7 +14,7 @@ from PySide6.QtCore import QCoreApplication, QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 
 from seedream_desktop.library.index import Library
-from seedream_desktop.ui.library import importer
+from seedream_desktop.ui.library import import_worker, importer
 from seedream_desktop.ui.library.importer import IMPORT_FOLDER, ImportMode
 from seedream_desktop.ui.library.library_view import LibraryView
 from tests.library.make_images import save
@@ -92,19 +92,28 @@ def test_a_dropped_folder_is_copied_and_indexed_off_the_gui_thread(
         indexers.add(threading.get_ident())
         return sync_paths(library, paths)  # type: ignore[arg-type]
 
+    walkers: set[int] = set()
+
+    def walking(paths: list[Path]) -> object:
+        walkers.add(threading.get_ident())
+        return importer.image_files(paths)
+
     monkeypatch.setattr(importer, "shutil", SimpleNamespace(copy2=copy2))
     monkeypatch.setattr(Library, "sync_paths", indexing)
+    monkeypatch.setattr(import_worker, "image_files", walking)
     try:
         drop(view, folder)
         qtbot.waitUntil(copying.is_set, timeout=5000)
         # The GUI thread is here, running the test, while the worker waits inside its first copy.
         assert view.importer.busy() and view.model.rowCount() == 1
-        assert len(messages) == 1 and messages[0].startswith(f"Adding {FOLDER_IMAGES} image")
+        assert messages[0] == "Looking for images in what was dropped…"
+        assert len(messages) == 2 and messages[1].startswith(f"Adding {FOLDER_IMAGES} image")
         with qtbot.waitSignal(view.importer.finished, timeout=10_000) as done:
             go_on.set()
     finally:
         go_on.set()  # a failed check above must not leave the worker waiting in every copy
     result = done.args[0]
+    assert walkers and gui not in walkers  # even listing a big folder (or a share) is not done here
     assert copiers and gui not in copiers
     assert indexers and gui not in indexers
     assert len(result.placed) == FOLDER_IMAGES and not result.failed
@@ -144,7 +153,8 @@ def test_keep_in_place_links_and_a_second_drop_waits_its_turn(
     view.importer.ask_mode = lambda n: asked.append(n) or ImportMode.KEEP
     results: list[object] = []
     view.importer.finished.connect(results.append)
-    assert view.import_paths([first]) and view.import_paths([second])
+    view.import_paths([first])
+    view.import_paths([second])
     qtbot.waitUntil(lambda: len(results) == 2, timeout=10_000)
     assert asked == [FOLDER_IMAGES, 1]
     placed = [p for r in results for p in r.placed]  # type: ignore[attr-defined]
@@ -158,15 +168,18 @@ def test_nothing_starts_for_no_images_or_a_cancelled_question(
 ) -> None:
     notes = tmp_path / "notes.txt"
     notes.write_text("not an image")
-    assert not view.import_paths([notes])
-    assert messages == ["No images (PNG, JPEG, WebP) in what was dropped."]
+    view.import_paths([notes])
+    qtbot.waitUntil(lambda: not view.importer.busy(), timeout=10_000)
+    assert messages[-1] == "No images (PNG, JPEG, WebP) in what was dropped."
     view.importer.ask_mode = lambda _n: None
     save(tmp_path / "x.png", "x", color=(5, 5, 5))
-    assert not view.import_paths([tmp_path / "x.png"]) and not view.importer.busy()
+    view.import_paths([tmp_path / "x.png"])
+    qtbot.waitUntil(lambda: not view.importer.busy(), timeout=10_000)
+    assert messages[-1] == "Nothing was added to the library."
     assert view.model.rowCount() == 1
     own = view.library.root / "own.png"  # already inside: indexed, nothing asked or copied
     with qtbot.waitSignal(view.importer.finished, timeout=10_000) as done:
-        assert view.import_paths([own])
+        view.import_paths([own])
     assert done.args[0].placed == [own] and not (view.library.root / IMPORT_FOLDER).exists()
 
 
@@ -186,7 +199,8 @@ def test_closing_stops_an_import_after_the_file_being_copied(
     monkeypatch.setattr(importer, "shutil", SimpleNamespace(copy2=copy2))
     results: list[object] = []
     view.importer.finished.connect(results.append)
-    assert view.import_paths([folder]) and view.import_paths([tmp_path / "later.png"])
+    view.import_paths([folder])
+    view.import_paths([tmp_path / "later.png"])
     qtbot.waitUntil(copying.is_set, timeout=5000)
     view.importer.shutdown()  # returns once the file in hand is copied: quitting never waits for a folder
     assert not view.importer.busy()
@@ -207,6 +221,31 @@ def test_what_the_question_counted_is_what_is_added(qtbot, view: LibraryView, tm
 
     view.importer.ask_mode = answer
     with qtbot.waitSignal(view.importer.finished, timeout=10_000) as done:
-        assert view.import_paths([folder])
+        view.import_paths([folder])
     placed = done.args[0].placed
     assert len(placed) == FOLDER_IMAGES and "arrived-later.png" not in {p.name for p in placed}
+
+
+def test_a_drop_made_while_a_question_is_open_is_asked_about_after_it(
+    qtbot, view: LibraryView, tmp_path: Path
+) -> None:
+    first = a_folder(tmp_path / "one")
+    second = tmp_path / "two" / "next.png"
+    save(second, "dropped while asked", color=(6, 6, 6))
+    asked: list[str] = []
+
+    def ask(count: int) -> ImportMode:
+        asked.append(f"open {count}")
+        if count == FOLDER_IMAGES:  # a modal question runs an event loop: the second drop comes meanwhile
+            view.import_paths([second])
+            qtbot.wait(300)  # its walk is answered during this question
+        asked.append(f"closed {count}")
+        return ImportMode.COPY
+
+    view.importer.ask_mode = ask
+    results: list[object] = []
+    view.importer.finished.connect(results.append)
+    view.import_paths([first])
+    qtbot.waitUntil(lambda: len(results) == 2, timeout=10_000)
+    assert asked == [f"open {FOLDER_IMAGES}", f"closed {FOLDER_IMAGES}", "open 1", "closed 1"]  # never nested
+    assert [len(r.placed) for r in results] == [FOLDER_IMAGES, 1]  # type: ignore[attr-defined]

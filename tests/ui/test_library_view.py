@@ -292,7 +292,7 @@ def test_drop_from_the_file_manager_imports_copy_or_keep(qtbot, view: LibraryVie
     save(kept, "kept in place", color=(7, 7, 7))
     view.importer.ask_mode = lambda n: ImportMode.KEEP
     with qtbot.waitSignal(view.importer.finished, timeout=10_000) as done:
-        assert view.import_paths([kept])
+        view.import_paths([kept])
     result = done.args[0]
     assert result.placed[0].is_symlink() and result.placed[0].resolve() == kept
     search(qtbot, view, "kept")

@@ -1,14 +1,17 @@
-"""LibraryImport: files dropped from the file manager, copied (or linked) and indexed on a worker thread.
+"""LibraryImport: files dropped from the file manager, found, copied (or linked) and indexed on a worker.
 
-A dropped folder can hold thousands of 4K images: copying and reading them takes seconds to minutes,
-and the window must stay live meanwhile. The worker opens the library a second time (its own SQLite
-connection, as LibrarySync does), so the grid's reads never wait for the import's writes; only paths,
-strings and counts cross between the threads.
+A dropped folder can hold thousands of 4K images, on a network share as easily as on this disk: even
+listing it can take seconds, copying and reading minutes, and the window must stay live meanwhile. The
+worker walks the drop once, the GUI thread asks copy-or-keep with its count, then the worker imports
+exactly what was counted. It opens the library a second time (its own SQLite connection, as LibrarySync
+does), so the grid's reads never wait for the import's writes; only paths, strings and counts cross
+between the threads.
 """
 
 from __future__ import annotations
 
 import threading
+from collections import deque
 from collections.abc import Callable
 from pathlib import Path
 
@@ -24,10 +27,33 @@ AskImportMode = Callable[[int], ImportMode | None]
 PROGRESS_STEPS = 100  # at most this many progress reports per import, however many files
 
 
+Found = list[tuple[Path, Path]]  # (file, path relative to what was dropped), as importer.image_files
+
+
 class _Signals(QObject):
     # Composition rather than QRunnable+QObject double inheritance (style.md).
     progressed = Signal(int, int)  # files placed so far, files found
     finished = Signal(object)  # ImportResult
+    found = Signal(object, int)  # Found, how many of them lie outside the library
+
+
+class _FindJob(QRunnable):
+    """The walk of a drop: names and stats only, but a big folder or a network share takes a while."""
+
+    def __init__(self, library: Library, paths: list[Path]) -> None:
+        super().__init__()
+        self.setAutoDelete(False)  # LibraryImport keeps it until its answer has arrived
+        self.library, self.paths = library, paths
+        self.signals = _Signals()
+
+    def run(self) -> None:
+        try:
+            found = image_files(self.paths)
+            # relative() only reads the library's root (no index access), so it is safe here.
+            outside = sum(1 for path, _ in found if self.library.relative(path) is None)
+        except OSError:
+            found, outside = [], 0  # unreadable: said as "no images", like an empty drop
+        self.signals.found.emit(found, outside)
 
 
 class _Stopped(Exception):
@@ -35,9 +61,7 @@ class _Stopped(Exception):
 
 
 class _ImportJob(QRunnable):
-    def __init__(
-        self, root: Path, cache_dir: Path | None, found: list[tuple[Path, Path]], mode: ImportMode
-    ) -> None:
+    def __init__(self, root: Path, cache_dir: Path | None, found: Found, mode: ImportMode) -> None:
         super().__init__()
         self.setAutoDelete(False)  # LibraryImport keeps it until its result has arrived
         self.root, self.cache_dir, self.found, self.mode = root, cache_dir, found, mode
@@ -62,7 +86,8 @@ class _ImportJob(QRunnable):
 
 
 class LibraryImport(QObject):
-    """Asks copy-or-keep, then imports on a worker, one drop after another; says how it went."""
+    """Finds a drop's images, asks copy-or-keep, imports them on a worker, one drop after another
+    (drops are asked about and imported in the order they were made); says how it went."""
 
     finished = Signal(object)  # ImportResult, once the files are in the index
     message = Signal(str)  # progress and the outcome, for the status bar
@@ -74,37 +99,68 @@ class LibraryImport(QObject):
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)  # two drops at once are imported in turn, never interleaved
         self._running: list[_ImportJob] = []
+        self._finding: list[_FindJob] = []
+        self._waiting: deque[tuple[Found, int]] = deque()  # found, waiting for their question
+        self._asking = False
+        self._closed = False
 
-    def import_paths(self, paths: list[Path]) -> bool:
-        """False when nothing was started (no images, or the question was cancelled)."""
-        found = image_files(paths)  # a walk of names only: quick even for a big folder
-        if not found:
-            self.message.emit(self.tr("No images (PNG, JPEG, WebP) in what was dropped."))
-            return False
-        outside = [p for p, _ in found if self.library.relative(p) is None]
-        mode = self.ask_mode(len(outside)) if outside else ImportMode.KEEP
-        if mode is None:
-            return False
-        self.message.emit(self.tr("Adding %n image(s) to the library…", "", len(found)))
-        job = _ImportJob(self.library.root, self.library.cache_dir, found, mode)  # not walked again
-        job.signals.progressed.connect(self._progressed)
-        job.signals.finished.connect(self._finished)
-        self._running.append(job)
+    def import_paths(self, paths: list[Path]) -> None:
+        """Look for images on the worker; then ask, import, and say how it went (``message``,
+        ``finished``). Nothing is said into ``finished`` for a drop without images or a cancelled question."""
+        self.message.emit(self.tr("Looking for images in what was dropped…"))
+        job = _FindJob(self.library, list(paths))
+        job.signals.found.connect(self._found)
+        self._finding.append(job)
         self._pool.start(job)
-        return True
 
     def busy(self) -> bool:
-        return bool(self._running)
+        return bool(self._running or self._finding or self._waiting or self._asking)
+
+    @Slot(object, int)
+    def _found(self, found: Found, outside: int) -> None:
+        sender = self.sender()
+        self._finding = [job for job in self._finding if job.signals is not sender]
+        if self._closed:
+            return  # the library closed while this drop was walked: nothing to ask about
+        self._waiting.append((found, outside))
+        if not self._asking:  # else the question open now takes this one next, in the order dropped
+            self._ask_in_turn()
+
+    def _ask_in_turn(self) -> None:
+        while self._waiting:
+            found, outside = self._waiting.popleft()
+            if not found:
+                self.message.emit(self.tr("No images (PNG, JPEG, WebP) in what was dropped."))
+                continue
+            self._asking = True
+            try:  # a modal question runs an event loop: later drops queue up meanwhile
+                mode = self.ask_mode(outside) if outside else ImportMode.KEEP
+            finally:
+                self._asking = False
+            if mode is None:
+                self.message.emit(self.tr("Nothing was added to the library."))
+                continue
+            self.message.emit(self.tr("Adding %n image(s) to the library…", "", len(found)))
+            job = _ImportJob(self.library.root, self.library.cache_dir, found, mode)  # not walked again
+            job.signals.progressed.connect(self._progressed)
+            job.signals.finished.connect(self._finished)
+            self._running.append(job)
+            self._pool.start(job)
 
     def shutdown(self) -> None:
         """Before the library closes: imports not started are dropped, a running one stops after the
         file it is copying (so quitting never waits for a whole folder)."""
+        self._closed = True
         for job in list(self._running):
             job.stopping.set()
             if self._pool.tryTake(job):
                 self._running.remove(job)
+        for finding in list(self._finding):
+            self._pool.tryTake(finding)
         self._pool.waitForDone()
         self._running.clear()  # a stopped job sends no result
+        self._finding.clear()  # nor is a walk's answer asked about any more
+        self._waiting.clear()
 
     @Slot(int, int)
     def _progressed(self, done: int, total: int) -> None:

@@ -374,9 +374,9 @@ class LibraryView(QWidget):
         paths = [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
         QTimer.singleShot(0, lambda: self.import_paths(paths))  # no modal dialog inside a drop
 
-    def import_paths(self, paths: list[Path]) -> bool:
-        """Import on a worker (the window stays live); ``importer.finished`` says when it is done."""
-        return self.importer.import_paths(paths)
+    def import_paths(self, paths: list[Path]) -> None:
+        """Find, ask and import on a worker (the window stays live); ``importer.finished`` says when done."""
+        self.importer.import_paths(paths)
 
     # ---- closing --------------------------------------------------------------------------------
     def shutdown(self) -> None:
