@@ -82,3 +82,20 @@ def test_a_result_tile_and_its_library_tile_share_one_cached_thumbnail(make_wind
     tab.view.files.remember(entry.path, entry.content_id)
     assert tab.view.files(entry.path, 512) == made[0]  # the library page reads that file, makes none
     assert sorted(p for p in cache.rglob("*.webp") if not p.name.startswith("placeholder")) == made
+
+
+def test_a_full_thumbnail_disk_still_shows_the_result(tmp_path, qtbot):
+    from seedream_desktop.ui.results.thumbnail_files import ResultThumbnailFiles
+    from seedream_desktop.ui.thumbnails import ThumbnailLoader
+
+    image = tmp_path / "result.png"
+    save(image, "a result", color=(20, 40, 60))
+    blocked = tmp_path / "thumbnails"
+    blocked.write_text("a file where the cache folder should be: every write there fails")
+    loader = ThumbnailLoader(128, ResultThumbnailFiles(blocked))
+    try:
+        with qtbot.waitSignal(loader.loaded, timeout=10_000) as shown:
+            loader.request("k", image)
+        assert not shown.args[1].isNull()  # decoded from the original instead
+    finally:
+        loader.shutdown()

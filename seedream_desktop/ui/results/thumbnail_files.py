@@ -35,7 +35,8 @@ class ResultThumbnailFiles:
                 self._cache = ThumbnailCache(self.folder)
         size = next((s for s in SIZES if s >= side), SIZES[-1])
         try:
-            content_id = quick_id(path)
+            return self._cache.get_or_make(path, quick_id(path), size)
         except OSError:
-            return None  # gone or unreadable: the loader tries the original and shows a blank tile
-        return self._cache.get_or_make(path, content_id, size)
+            # Unreadable, or the cache's disk is full: the loader decodes the original itself (and a
+            # file that is really gone shows as a blank tile).
+            return None
