@@ -143,15 +143,15 @@ def build_actions(window: QWidget, grid: QWidget) -> WindowActions:
     )
 
 
-def draw_icons(actions: Iterable[QAction], window: QWidget) -> None:
+def draw_icons(actions: Iterable[QAction], window: QWidget, only_for: int | None = None) -> None:
     """The icons of these actions in the window's colours and density (a light/dark switch, another
-    screen). The window draws its toolbar's before the first frame and the menus' just after it: each
-    icon is six SVG renders."""
+    screen). Before the first frame the window draws only its toolbar's, at the toolbar's size
+    (``only_for``, two SVG renders each); all of them in every size (six each) come just after it."""
     palette, ratio = window.palette(), window.devicePixelRatioF()
     for act in actions:
         name = act.property("iconName")
         if name:
-            act.setIcon(theme.tinted_icon(str(name), palette, ratio))
+            act.setIcon(theme.tinted_icon(str(name), palette, ratio, only_for))
 
 
 def retint(actions: WindowActions, window: QWidget) -> None:

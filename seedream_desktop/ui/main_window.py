@@ -108,8 +108,9 @@ class MainWindow(QMainWindow):
         self.addToolBar(self.toolbar)
         self.actions_ = build_actions(self, self.grid)
         fill_menus(self.menuBar(), self.toolbar, self.actions_)
-        # The first frame shows the toolbar's icons; the menus' are drawn once it is up.
-        draw_icons(self.toolbar.actions(), self)
+        # The first frame shows the toolbar's icons at the toolbar's size; every size of every icon
+        # (menus, context menus) is drawn once it is up.
+        draw_icons(self.toolbar.actions(), self, only_for=self.toolbar.iconSize().width())
         self.firstFrame.connect(lambda: QTimer.singleShot(0, self, lambda: retint(self.actions_, self)))
         self.commands = ResultCommands(
             self.grid, self.model, self.compose, self.bridge, parts.clipboard, parts.open_url, self

@@ -74,20 +74,29 @@ def _svg_text(name: str) -> str:
     return icon_path(name).read_text(encoding="utf-8")
 
 
-def tinted_icon(name: str, palette: QPalette, ratio: float = 1.0) -> QIcon:
-    """A monochrome icon in the palette's text colour (normal) and disabled text colour (disabled)."""
+def tinted_icon(name: str, palette: QPalette, ratio: float = 1.0, only_for: int | None = None) -> QIcon:
+    """A monochrome icon in the palette's text colour (normal) and disabled text colour (disabled).
+
+    ``only_for``: just the rendering Qt would pick for that size (a toolbar's, before the first frame);
+    the full icon replaces it once the window is up."""
     normal = palette.color(QPalette.ColorGroup.Active, QPalette.ColorRole.WindowText).name()
     disabled = palette.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.WindowText).name()
-    return _tinted(name, normal, disabled, max(ratio, 1.0))
+    sizes = _SIZES if only_for is None else (_render_size(only_for),)
+    return _tinted(name, normal, disabled, max(ratio, 1.0), sizes)
 
 
-@cache  # six SVG renders each; the same icon serves several actions and every redraw in these colours
-def _tinted(name: str, normal: str, disabled: str, ratio: float) -> QIcon:
+def _render_size(side: int) -> int:
+    # Qt draws the smallest rendering at least this big, scaled down (or the biggest, scaled up).
+    return next((size for size in _SIZES if size >= side), _SIZES[-1])
+
+
+@cache  # two SVG renders per size; the same icon serves several actions and every redraw in these colours
+def _tinted(name: str, normal: str, disabled: str, ratio: float, sizes: tuple[int, ...]) -> QIcon:
     text = _svg_text(name)
     icon = QIcon()
     for colour, mode in ((normal, QIcon.Mode.Normal), (disabled, QIcon.Mode.Disabled)):
         svg = text.replace(_INK, colour).encode("utf-8")
-        for size in _SIZES:
+        for size in sizes:
             icon.addPixmap(_render(svg, size, ratio), mode)
     return icon
 

@@ -238,6 +238,12 @@ def test_toolbar_and_menu_icons_are_all_drawn(make_window, qtbot):
     assert menus  # some menu-only actions have icons, drawn just after the first frame
     qtbot.waitUntil(lambda: all(not a.icon().isNull() for a in menus), timeout=5000)
     assert all(not a.icon().isNull() for a in toolbar if a.property("iconName"))
+    # The first frame drew the toolbar's at its own size only; every size follows (menus are 16 px).
+    from PySide6.QtCore import QSize
+
+    every = {QSize(16, 16), QSize(24, 24), QSize(32, 32)}
+    drawn = [a for a in toolbar if a.property("iconName")]
+    qtbot.waitUntil(lambda: all(every <= set(a.icon().availableSizes()) for a in drawn), timeout=5000)
 
 
 def test_context_menu_offers_retry_for_a_failed_job(make_window, emulator_factory, qtbot):
