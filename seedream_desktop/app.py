@@ -171,7 +171,7 @@ def open_window(app, paths: Paths, demo: DemoServer, *, want_demo: bool, images:
     window, bridge = build(paths, demo)
     window.show()
     if font_note:
-        window.error_banner.show_message(font_note, "info")
+        window.notices.info(font_note)
 
     def connect(key: str | None) -> None:
         from seedream_desktop.ui.bridge import Connection

@@ -37,7 +37,7 @@
 <context>
     <name>LibraryImport</name>
     <message numerus="yes">
-        <location filename="../../seedream_desktop/ui/library/import_worker.py" line="143"/>
+        <location filename="../../seedream_desktop/ui/library/import_worker.py" line="152"/>
         <source>Adding %n image(s) to the library…</source>
         <translation>
             <numerusform>Adding %n image to the library…</numerusform>
@@ -45,7 +45,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../seedream_desktop/ui/library/import_worker.py" line="175"/>
+        <location filename="../../seedream_desktop/ui/library/import_worker.py" line="186"/>
         <source>Added %n image(s) to the library.</source>
         <translation>
             <numerusform>Added %n image to the library.</numerusform>
@@ -53,7 +53,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../seedream_desktop/ui/library/import_worker.py" line="179"/>
+        <location filename="../../seedream_desktop/ui/library/import_worker.py" line="190"/>
         <source>%n image(s) could not be added: {0} ({1})</source>
         <translation>
             <numerusform>%n image could not be added: {0} ({1})</numerusform>

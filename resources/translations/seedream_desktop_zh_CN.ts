@@ -1110,41 +1110,41 @@ is:fav、is:edit、has:refs、board:画板名、tag:标签、date:2025-09、date
 <context>
     <name>LibraryImport</name>
     <message>
-        <location filename="../../seedream_desktop/ui/library/import_worker.py" line="110"/>
+        <location filename="../../seedream_desktop/ui/library/import_worker.py" line="117"/>
         <source>Looking for images in what was dropped…</source>
         <translation>正在查找拖入内容中的图像…</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/import_worker.py" line="133"/>
+        <location filename="../../seedream_desktop/ui/library/import_worker.py" line="140"/>
         <source>No images (PNG, JPEG, WebP) in what was dropped.</source>
         <translation>拖入的内容中没有图像（PNG、JPEG、WebP）。</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/import_worker.py" line="141"/>
+        <location filename="../../seedream_desktop/ui/library/import_worker.py" line="150"/>
         <source>Nothing was added to the library.</source>
         <translation>没有图像添加到图库。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../seedream_desktop/ui/library/import_worker.py" line="143"/>
+        <location filename="../../seedream_desktop/ui/library/import_worker.py" line="152"/>
         <source>Adding %n image(s) to the library…</source>
         <translation>
             <numerusform>正在将 %n 张图像添加到图库…</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/import_worker.py" line="168"/>
+        <location filename="../../seedream_desktop/ui/library/import_worker.py" line="179"/>
         <source>Adding images to the library: {0} of {1}…</source>
         <translation>正在将图像添加到图库：第 {0} 张，共 {1} 张…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../seedream_desktop/ui/library/import_worker.py" line="175"/>
+        <location filename="../../seedream_desktop/ui/library/import_worker.py" line="186"/>
         <source>Added %n image(s) to the library.</source>
         <translation>
             <numerusform>已将 %n 张图像添加到图库。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../seedream_desktop/ui/library/import_worker.py" line="179"/>
+        <location filename="../../seedream_desktop/ui/library/import_worker.py" line="190"/>
         <source>%n image(s) could not be added: {0} ({1})</source>
         <translation>
             <numerusform>%n 张图像无法添加：{0}（{1}）</numerusform>
@@ -1402,12 +1402,12 @@ is:fav、is:edit、has:refs、board:画板名、tag:标签、date:2025-09、date
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/main_window.py" line="242"/>
+        <location filename="../../seedream_desktop/ui/main_window.py" line="243"/>
         <source>The clipboard holds no image to use as a reference</source>
         <translation>剪贴板中没有可用作参考图的图像</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/main_window.py" line="301"/>
+        <location filename="../../seedream_desktop/ui/main_window.py" line="302"/>
         <source> — DEMO</source>
         <translation> — 演示</translation>
     </message>
@@ -1415,37 +1415,37 @@ is:fav、is:edit、has:refs、board:画板名、tag:标签、date:2025-09、date
 <context>
     <name>Notices</name>
     <message>
-        <location filename="../../seedream_desktop/ui/notices.py" line="51"/>
+        <location filename="../../seedream_desktop/ui/notices.py" line="55"/>
         <source>Connecting… your job starts when the connection is ready.</source>
         <translation>正在连接…连接就绪后任务即会开始。</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/notices.py" line="56"/>
+        <location filename="../../seedream_desktop/ui/notices.py" line="60"/>
         <source>No connection to Runware: jobs are queued and will be sent when it is back.</source>
         <translation>无法连接 Runware：任务已排队，连接恢复后会发送。</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/notices.py" line="70"/>
+        <location filename="../../seedream_desktop/ui/notices.py" line="74"/>
         <source>Open Settings</source>
         <translation>打开设置</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/notices.py" line="76"/>
+        <location filename="../../seedream_desktop/ui/notices.py" line="80"/>
         <source>Top up at my.runware.ai</source>
         <translation>在 my.runware.ai 充值</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/notices.py" line="82"/>
+        <location filename="../../seedream_desktop/ui/notices.py" line="86"/>
         <source>Retry</source>
         <translation>重试</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/notices.py" line="104"/>
+        <location filename="../../seedream_desktop/ui/notices.py" line="108"/>
         <source>DEMO — images come from the built-in Runware emulator on this computer: nothing is sent over the network and nothing is charged.</source>
         <translation>演示模式 — 图像来自本机内置的 Runware 模拟器：不会通过网络发送任何内容，也不收取任何费用。</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/notices.py" line="108"/>
+        <location filename="../../seedream_desktop/ui/notices.py" line="112"/>
         <source>Use my own key…</source>
         <translation>使用我自己的密钥…</translation>
     </message>
@@ -1806,167 +1806,172 @@ Drag to reorder; Delete removes; Ctrl+Left/Right moves.</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="72"/>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="73"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="84"/>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="91"/>
         <source>Runware API key</source>
         <translation>Runware API 密钥</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="88"/>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="95"/>
         <source>Test key</source>
         <translation>测试密钥</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="90"/>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="97"/>
         <source>Remove key</source>
         <translation>移除密钥</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="99"/>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="106"/>
         <source>API key:</source>
         <translation>API 密钥：</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="105"/>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="112"/>
         <source>No system keychain was found (on Linux: no Secret Service such as GNOME Keyring or KWallet is running), so the key cannot be stored safely. It is never written to a file in plain text. You can keep it for this session only.</source>
         <translation>未找到系统钥匙串（Linux 上：没有运行 GNOME Keyring、KWallet 等 Secret Service），因此无法安全地保存密钥。密钥绝不会以明文写入文件。你可以只在本次会话中保留它。</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="114"/>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="121"/>
         <source>Keep the key for this session only (forgotten when the app quits)</source>
         <translation>仅在本次会话中保留密钥（退出应用后即忘记）</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="124"/>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="131"/>
         <source>API address:</source>
         <translation>API 地址：</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="127"/>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="134"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="132"/>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="139"/>
         <source>Library folder:</source>
         <translation>图库文件夹：</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="139"/>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="146"/>
         <source>Default format:</source>
         <translation>默认格式：</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="144"/>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="151"/>
         <source>Default quality:</source>
         <translation>默认质量：</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="150"/>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="157"/>
         <source>No limit</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="152"/>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="159"/>
         <source>Daily budget:</source>
         <translation>每日预算：</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="157"/>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="164"/>
         <source>Follow the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="159"/>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="166"/>
         <source>Language:</source>
         <translation>语言：</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="160"/>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="167"/>
         <source>A new language is applied when the app restarts.</source>
         <translation>新的语言将在应用重启后生效。</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="181"/>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="188"/>
         <source>Looking in the keychain…</source>
         <translation>正在查询系统钥匙串…</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="201"/>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="231"/>
         <source>A key is set (in the system keychain). Type a new one to replace it.</source>
         <translation>已设置密钥（保存在系统钥匙串中）。输入新密钥即可替换。</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="202"/>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="232"/>
         <source>A key is set for this session only. Type a new one to replace it.</source>
         <translation>已设置仅限本次会话的密钥。输入新密钥即可替换。</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="203"/>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="233"/>
         <source>A key is set by the SEEDREAM_API_KEY environment variable.</source>
         <translation>密钥由环境变量 SEEDREAM_API_KEY 设置。</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="204"/>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="234"/>
         <source>No key is set. Get one at my.runware.ai and paste it here.</source>
         <translation>尚未设置密钥。请在 my.runware.ai 获取并粘贴到这里。</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="208"/>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="238"/>
         <source>•••••••• (hidden)</source>
         <translation>••••••••（已隐藏）</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="208"/>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="238"/>
         <source>Paste your key</source>
         <translation>粘贴你的密钥</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="214"/>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="244"/>
         <source>Testing…</source>
         <translation>正在测试…</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="224"/>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="255"/>
+        <source>✗ The keychain did not give the stored key: {reason}</source>
+        <translation>✗ 无法从钥匙串读取已保存的密钥：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="262"/>
         <source>Enter a key to test.</source>
         <translation>请输入要测试的密钥。</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="231"/>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="269"/>
         <source>✓ The key works.</source>
         <translation>✓ 密钥可用。</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="233"/>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="271"/>
         <source>✗ {reason}</source>
         <translation>✗ {reason}</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="242"/>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="280"/>
         <source>The keychain did not remove the key: {reason}</source>
         <translation>钥匙串未能删除密钥：{reason}</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="251"/>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="290"/>
         <source>Library folder</source>
         <translation>图库文件夹</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="267"/>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="308"/>
         <source>The keychain refused the key: {reason}</source>
         <translation>钥匙串拒绝保存密钥：{reason}</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="269"/>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="310"/>
         <source>The key could not be stored: {reason}</source>
         <translation>无法保存密钥：{reason}</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="274"/>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="315"/>
         <source>There is no keychain to store the key in. Tick “keep for this session only” to use it until the app quits.</source>
         <translation>没有可保存密钥的钥匙串。勾选“仅在本次会话中保留密钥”，即可使用到应用退出为止。</translation>
     </message>

@@ -130,7 +130,7 @@ class Library(LibraryMarks):
         with self._lock:
             if self._thumbnails is None:
                 folder = self.cache_dir or Paths.from_environment().thumbnails
-                self._thumbnails = ThumbnailCache(folder, THUMBNAIL_CACHE_BYTES)
+                self._thumbnails = ThumbnailCache.shared(folder, THUMBNAIL_CACHE_BYTES)
             return self._thumbnails
 
     def relative(self, path: Path | str) -> str | None:

@@ -21,6 +21,8 @@ from pathlib import Path
 from PIL import Image
 
 SIZES: tuple[int, ...] = (256, 512)
+_shared: dict[tuple[Path, int], ThumbnailCache] = {}
+_shared_lock = threading.Lock()
 QUALITY = 80
 TOUCH_AFTER = 3600.0  # seconds: refreshing "last used" on every paint would be a write per hit
 PLACEHOLDER_GREY = (128, 128, 128)
@@ -116,6 +118,17 @@ class ThumbnailCache:
 
     def close(self) -> None:
         """Nothing to release today; present so owners can treat the cache like other resources."""
+
+    @classmethod
+    def shared(cls, folder: Path, max_bytes: int = 512 * 1024 * 1024) -> ThumbnailCache:
+        """The one cache of ``folder`` in this process: its size count sees every writer's thumbnails
+        (two instances on one folder would each miss the other's, and let it grow past the cap)."""
+        key = (Path(folder).absolute(), max_bytes)
+        with _shared_lock:
+            cache = _shared.get(key)
+            if cache is None:
+                cache = _shared[key] = cls(folder, max_bytes)
+            return cache
 
     # ---- storage ----------------------------------------------------------------------------------
     def _write(self, path: Path, data: bytes) -> None:

@@ -61,8 +61,13 @@ class KeychainWorker:
             if self._serving:
                 return
             self._serving = True
-        # A daemon: a keychain prompt left unanswered must not keep the app from quitting.
-        threading.Thread(target=self._serve, name="keychain", daemon=True).start()
+        try:
+            # A daemon: a keychain prompt left unanswered must not keep the app from quitting.
+            threading.Thread(target=self._serve, name="keychain", daemon=True).start()
+        except BaseException:
+            with self._lock:
+                self._serving = False  # the next call tries again instead of waiting forever
+            raise
 
     def _serve(self) -> None:
         while True:
@@ -73,6 +78,6 @@ class KeychainWorker:
                 owner, call, done = self._calls.popleft()
             try:
                 answer, error = call(self.keys), None
-            except Exception as exc:  # told to the caller, which says it in the designer's words
-                answer, error = None, exc
+            except BaseException as exc:  # told to the caller, which says it in the designer's words;
+                answer, error = None, exc  # nothing may end this thread with calls still queued
             self._courier.answered.emit(owner, done, answer, error)

@@ -73,6 +73,7 @@ class MainWindow(QMainWindow):
         self.ready = self.bridge.is_running() and self.bridge.pipeline is not None
         self.held: list[GenerationRequest] = []
         self.keychain = KeychainWorker(parts.keys)  # reads and writes of the key, off this thread
+        self._switches = 0  # connection changes asked for: only the latest one is carried out
         self.setWindowIcon(theme.app_icon())
 
         self.model = ResultModel(self)
@@ -329,8 +330,9 @@ class MainWindow(QMainWindow):
         dialog.keyChanged.connect(self.reconnect)
         dialog.connectionChanged.connect(self.reconnect)
         dialog.libraryChanged.connect(self.switch_library)
+        dialog.keyProblem.connect(self.notices.problems)
         dialog.accepted.connect(self._apply_defaults)
-        dialog.finished.connect(dialog.deleteLater)
+        dialog.finished.connect(dialog.release)  # deleted once the keychain has answered
         dialog.open()
         return dialog
 
@@ -340,9 +342,13 @@ class MainWindow(QMainWindow):
 
     def reconnect(self) -> None:
         """Use the stored key and URL (leaving demo mode when a real key was entered)."""
-        self.keychain.run(lambda keys: keys.get(), self._reconnect_with, self)
+        self._switches += 1
+        asked = self._switches
+        self.keychain.run(lambda keys: keys.get(), lambda key, _error: self._reconnect_with(key, asked), self)
 
-    def _reconnect_with(self, key: str | None, _error: BaseException | None) -> None:
+    def _reconnect_with(self, key: str | None, asked: int) -> None:
+        if asked != self._switches:
+            return  # the demo or another reconnect was asked for while the keychain answered: it wins
         connection = Connection(key, self.parts.settings.api_url) if key else None
         self.bridge.configure(connection, self._configured)
 
@@ -354,6 +360,7 @@ class MainWindow(QMainWindow):
     def enter_demo(self) -> None:
         if self.parts.start_demo is None:
             return
+        self._switches += 1  # a reconnect still reading the keychain no longer applies
         self.bridge.configure(self.parts.start_demo(), self._configured)
 
     def show_no_key(self) -> None:

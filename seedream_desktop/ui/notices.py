@@ -47,6 +47,10 @@ class Notices(QObject):
     def problems(self, text: str) -> None:
         self._show(None, text, "error")
 
+    def info(self, text: str) -> None:
+        """A note that no event answers (a library notice, a missing font): it stays until replaced or closed."""
+        self._show(None, text, "info")
+
     def connecting(self) -> None:
         self._show("connecting", self.tr("Connecting… your job starts when the connection is ready."), "info")
 

@@ -53,8 +53,9 @@ def store_key(keys: KeyStore, key: str, session_only: bool) -> str:
 
 
 class SettingsDialog(QDialog):
-    keyChanged = Signal()  # a key was stored, replaced or cleared
+    keyChanged = Signal()  # a key was stored, replaced or cleared (also after the dialog was closed)
     keychainAnswered = Signal()  # the key's state (set, where from, keychain or none) is shown
+    keyProblem = Signal(str)  # the keychain refused, after the dialog was closed: the window says it
     connectionChanged = Signal()  # the API URL changed
     libraryChanged = Signal()  # another library folder was chosen: the window switches to it at once
 
@@ -73,7 +74,13 @@ class SettingsDialog(QDialog):
         self._settings, self._check_key = settings, check_key
         # The window's worker, so a key stored here is the one its reconnect reads next.
         self._keychain = keychain or KeychainWorker(keys)
-        self._saving = False
+        # Keychain calls not answered yet: the dialog outlives its closing until they are (release()),
+        # so a key stored or removed after Cancel still reaches the window, and so does a refusal.
+        self._pending = 0
+        self._released = False
+        self._closed = (
+            False  # accepted, cancelled or closed: what the keychain answers now goes to the window
+        )
         form = QFormLayout()
         self._form = form
 
@@ -183,11 +190,34 @@ class SettingsDialog(QDialog):
         self._ask_keychain()
 
     # ---- the key: every keychain call goes to the keychain thread -----------------------------
-    def _ask_keychain(self) -> None:
-        self._keychain.run(key_state, self._keychain_answered, self)
+    def _ask(
+        self, call: Callable[[KeyStore], Any], done: Callable[[Any, BaseException | None], None]
+    ) -> None:
+        self._pending += 1
 
-    def _keychain_answered(self, answer: tuple[bool, str] | None, error: BaseException | None) -> None:
-        available, source = answer if answer is not None else (False, "")
+        def answered(answer: Any, error: BaseException | None) -> None:
+            self._pending -= 1
+            done(answer, error)
+            if self._released and not self._pending:
+                self.deleteLater()
+
+        self._keychain.run(call, answered, self)
+
+    def done(self, result: int) -> None:
+        self._closed = True
+        super().done(result)
+
+    def release(self) -> None:
+        """Closed: delete now, or once the keychain has answered what it was asked."""
+        self._released = True
+        if not self._pending:
+            self.deleteLater()
+
+    def _ask_keychain(self) -> None:
+        self._ask(key_state, self._keychain_answered)
+
+    def _keychain_answered(self, answer: tuple[bool, str] | None, _error: BaseException | None) -> None:
+        available, source = answer if answer is not None else (False, "")  # an error: no usable keychain
         self._show_keychain_missing(not available)
         self._show_key_state(source)
         self.keychainAnswered.emit()
@@ -216,9 +246,17 @@ class SettingsDialog(QDialog):
         if typed:
             self._test(typed)
         else:  # the stored key
-            self._keychain.run(lambda keys: keys.get(), lambda key, _error: self._test(key or ""), self)
+            self._ask(lambda keys: keys.get(), lambda key, error: self._test(key or "", error))
 
-    def _test(self, key: str) -> None:
+    def _test(self, key: str, error: BaseException | None = None) -> None:
+        if error is not None:
+            self.test_button.setEnabled(True)
+            self.test_result.setText(
+                self.tr("✗ The keychain did not give the stored key: {reason}").format(
+                    reason=type(error).__name__
+                )
+            )
+            return
         if not key:
             self.test_button.setEnabled(True)
             self.test_result.setText(self.tr("Enter a key to test."))
@@ -234,7 +272,7 @@ class SettingsDialog(QDialog):
 
     def clear_key(self) -> None:
         self.clear_button.setEnabled(False)
-        self._keychain.run(lambda keys: keys.clear(), self._key_removed, self)
+        self._ask(lambda keys: keys.clear(), self._key_removed)
 
     def _key_removed(self, _answer: object, error: BaseException | None) -> None:
         if error is not None:
@@ -242,9 +280,10 @@ class SettingsDialog(QDialog):
                 self.tr("The keychain did not remove the key: {reason}").format(reason=type(error).__name__)
             )
         else:
+            self.keyChanged.emit()  # the window stops using it, also when the dialog was closed meanwhile
             self.key_field.clear()
-            self.keyChanged.emit()
-        self._ask_keychain()  # says what is set now (a key from SEEDREAM_API_KEY stays)
+        if not self._closed:
+            self._ask_keychain()  # says what is set now (a key from SEEDREAM_API_KEY stays)
 
     # ---- saving -----------------------------------------------------------------------------
     def _choose_library(self) -> None:
@@ -257,12 +296,14 @@ class SettingsDialog(QDialog):
         if not key:
             self._save_settings(key_changed=False)
             return
-        self._set_saving(True)
+        # Save waits for the keychain (it may be asking to be unlocked); Cancel still closes the dialog,
+        # and the key's outcome is then said by the window.
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(False)
         session_only = self.session_only.isChecked()
-        self._keychain.run(lambda keys: store_key(keys, key, session_only), self._key_stored, self)
+        self._ask(lambda keys: store_key(keys, key, session_only), self._key_stored)
 
     def _key_stored(self, where: str | None, error: BaseException | None) -> None:
-        self._set_saving(False)
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(True)
         if isinstance(error, keyring.errors.KeyringError):
             self._say(self.tr("The keychain refused the key: {reason}").format(reason=type(error).__name__))
         elif error is not None:
@@ -274,17 +315,10 @@ class SettingsDialog(QDialog):
                     "There is no keychain to store the key in. Tick “keep for this session only” to use it until the app quits."
                 )
             )
-        else:
+        elif not self._closed:
             self._save_settings(key_changed=True)
-
-    def _set_saving(self, saving: bool) -> None:
-        """While the keychain stores the key (it may be asking to be unlocked), the dialog waits open."""
-        self._saving = saving
-        self.buttons.setEnabled(not saving)
-
-    def reject(self) -> None:
-        if not self._saving:  # closing now would lose the answer: was the key stored or not?
-            super().reject()
+        else:
+            self.keyChanged.emit()  # cancelled while waiting: the key is in, the other changes are not
 
     def _save_settings(self, *, key_changed: bool) -> None:
         old_url = str(self._settings.get("api_url"))
@@ -310,5 +344,8 @@ class SettingsDialog(QDialog):
         self.accept()
 
     def _say(self, text: str) -> None:
+        if self._closed:
+            self.keyProblem.emit(text)  # closed while the keychain was asked: the window's banner says it
+            return
         self.problem.setText(text)
         self.problem.show()

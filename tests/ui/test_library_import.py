@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import shutil
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from types import SimpleNamespace
@@ -94,9 +95,9 @@ def test_a_dropped_folder_is_copied_and_indexed_off_the_gui_thread(
 
     walkers: set[int] = set()
 
-    def walking(paths: list[Path]) -> object:
+    def walking(paths: list[Path], keep_going) -> object:  # type: ignore[no-untyped-def]
         walkers.add(threading.get_ident())
-        return importer.image_files(paths)
+        return importer.image_files(paths, keep_going)
 
     monkeypatch.setattr(importer, "shutil", SimpleNamespace(copy2=copy2))
     monkeypatch.setattr(Library, "sync_paths", indexing)
@@ -248,4 +249,72 @@ def test_a_drop_made_while_a_question_is_open_is_asked_about_after_it(
     view.import_paths([first])
     qtbot.waitUntil(lambda: len(results) == 2, timeout=10_000)
     assert asked == [f"open {FOLDER_IMAGES}", f"closed {FOLDER_IMAGES}", "open 1", "closed 1"]  # never nested
+    assert [len(r.placed) for r in results] == [FOLDER_IMAGES, 1]  # type: ignore[attr-defined]
+
+
+def test_closing_ends_a_walk_under_way_and_asks_nothing(
+    qtbot, view: LibraryView, tmp_path: Path, monkeypatch
+) -> None:
+    walking = threading.Event()
+    asked: list[int] = []
+    view.importer.ask_mode = lambda n: asked.append(n) or ImportMode.COPY
+
+    def endless_walk(paths: list[Path], keep_going) -> list:  # type: ignore[no-untyped-def]
+        walking.set()  # a share that answers slowly: folder after folder…
+        deadline = time.monotonic() + 10
+        while keep_going() and time.monotonic() < deadline:
+            time.sleep(0.01)
+        return [(tmp_path / "x.png", Path("x.png"))]
+
+    monkeypatch.setattr(import_worker, "image_files", endless_walk)
+    view.import_paths([tmp_path])
+    qtbot.waitUntil(walking.is_set, timeout=5000)
+    started = time.monotonic()
+    view.importer.shutdown()  # the window closes meanwhile
+    assert time.monotonic() - started < 5  # the walk stopped at its next folder, not after 10 s
+    QCoreApplication.processEvents()
+    assert asked == [] and not view.importer.busy()
+
+
+def test_a_link_loop_in_a_drop_is_named_and_the_rest_imported(
+    qtbot, view: LibraryView, messages: list[str], tmp_path: Path
+) -> None:
+    folder = tmp_path / "odd"
+    save(folder / "good.png", "a good one", color=(1, 2, 3))
+    (folder / "a.png").symlink_to(folder / "b.png")
+    (folder / "b.png").symlink_to(folder / "a.png")  # a loop: resolving either never ends
+    with qtbot.waitSignal(view.importer.finished, timeout=10_000) as done:
+        view.import_paths([folder])
+    result = done.args[0]
+    assert [p.name for p in result.placed] == ["good.png"]
+    assert sorted(p.name for p, _ in result.failed) == ["a.png", "b.png"]
+    assert not view.importer.busy() and "could not be added" in messages[-1]
+
+
+def test_a_drop_during_a_long_import_is_asked_about_at_once(
+    qtbot, view: LibraryView, tmp_path: Path, monkeypatch
+) -> None:
+    first = a_folder(tmp_path / "big")
+    second = tmp_path / "next.png"
+    save(second, "dropped during the copy", color=(8, 8, 8))
+    go_on = threading.Event()
+
+    def copy2(source: Path, target: Path) -> object:
+        go_on.wait(10)  # the first import is slow (a big folder, a slow disk)
+        return shutil.copy2(source, target)
+
+    monkeypatch.setattr(importer, "shutil", SimpleNamespace(copy2=copy2))
+    asked: list[int] = []
+    view.importer.ask_mode = lambda n: asked.append(n) or ImportMode.COPY
+    results: list[object] = []
+    view.importer.finished.connect(results.append)
+    try:
+        view.import_paths([first])
+        qtbot.waitUntil(lambda: asked == [FOLDER_IMAGES], timeout=5000)
+        view.import_paths([second])
+        qtbot.waitUntil(lambda: asked == [FOLDER_IMAGES, 1], timeout=5000)  # while the first still copies
+        assert results == []
+    finally:
+        go_on.set()
+    qtbot.waitUntil(lambda: len(results) == 2, timeout=10_000)
     assert [len(r.placed) for r in results] == [FOLDER_IMAGES, 1]  # type: ignore[attr-defined]

@@ -82,6 +82,7 @@ def test_a_result_tile_and_its_library_tile_share_one_cached_thumbnail(make_wind
     tab.view.files.remember(entry.path, entry.content_id)
     assert tab.view.files(entry.path, 512) == made[0]  # the library page reads that file, makes none
     assert sorted(p for p in cache.rglob("*.webp") if not p.name.startswith("placeholder")) == made
+    assert tab.library.thumbnails is window.parts.thumbnail_file._cache  # one size count for the folder
 
 
 def test_a_full_thumbnail_disk_still_shows_the_result(tmp_path, qtbot):

@@ -7,8 +7,9 @@ import threading
 import keyring
 import keyring.backend
 import keyring.backends.fail
+import keyring.errors
 import pytest
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
 from PySide6.QtWidgets import QDialogButtonBox, QLineEdit
 
 from seedream_desktop.config import Paths, Settings
@@ -221,11 +222,78 @@ def test_a_locked_keychain_does_not_freeze_the_window_while_settings_open_and_sa
     dialog.key_field.setText(SECRET)
     dialog.save()
     assert beats_during(qtbot, 200) >= 5
-    save = dialog.buttons.button(QDialogButtonBox.StandardButton.Save)
-    assert not save.isEnabled()  # waiting for the keychain; Esc does not close it meanwhile
-    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
-    assert dialog.isVisible()
+    buttons = dialog.buttons
+    assert not buttons.button(QDialogButtonBox.StandardButton.Save).isEnabled()  # no second save meanwhile
+    assert buttons.button(QDialogButtonBox.StandardButton.Cancel).isEnabled()  # but never stuck open
     with qtbot.waitSignal(dialog.keyChanged, timeout=10_000):
         backend.unlock.set()
-    assert not dialog.isVisible() and dialog.result() == SettingsDialog.DialogCode.Accepted
+    assert dialog.result() == SettingsDialog.DialogCode.Accepted
     assert backend.secrets[("seedream-desktop", "runware-api-key")] == SECRET
+
+
+def test_closing_while_the_keychain_stores_the_key_still_stores_it_and_says_so(qtbot, settings, use_keyring):
+    backend = use_keyring(LockedKeyring(locked=True))
+    dialog = SettingsDialog(settings, KeyStore(), no_check)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.key_field.setText(SECRET)
+    dialog.api_url.setText("http://127.0.0.1:9/v1")
+    dialog.save()
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)  # the unlock prompt is somewhere else: give up waiting
+    assert not dialog.isVisible()
+    with qtbot.waitSignal(dialog.keyChanged, timeout=10_000):  # the window reconnects with the new key
+        backend.unlock.set()
+    assert backend.secrets[("seedream-desktop", "runware-api-key")] == SECRET
+    assert Settings(settings.paths).get("api_url") != "http://127.0.0.1:9/v1"  # Esc dropped the rest
+
+
+def test_closing_while_the_key_is_removed_still_tells_the_window(make_window, emulator, qtbot, use_keyring):
+    backend = use_keyring(LockedKeyring(locked=True))
+    backend.secrets[("seedream-desktop", "runware-api-key")] = SECRET
+    backend.unlock.set()
+    window = make_window(Connection(SECRET, emulator.url))
+    dialog = window.open_settings()
+    qtbot.waitUntil(dialog.clear_button.isEnabled, timeout=10_000)
+    backend.unlock.clear()
+    qtbot.mouseClick(dialog.clear_button, Qt.MouseButton.LeftButton)
+    dialog.reject()  # closed (and released for deletion) before the keychain has removed it
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # as the main loop would
+    backend.unlock.set()
+    qtbot.waitUntil(lambda: window.bridge.connection is None, timeout=10_000)  # no longer used
+    assert not backend.secrets
+
+
+class RefusingKeyring(LockedKeyring):
+    def set_password(self, service: str, username: str, password: str) -> None:
+        assert self.unlock.wait(10)
+        raise keyring.errors.PasswordSetError("the keychain stayed locked")
+
+
+def test_a_refusal_after_the_dialog_closed_is_said_in_the_window(make_window, qtbot, use_keyring):
+    backend = use_keyring(RefusingKeyring(locked=True))
+    backend.unlock.set()
+    window = make_window(None)
+    dialog = window.open_settings()
+    qtbot.waitSignal(dialog.keychainAnswered, timeout=10_000).wait()
+    backend.unlock.clear()
+    dialog.key_field.setText(SECRET)
+    dialog.save()
+    dialog.reject()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # as the main loop would
+    backend.unlock.set()
+    qtbot.waitUntil(lambda: "refused the key" in window.error_banner.text.text(), timeout=10_000)
+    assert window.error_banner.isVisible() and SECRET not in window.error_banner.text.text()
+
+
+def test_the_demo_chosen_while_the_keychain_is_read_for_a_reconnect_wins(make_window, qtbot, use_keyring):
+    backend = use_keyring(LockedKeyring(locked=True))
+    backend.secrets[("seedream-desktop", "runware-api-key")] = SECRET
+    window = make_window(None)
+    window.reconnect()  # a key was just saved: its read waits for the keychain to be unlocked
+    window.enter_demo()  # meanwhile the person picks the demo
+    qtbot.waitUntil(
+        lambda: window.bridge.connection is not None and window.bridge.connection.demo, timeout=10_000
+    )
+    backend.unlock.set()
+    qtbot.wait(300)  # the late answer arrives…
+    assert window.bridge.connection.demo  # …and does not take the demo away

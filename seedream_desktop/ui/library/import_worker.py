@@ -10,6 +10,7 @@ between the threads.
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections import deque
 from collections.abc import Callable
@@ -25,6 +26,7 @@ from seedream_desktop.ui.library.importer import ImportMode, ImportResult, image
 AskImportMode = Callable[[int], ImportMode | None]
 
 PROGRESS_STEPS = 100  # at most this many progress reports per import, however many files
+log = logging.getLogger(__name__)
 
 
 Found = list[tuple[Path, Path]]  # (file, path relative to what was dropped), as importer.image_files
@@ -45,15 +47,17 @@ class _FindJob(QRunnable):
         self.setAutoDelete(False)  # LibraryImport keeps it until its answer has arrived
         self.library, self.paths = library, paths
         self.signals = _Signals()
+        self.stopping = threading.Event()
 
     def run(self) -> None:
         try:
-            found = image_files(self.paths)
-            # relative() only reads the library's root (no index access), so it is safe here.
-            outside = sum(1 for path, _ in found if self.library.relative(path) is None)
-        except OSError:
-            found, outside = [], 0  # unreadable: said as "no images", like an empty drop
-        self.signals.found.emit(found, outside)
+            found = image_files(self.paths, keep_going=lambda: not self.stopping.is_set())
+            outside = sum(1 for path, _ in found if not importer.inside(self.library, path))
+        except Exception:  # whatever the folder holds, the drop must get an answer (else "busy" forever)
+            log.exception("walking a drop failed")
+            found, outside = [], 0  # said as "no images", like an empty drop
+        if not self.stopping.is_set():
+            self.signals.found.emit(found, outside)
 
 
 class _Stopped(Exception):
@@ -98,6 +102,9 @@ class LibraryImport(QObject):
         self.ask_mode = ask_mode
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)  # two drops at once are imported in turn, never interleaved
+        # Walks have their own thread: a drop made during a long import is asked about at once.
+        self._walks = QThreadPool(self)
+        self._walks.setMaxThreadCount(1)
         self._running: list[_ImportJob] = []
         self._finding: list[_FindJob] = []
         self._waiting: deque[tuple[Found, int]] = deque()  # found, waiting for their question
@@ -111,7 +118,7 @@ class LibraryImport(QObject):
         job = _FindJob(self.library, list(paths))
         job.signals.found.connect(self._found)
         self._finding.append(job)
-        self._pool.start(job)
+        self._walks.start(job)
 
     def busy(self) -> bool:
         return bool(self._running or self._finding or self._waiting or self._asking)
@@ -137,6 +144,8 @@ class LibraryImport(QObject):
                 mode = self.ask_mode(outside) if outside else ImportMode.KEEP
             finally:
                 self._asking = False
+            if self._closed:
+                return  # the library closed while the question was open
             if mode is None:
                 self.message.emit(self.tr("Nothing was added to the library."))
                 continue
@@ -156,7 +165,9 @@ class LibraryImport(QObject):
             if self._pool.tryTake(job):
                 self._running.remove(job)
         for finding in list(self._finding):
-            self._pool.tryTake(finding)
+            finding.stopping.set()  # a walk under way ends at its next folder
+            self._walks.tryTake(finding)
+        self._walks.waitForDone()
         self._pool.waitForDone()
         self._running.clear()  # a stopped job sends no result
         self._finding.clear()  # nor is a walk's answer asked about any more

@@ -30,13 +30,19 @@ class ImportResult:
     report: ScanReport = field(default_factory=ScanReport)
 
 
-def image_files(sources: Iterable[Path]) -> list[tuple[Path, Path]]:
-    """(file, path relative to what was dropped) for every image in the dropped files and folders."""
+def image_files(
+    sources: Iterable[Path], keep_going: Callable[[], bool] = lambda: True
+) -> list[tuple[Path, Path]]:
+    """(file, path relative to what was dropped) for every image in the dropped files and folders.
+
+    ``keep_going()`` is asked before each folder: False ends the walk early (the app is closing)."""
     found: list[tuple[Path, Path]] = []
     for source in sources:
         source = Path(source)
         if source.is_dir():
             for folder, dirs, names in os.walk(source):
+                if not keep_going():
+                    return found
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for name in sorted(names):
                     path = Path(folder, name)
@@ -45,6 +51,15 @@ def image_files(sources: Iterable[Path]) -> list[tuple[Path, Path]]:
         elif source.is_file() and source.suffix.lower() in IMAGE_SUFFIXES:
             found.append((source, Path(source.name)))
     return found
+
+
+def inside(library: Library, path: Path) -> bool:
+    """Whether ``path`` already lies in the library. Only reads the library's root (safe on any thread);
+    a link loop (resolve() raises RuntimeError) or an unreadable link counts as outside."""
+    try:
+        return library.relative(path) is not None
+    except (OSError, RuntimeError):
+        return False
 
 
 def _free(target: Path) -> Path:
@@ -81,7 +96,7 @@ def import_found(
     result = ImportResult()
     folder = library.root / IMPORT_FOLDER / (today or date.today()).isoformat()
     for done, (path, relative) in enumerate(found, 1):
-        if library.relative(path) is not None:
+        if inside(library, path):
             result.placed.append(path)
         else:
             target = _free(folder / relative)

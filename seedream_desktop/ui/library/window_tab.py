@@ -149,7 +149,7 @@ class LibraryTab(QObject):
     def _show_notice(self, notice: LibraryNotice) -> None:
         from seedream_desktop.ui.library.library_sync import translated
 
-        self.window.error_banner.show_message(translated(notice), "info")
+        self.window.notices.info(translated(notice))
         self._changed()  # a replaced index: the page shows what it holds now
 
     def _after_first_frame(self) -> None:

@@ -31,8 +31,8 @@ class ResultThumbnailFiles:
         from seedream_desktop.library.thumbnails import SIZES, ThumbnailCache
 
         with self._lock:
-            if self._cache is None:
-                self._cache = ThumbnailCache(self.folder)
+            if self._cache is None:  # the library page's own: one size count for the folder
+                self._cache = ThumbnailCache.shared(self.folder)
         size = next((s for s in SIZES if s >= side), SIZES[-1])
         try:
             return self._cache.get_or_make(path, quick_id(path), size)
