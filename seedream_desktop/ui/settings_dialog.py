@@ -249,6 +249,8 @@ class SettingsDialog(QDialog):
             self._ask(lambda keys: keys.get(), lambda key, error: self._test(key or "", error))
 
     def _test(self, key: str, error: BaseException | None = None) -> None:
+        if self._closed:
+            return  # closed while the keychain gave the stored key: nobody is waiting for the test
         if error is not None:
             self.test_button.setEnabled(True)
             self.test_result.setText(
