@@ -38,6 +38,11 @@ _TRANSPOSE = {
 _ORIENTATION = 0x0112
 
 
+def size_for(side: int) -> int:
+    """The stored size that serves a tile of ``side`` px: the smallest at least that big, else the largest."""
+    return next((size for size in SIZES if size >= side), SIZES[-1])
+
+
 def render(source: Path, size: int) -> bytes:
     """A WebP thumbnail whose longer side is ``size`` px (never enlarged), upright per EXIF.
 

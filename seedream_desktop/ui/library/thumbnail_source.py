@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from seedream_desktop.library.thumbnails import SIZES, ThumbnailCache
+from seedream_desktop.library.thumbnails import ThumbnailCache, size_for
 
 
 class LibraryThumbnailFiles:
@@ -24,5 +24,4 @@ class LibraryThumbnailFiles:
         content_id = self._content.get(str(path))
         if content_id is None:
             return None  # decode the original instead
-        size = next((s for s in SIZES if s >= side), SIZES[-1])
-        return self.cache.get_or_make(path, content_id, size)
+        return self.cache.get_or_make(path, content_id, size_for(side))

@@ -28,14 +28,13 @@ class ResultThumbnailFiles:
 
     def __call__(self, path: Path, side: int) -> Path | None:
         from seedream_desktop.library.identity import quick_id
-        from seedream_desktop.library.thumbnails import SIZES, ThumbnailCache
+        from seedream_desktop.library.thumbnails import ThumbnailCache, size_for
 
         with self._lock:
             if self._cache is None:  # the library page's own: one size count for the folder
                 self._cache = ThumbnailCache.shared(self.folder)
-        size = next((s for s in SIZES if s >= side), SIZES[-1])
         try:
-            return self._cache.get_or_make(path, quick_id(path), size)
+            return self._cache.get_or_make(path, quick_id(path), size_for(side))
         except OSError:
             # Unreadable, or the cache's disk is full: the loader decodes the original itself (and a
             # file that is really gone shows as a blank tile).
