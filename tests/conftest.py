@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 
 # Set before anything imports Qt: every GUI test runs on the offscreen platform, no display needed.
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
@@ -46,7 +47,22 @@ def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg-cache"))
+    _trash_in(tmp_path / "xdg-data", monkeypatch)
     return home
+
+
+def _trash_in(data_home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """send2trash reads XDG_DATA_HOME once, when first imported: without this every later test's
+    "OS trash" would be the folder of whichever test imported it first."""
+    plat_other = sys.modules.get("send2trash.plat_other")
+    if plat_other is None:
+        return  # not imported yet: it will read the variable set above
+    trash = data_home / "Trash"
+    monkeypatch.setattr(
+        plat_other, "XDG_DATA_HOME", os.fsencode(data_home)
+    )  # bytes, as send2trash keeps them
+    monkeypatch.setattr(plat_other, "HOMETRASH_B", os.fsencode(trash))
+    monkeypatch.setattr(plat_other, "HOMETRASH", str(trash))
 
 
 @pytest.fixture
