@@ -30,10 +30,12 @@ class RefusedFile(Exception):
 def check_regular(path: Path, max_bytes: int | None = None) -> os.stat_result:
     """``stat`` ``path`` (following links) and refuse anything but a regular file no larger than ``max_bytes``."""
     try:
-        info = os.stat(path)
+        info = Path(path).stat()
     except FileNotFoundError:
         if os.path.lexists(path):
-            raise RefusedFile(path, QT_TRANSLATE_NOOP(CONTEXT, "is a link to a file that no longer exists")) from None
+            raise RefusedFile(
+                path, QT_TRANSLATE_NOOP(CONTEXT, "is a link to a file that no longer exists")
+            ) from None
         raise RefusedFile(path, QT_TRANSLATE_NOOP(CONTEXT, "does not exist")) from None
     except PermissionError:
         raise RefusedFile(path, QT_TRANSLATE_NOOP(CONTEXT, "cannot be read: permission denied")) from None
