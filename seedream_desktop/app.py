@@ -174,6 +174,7 @@ def open_window(app, paths: Paths, demo: DemoServer, *, want_demo: bool, images:
         window.notices.info(font_note)
 
     def connect(key: str | None) -> None:
+        from seedream_desktop.regular_files import absolute
         from seedream_desktop.ui.bridge import Connection
         from seedream_desktop.ui.hand_over import lock_file, socket_address
 
@@ -184,7 +185,8 @@ def open_window(app, paths: Paths, demo: DemoServer, *, want_demo: bool, images:
         bridge.start(connection)
         remember_connections(window)
         if images:
-            window.compose.add_references([str(Path(p).resolve()) for p in images])
+            # Each goes to the tray, which refuses a pipe, a device or a link loop by name (never hangs).
+            window.compose.add_references([str(absolute(p)) for p in images])
         requests = getattr(app, "open_requests", None)
         if requests is not None:  # images opened from the desktop while this window runs
             requests.imagesOpened.connect(window.open_images)

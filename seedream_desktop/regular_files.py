@@ -16,6 +16,8 @@ from pathlib import Path
 from seedream_desktop.i18n import QT_TRANSLATE_NOOP
 
 CONTEXT = "Errors"
+# Compared by callers that offer a different remedy (make the file readable) for this one reason.
+PERMISSION_DENIED = QT_TRANSLATE_NOOP(CONTEXT, "cannot be read: permission denied")
 
 
 class RefusedFile(Exception):
@@ -38,7 +40,7 @@ def check_regular(path: Path, max_bytes: int | None = None) -> os.stat_result:
             ) from None
         raise RefusedFile(path, QT_TRANSLATE_NOOP(CONTEXT, "does not exist")) from None
     except PermissionError:
-        raise RefusedFile(path, QT_TRANSLATE_NOOP(CONTEXT, "cannot be read: permission denied")) from None
+        raise RefusedFile(path, PERMISSION_DENIED) from None
     except OSError as exc:
         raise _refusal_for(path, exc) from None
     except (ValueError, RuntimeError):  # a NUL in the name; pathlib's own loop detection
@@ -57,7 +59,7 @@ def read_regular(path: Path, max_bytes: int) -> bytes:
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     except PermissionError:
-        raise RefusedFile(path, QT_TRANSLATE_NOOP(CONTEXT, "cannot be read: permission denied")) from None
+        raise RefusedFile(path, PERMISSION_DENIED) from None
     except OSError as exc:
         raise _refusal_for(path, exc) from None
     try:
@@ -78,6 +80,18 @@ def read_regular(path: Path, max_bytes: int) -> bytes:
     if len(data) > max_bytes:
         raise RefusedFile(path, QT_TRANSLATE_NOOP(CONTEXT, "grew past the size limit while it was read"))
     return data
+
+
+def absolute(path: str | Path) -> Path:
+    """``path`` made absolute, its links resolved where they can be.
+
+    ``Path.resolve`` raises RuntimeError on a link loop (Python 3.11) and OSError on some broken names;
+    a path the person named must still reach the code that refuses it by name, so those keep the
+    plain absolute spelling."""
+    try:
+        return Path(path).resolve()
+    except (OSError, RuntimeError, ValueError):
+        return Path(path).absolute()
 
 
 def _check_kind(path: Path, info: os.stat_result, max_bytes: int | None) -> None:

@@ -1,21 +1,33 @@
-"""Local reference images made sendable: oriented, 8-bit RGB/grey, at most 4096 px, original bytes when possible.
+"""Local reference images made sendable: oriented, 8-bit RGB/grey, at most 4096 px, stripped of metadata.
 
 ``prepare_reference`` is a pure function of the file (no globals touched, no Qt), so the GUI's reference
 tray can run it in a thread pool and the CLI's ``--ref`` can call it directly.
+
+Anything a person drops or names arrives here, so nothing is trusted: only regular files are opened
+(never a FIFO, a device, a folder), the size is checked from ``stat`` before a byte is read and the read
+is bounded; only a few image formats are decoded; the pixel count is checked before decoding; and what
+is uploaded carries no GPS position, camera serial or owner name (reference_privacy.py).
 """
 
 from __future__ import annotations
 
 import base64
+import contextlib
 import hashlib
 import io
+import logging
+import threading
+import warnings
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 from seedream_desktop.api.errors import CONTEXT, SeedreamError
+from seedream_desktop.api.reference_privacy import without_metadata
 from seedream_desktop.i18n import QT_TRANSLATE_NOOP
+from seedream_desktop.regular_files import PERMISSION_DENIED, RefusedFile, check_regular, read_regular
 
 MAX_FILE_BYTES = 30 * 1024 * 1024
 # Long side cap: Seedream reads references at up to 4096 px (and Runware's imageUpload stores at most
@@ -23,12 +35,27 @@ MAX_FILE_BYTES = 30 * 1024 * 1024
 # 6000×6000 total-pixel input limit (protocol.md §5), so one cap covers both rules.
 MAX_LONG_SIDE = 4096
 MAX_TOTAL_PIXELS = 6000 * 6000
+# The most pixels decoded for one reference (README: "References"). 40 million RGBA pixels are 160 MB
+# in memory, about what one preparation may cost; a larger JPEG is decoded at 1/2, 1/4 or 1/8 scale
+# (its DCT allows that for free) and only refused if even that is too large. Anything else above it
+# is refused before decoding: a 12000² PNG of one colour is a few KB on disk and 576 MB in memory.
+MAX_DECODE_PIXELS = 40_000_000
 MIN_SIDE = 15  # the provider wants each side > 14 px
 MAX_ASPECT = 16.0
-# Formats Runware takes as they are; anything else (GIF, BMP, TIFF …) is re-encoded.
+# Formats Runware takes as they are (metadata stripped); anything else (GIF, BMP, TIFF …) is re-encoded.
 PASS_THROUGH = {"JPEG": "image/jpeg", "PNG": "image/png", "WEBP": "image/webp"}
+# The only decoders a reference reaches. Pillow knows forty formats; EPS runs Ghostscript, others are
+# rarely exercised parsers. A designer's pictures are in these (JPEG includes MPO, Pillow's name for a JPEG
+# with a second picture).
+READABLE_FORMATS = ("JPEG", "PNG", "WEBP", "GIF", "BMP", "DIB", "TIFF", "AVIF")
 _PLAIN_MODES = ("RGB", "L")
 _ORIENTATION_TAG = 0x0112
+_ICC_SPACE = {"RGB": b"RGB ", "L": b"GRAY"}
+_HEIF_BRANDS = (b"heic", b"heix", b"hevc", b"hevx", b"heim", b"heis", b"mif1", b"msf1")
+_log = logging.getLogger(__name__)
+# warnings.catch_warnings swaps process-wide state: two preparations at once (the tray has two workers)
+# would restore each other's filters. One at a time keeps the swap whole.
+_warnings_lock = threading.Lock()
 
 
 class UnusableImage(SeedreamError):
@@ -39,8 +66,25 @@ class UnusableImage(SeedreamError):
     exit_code = 2
 
     def __init__(self, path: Path, detail: str) -> None:
-        super().__init__(detail, code="unusableImage", parameter="referenceImages", name=path.name)
-        self.path = path
+        super().__init__(detail, code="unusableImage", parameter="referenceImages", name=Path(path).name)
+        self.path = Path(path)
+
+
+class RefusedReference(UnusableImage):
+    """Not a file that can be read at all: a pipe, a device, a folder, a broken link, a missing file."""
+
+    template = QT_TRANSLATE_NOOP(CONTEXT, "“{name}” {detail}, so it cannot be used as a reference.")
+    remedy = QT_TRANSLATE_NOOP(
+        CONTEXT, "Choose a picture file (PNG, JPEG or WEBP under 30 MB) and add it again."
+    )
+
+
+class UnreadableReference(RefusedReference):
+    """The file is there but this user may not read it."""
+
+    remedy = QT_TRANSLATE_NOOP(
+        CONTEXT, "Make the file readable for your user, or copy it somewhere you can read, and add it again."
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,50 +112,79 @@ def data_uri(data: bytes, mime: str) -> str:
 
 def prepare_reference(path: Path) -> PreparedImage:
     """Read ``path`` and return what to send; raise UnusableImage in designer words when it cannot be used."""
+    path = Path(path)
     try:
-        size = path.stat().st_size
-    except OSError as exc:
-        raise UnusableImage(path, QT_TRANSLATE_NOOP(CONTEXT, "the file cannot be read")) from exc
-    if size > MAX_FILE_BYTES:
-        raise UnusableImage(path, QT_TRANSLATE_NOOP(CONTEXT, "the file is larger than 30 MB"))
-    try:
-        original = path.read_bytes()
-    except OSError as exc:
-        raise UnusableImage(path, QT_TRANSLATE_NOOP(CONTEXT, "the file cannot be read")) from exc
+        size = check_regular(path).st_size
+        if size > MAX_FILE_BYTES:
+            raise UnusableImage(path, QT_TRANSLATE_NOOP(CONTEXT, "the file is larger than 30 MB"))
+        original = read_regular(path, MAX_FILE_BYTES)
+    except RefusedFile as refused:
+        kind = UnreadableReference if refused.reason == PERMISSION_DENIED else RefusedReference
+        raise kind(path, refused.reason) from None
     return prepare_bytes(original, path)
 
 
 def prepare_bytes(original: bytes, path: Path) -> PreparedImage:
     """``prepare_reference`` for bytes already in memory (a drop from another app); ``path`` names it."""
+    if not original:
+        raise UnusableImage(path, QT_TRANSLATE_NOOP(CONTEXT, "the file is empty"))
+    if len(original) > MAX_FILE_BYTES:
+        raise UnusableImage(path, QT_TRANSLATE_NOOP(CONTEXT, "the file is larger than 30 MB"))
     try:
-        with Image.open(io.BytesIO(original)) as im:
+        with _pillow_kept_quiet(), Image.open(io.BytesIO(original), formats=READABLE_FORMATS) as im:
             return _prepare_open(im, original, path)
     except UnusableImage:
         raise
-    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
-        raise UnusableImage(path, QT_TRANSLATE_NOOP(CONTEXT, "the picture is impossibly large")) from exc
+    except (Image.DecompressionBombError, MemoryError) as exc:
+        raise UnusableImage(path, _TOO_MANY_PIXELS) from exc
     except UnidentifiedImageError as exc:
-        raise UnusableImage(
-            path, QT_TRANSLATE_NOOP(CONTEXT, "it is not a picture format Seedream can read")
-        ) from exc
-    except (OSError, SyntaxError, ValueError, EOFError) as exc:
-        # Pillow reports damaged files with any of these, depending on the codec.
+        raise UnusableImage(path, _unknown_format(original)) from exc
+    except Exception as exc:
+        # Pillow's decoders answer hostile bytes with OSError, SyntaxError, ValueError, EOFError, but also
+        # struct.error, IndexError or TypeError, depending on the codec: each means a damaged file.
+        _log.info("reference image %s refused: %r", path.name, exc)
         raise UnusableImage(path, QT_TRANSLATE_NOOP(CONTEXT, "the file is damaged or incomplete")) from exc
+
+
+_TOO_MANY_PIXELS = QT_TRANSLATE_NOOP(CONTEXT, "it has more than 40 million pixels")
+
+
+@contextlib.contextmanager
+def _pillow_kept_quiet() -> Iterator[None]:
+    """Pillow's warnings (DecompressionBombWarning, "Corrupt EXIF data" …) become handled outcomes here
+    (the pixel limit, a re-encode) instead of lines on stderr; they are kept in the log only."""
+    with _warnings_lock, warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        try:
+            yield
+        finally:
+            for warning in caught:
+                _log.info("reference image: %s: %s", warning.category.__name__, warning.message)
+
+
+def _unknown_format(original: bytes) -> str:
+    if original[4:8] == b"ftyp" and original[8:12] in _HEIF_BRANDS:
+        return QT_TRANSLATE_NOOP(CONTEXT, "it is a HEIC photo, which Seedream cannot read")
+    if b"<svg" in original[:4096].lower():
+        return QT_TRANSLATE_NOOP(CONTEXT, "it is a drawing (SVG), not a picture made of pixels")
+    return QT_TRANSLATE_NOOP(CONTEXT, "it is not a picture format Seedream can read")
 
 
 def _prepare_open(im: Image.Image, original: bytes, path: Path) -> PreparedImage:
     width, height = im.size
-    bomb_limit = Image.MAX_IMAGE_PIXELS
-    if bomb_limit and width * height > bomb_limit:
-        # Pillow only warns at this size; no real photo has that many pixels, a hostile header does.
-        raise UnusableImage(path, QT_TRANSLATE_NOOP(CONTEXT, "the picture is impossibly large"))
     if min(width, height) < MIN_SIDE:
         raise UnusableImage(path, QT_TRANSLATE_NOOP(CONTEXT, "it is too small (at least 15 pixels a side)"))
     if max(width, height) / min(width, height) > MAX_ASPECT:
         raise UnusableImage(path, QT_TRANSLATE_NOOP(CONTEXT, "it is too long and thin (at most 16:1)"))
-    fmt = im.format or ""
-    orientation = im.getexif().get(_ORIENTATION_TAG, 1)
-    animated = bool(getattr(im, "is_animated", False))
+    # MPO is how Pillow names a JPEG carrying a second picture (phones add a depth map): the first
+    # picture is an ordinary JPEG, and the stripping below cuts off the rest.
+    fmt = "JPEG" if im.format == "MPO" else (im.format or "")
+    if fmt == "JPEG" and width * height > MAX_DECODE_PIXELS:
+        im.draft(im.mode, (MAX_LONG_SIDE, MAX_LONG_SIDE))  # decode at the smallest scale still ≥ 4096
+    if im.size[0] * im.size[1] > MAX_DECODE_PIXELS:
+        raise UnusableImage(path, _TOO_MANY_PIXELS)
+    orientation = _orientation(im)
+    animated = bool(getattr(im, "is_animated", False)) and im.format != "MPO"
     oversize = max(width, height) > MAX_LONG_SIDE or width * height > MAX_TOTAL_PIXELS
     needs_work = (
         fmt not in PASS_THROUGH
@@ -123,17 +196,35 @@ def _prepare_open(im: Image.Image, original: bytes, path: Path) -> PreparedImage
     )
     im.load()  # decode now: a truncated or corrupt file fails here, before anything is sent
     if not needs_work:
-        return PreparedImage(original, PASS_THROUGH[fmt], hashlib.sha256(original).hexdigest(), width, height)
+        clean = without_metadata(original, fmt)
+        if clean is not None:
+            return PreparedImage(clean, PASS_THROUGH[fmt], hashlib.sha256(clean).hexdigest(), width, height)
+        # A layout the byte-level stripping does not follow: re-encoding the pixels drops the metadata.
     if animated:
         im.seek(0)
     flat = _to_plain_pixels(ImageOps.exif_transpose(im) if orientation not in (1, None) else im)
     if max(flat.size) > MAX_LONG_SIDE:
         flat.thumbnail((MAX_LONG_SIDE, MAX_LONG_SIDE), Image.Resampling.LANCZOS)
     out = io.BytesIO()
-    # PNG is lossless: a conversion must not add a second generation of JPEG artefacts.
-    flat.save(out, "PNG")
-    data = out.getvalue()
+    # PNG is lossless: a conversion must not add a second generation of JPEG artefacts. Only the colour
+    # profile is written, and only when it describes these pixels (a CMYK profile on RGB would not).
+    flat.save(out, "PNG", icc_profile=_matching_icc(im.info.get("icc_profile"), flat.mode))
+    data = without_metadata(out.getvalue(), "PNG") or out.getvalue()
     return PreparedImage(data, "image/png", hashlib.sha256(data).hexdigest(), *flat.size, converted=True)
+
+
+def _orientation(im: Image.Image) -> object:
+    """The EXIF orientation; 1 (as shot) when the EXIF is missing or too broken to read."""
+    try:
+        return im.getexif().get(_ORIENTATION_TAG, 1)
+    except Exception:  # metadata is optional: a damaged EXIF block must not cost the picture
+        return 1
+
+
+def _matching_icc(icc: object, mode: str) -> bytes | None:
+    if isinstance(icc, bytes) and len(icc) >= 20 and icc[16:20] == _ICC_SPACE.get(mode):
+        return icc
+    return None
 
 
 def _is_16_bit_png(fmt: str, original: bytes) -> bool:

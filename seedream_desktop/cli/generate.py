@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
-import hashlib
 import json
 import sys
 from collections.abc import AsyncIterator, Callable
@@ -20,6 +19,7 @@ from seedream_desktop.api.errors import (
     Problem,
     SeedreamError,
 )
+from seedream_desktop.api.references import UnusableImage, prepare_reference
 from seedream_desktop.api.request import OUTPUT_FORMATS, GenerationRequest, ReferenceImage
 from seedream_desktop.api.sizes import parse_size
 from seedream_desktop.config import Paths, Settings
@@ -28,6 +28,7 @@ from seedream_desktop.jobs.journal import JobJournal
 from seedream_desktop.jobs.ledger import SpendLedger
 from seedream_desktop.jobs.runner import JobRunner, Pacing
 from seedream_desktop.jobs.saver import ImageSaver
+from seedream_desktop.regular_files import absolute
 from seedream_desktop.secrets import KeyStore
 
 EXIT_OK, EXIT_INVALID, EXIT_AUTH, EXIT_FAILED, EXIT_INTERRUPTED = 0, 2, 3, 4, 130
@@ -177,6 +178,7 @@ def print_saved(saved: list[SavedImage], as_json: bool) -> None:
 CLI_REMEDIES: dict[type[SeedreamError], str] = {
     InvalidApiKey: "Store a valid key with `seedream key set` (from my.runware.ai), or set SEEDREAM_API_KEY.",
     BudgetExceeded: "Raise daily_budget_usd in the settings file, or generate fewer images.",
+    UnusableImage: "Give --ref a PNG, JPEG or WEBP picture under 30 MB that you can read.",
 }
 
 
@@ -189,8 +191,11 @@ def report(error: SeedreamError) -> int:
 
 
 # ---- generate -------------------------------------------------------------------------------------
-def build_request(args: argparse.Namespace, settings: Settings) -> GenerationRequest:
-    """The request the flags describe (settings fill in what was not given); InvalidRequest if broken."""
+def build_request(
+    args: argparse.Namespace, settings: Settings, references: list[ReferenceImage] | None = None
+) -> GenerationRequest:
+    """The request the flags describe (settings fill in what was not given); InvalidRequest if broken,
+    UnusableImage for a refused ``--ref`` (``references``: the ``--ref`` files already prepared)."""
     problems: list[Problem] = []
     size_text = args.size or str(settings.get("size"))
     size = parse_size(size_text)
@@ -202,19 +207,10 @@ def build_request(args: argparse.Namespace, settings: Settings) -> GenerationReq
                 {"value": size_text},
             )
         )
-    references = []
-    for ref in args.ref:
-        reference = ReferenceImage(ref)
-        if reference.is_local_file:
-            path = Path(ref).expanduser()
-            if not path.is_file():
-                problems.append(
-                    Problem("references", "Reference image {value} does not exist.", {"value": ref})
-                )
-                continue
-            digest = hashlib.sha256(path.read_bytes()).hexdigest()
-            reference = ReferenceImage(str(path.resolve()), sha256=digest)
-        references.append(reference)
+    if references is None:
+        references, refused = local_references(args.ref)
+        if refused and not problems:
+            raise refused[0]
     if problems:
         raise InvalidRequest(problems)
     assert size is not None
@@ -232,10 +228,36 @@ def build_request(args: argparse.Namespace, settings: Settings) -> GenerationReq
     return request.validate()
 
 
+def local_references(sources: list[str]) -> tuple[list[ReferenceImage], list[UnusableImage]]:
+    """Every ``--ref``, local files prepared now (refused by name if unusable), links kept as given.
+
+    Before the job is journalled: a refused file is invalid input (exit 2), nothing is sent and no
+    failed job is left behind. The sha256 is the prepared picture's, as the window's tray records it."""
+    references: list[ReferenceImage] = []
+    refused: list[UnusableImage] = []
+    for ref in sources:
+        reference = ReferenceImage(ref)
+        if reference.is_local_file:
+            path = Path(ref).expanduser()
+            try:
+                prepared = prepare_reference(path)
+            except UnusableImage as error:
+                refused.append(error)
+                continue
+            reference = ReferenceImage(str(absolute(path)), sha256=prepared.sha256)
+        references.append(reference)
+    return references, refused
+
+
 def _generate(args: argparse.Namespace) -> int:
     settings = Settings(Paths.from_environment())
+    references, refused = local_references(args.ref)
+    if refused:
+        for error in refused[:-1]:
+            print(f"error: {error}", file=sys.stderr)
+        return report(refused[-1])  # the remedy once, after every refused file
     try:
-        request = build_request(args, settings)
+        request = build_request(args, settings, references)
     except InvalidRequest as error:
         return report(error)
     listener = CliListener(quiet=False)

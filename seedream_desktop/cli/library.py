@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from dataclasses import asdict, fields
 from pathlib import Path
@@ -13,6 +14,7 @@ from seedream_desktop.config import Paths, Settings
 from seedream_desktop.library.entry import ImageEntry, ScanReport
 from seedream_desktop.library.index import Library
 from seedream_desktop.library.query import SORTS, Query
+from seedream_desktop.regular_files import RefusedFile, absolute, check_regular
 
 
 def register(commands: Any) -> None:
@@ -122,15 +124,31 @@ def _search(args: argparse.Namespace) -> int:
     return 0
 
 
+def _refused(path: Path) -> RefusedFile | None:
+    """A pipe, a device, a folder, a broken link or a link loop is refused by name, never opened (a
+    FIFO would hang the read). A path that is simply gone may still name an entry of the index."""
+    if not os.path.lexists(path):
+        return None
+    try:
+        check_regular(path)
+    except RefusedFile as refused:
+        return refused
+    return None
+
+
 def _show(args: argparse.Namespace) -> int:
     from seedream_desktop.library.metadata import read_record
 
+    refused = _refused(args.path)
+    if refused is not None:
+        print(f"error: {refused}", file=sys.stderr)
+        return 2
     with Library.open(_folder(args)) as library:
         notice = _notice(library, args)
-        entry = library.by_path(args.path.resolve())
+        entry = library.by_path(absolute(args.path))
         if entry is None and args.path.exists():
             try:
-                entry = library.add_file(args.path.resolve())
+                entry = library.add_file(absolute(args.path))
             except ValueError:
                 entry = None  # outside the library folder: said just below
             except OSError as exc:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from seedream_desktop.api import DEFAULT_API_URL
@@ -123,9 +124,7 @@ def error_from(row: sqlite3.Row) -> SeedreamError | None:
     kind = row["error_kind"]
     if not kind:
         return None
-    cls = getattr(error_types, kind, None) or getattr(job_error_types, kind, None)
-    if not (isinstance(cls, type) and issubclass(cls, SeedreamError)):
-        cls = SeedreamError
+    cls = _error_class(kind)
     params: dict[str, Any] = json.loads(row["error_params"] or "{}")
     detail = str(params.pop("detail", "") or "")
     parameter = params.pop("parameter", None)
@@ -141,7 +140,30 @@ def error_from(row: sqlite3.Row) -> SeedreamError | None:
         error = SeedreamError(row["error_message"] or kind, code=row["error_code"] or "")
     if isinstance(error, error_types.InvalidRequest):
         error.problems = []
+    if kind in _REFERENCE_ERRORS:  # UnusableImage.path: only the name is journalled
+        error.path = Path(str(params.get("name") or ""))  # type: ignore[attr-defined]
     return error
+
+
+def _error_class(kind: str) -> type[SeedreamError]:
+    """The class a journalled error was, so it comes back with its own message, remedy and exit code.
+
+    The reference errors live beside the code that raises them (api/references.py, which imports
+    Pillow): that module is loaded only when a journal holds one of its errors."""
+    for module in (error_types, job_error_types):
+        cls = getattr(module, kind, None)
+        if isinstance(cls, type) and issubclass(cls, SeedreamError):
+            return cls
+    if kind in _REFERENCE_ERRORS:
+        from seedream_desktop.api import references
+
+        cls = getattr(references, kind, None)
+        if isinstance(cls, type) and issubclass(cls, SeedreamError):
+            return cls
+    return SeedreamError
+
+
+_REFERENCE_ERRORS = ("UnusableImage", "RefusedReference", "UnreadableReference")
 
 
 def timestamp(value: Any) -> float | None:

@@ -16,6 +16,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray
 
+from seedream_desktop.regular_files import absolute
+
 # Long enough for a busy machine to accept a local connection; short enough that a start with no
 # window running is not held up noticeably (with no socket file, connecting fails at once).
 CONNECT_TIMEOUT_MS = 300
@@ -84,7 +86,8 @@ def hand_over(address: str, paths: Sequence[str]) -> bool:
     socket.connectToServer(address)
     if not socket.waitForConnected(CONNECT_TIMEOUT_MS):
         return False
-    message = json.dumps([str(Path(p).resolve()) for p in paths]).encode("utf-8")
+    # absolute(), not resolve(): a link loop named on the command line must reach the tray's refusal.
+    message = json.dumps([str(absolute(p)) for p in paths]).encode("utf-8")
     socket.write(QByteArray(message))
     delivered = socket.waitForBytesWritten(WRITE_TIMEOUT_MS) or socket.bytesToWrite() == 0
     socket.disconnectFromServer()

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from pathlib import Path
 
 import pytest
 
 from seedream_desktop.api.errors import BudgetExceeded, NoCredits, StorageError
+from seedream_desktop.api.references import RefusedReference, UnreadableReference, UnusableImage
 from seedream_desktop.api.request import GenerationRequest
 from seedream_desktop.api.results import ImageResult
 from seedream_desktop.jobs.journal import JobJournal
@@ -52,7 +54,15 @@ def test_transitions_are_checked_and_timed(journal: JobJournal) -> None:
 
 @pytest.mark.parametrize(
     "error",
-    [NoCredits(code="insufficientCredits", status=402), BudgetExceeded(estimate=0.12, budget=1.0, spent=0.9)],
+    [
+        NoCredits(code="insufficientCredits", status=402),
+        BudgetExceeded(estimate=0.12, budget=1.0, spent=0.9),
+        # A reference refused at send time (the file changed after it was added) is invalid input, exit 2,
+        # and keeps its own words: not "Something went wrong".
+        UnusableImage(Path("empty.png"), "the file is empty"),
+        RefusedReference(Path("x.fifo"), "is not a regular file (it is a pipe)"),
+        UnreadableReference(Path("locked.png"), "cannot be read: permission denied"),
+    ],
 )
 def test_errors_round_trip_with_their_type_and_message(journal: JobJournal, error: Exception) -> None:
     job = journal.add_job(GenerationRequest("x"))
@@ -60,6 +70,9 @@ def test_errors_round_trip_with_their_type_and_message(journal: JobJournal, erro
     assert type(row.error) is type(error)
     assert str(row.error) == str(error)
     assert row.error.exit_code == error.exit_code  # type: ignore[union-attr, attr-defined]
+    assert row.error.remedy == error.remedy  # type: ignore[union-attr, attr-defined]
+    if isinstance(error, UnusableImage):
+        assert row.error.path.name == error.path.name  # type: ignore[union-attr]
 
 
 def test_images_are_recorded_once(journal: JobJournal) -> None:

@@ -62,6 +62,10 @@ class _LoadJob(QRunnable):
             raw = bytes(array.data())
         else:
             raw = bytes(self.data or b"")
+        from seedream_desktop.api.references import MAX_FILE_BYTES, prepare_bytes
+
+        if not raw or len(raw) > MAX_FILE_BYTES:
+            prepare_bytes(raw, Path("pasted image"))  # refuses it by its size, before it reaches the disk
         import hashlib  # ~3 ms at import; this module is imported before the first frame
 
         path = self.cache / f"{hashlib.sha256(raw).hexdigest()[:24]}.png"
