@@ -180,7 +180,9 @@ def _prepare_open(im: Image.Image, original: bytes, path: Path) -> PreparedImage
     # picture is an ordinary JPEG, and the stripping below cuts off the rest.
     fmt = "JPEG" if im.format == "MPO" else (im.format or "")
     if fmt == "JPEG" and width * height > MAX_DECODE_PIXELS:
-        im.draft(im.mode, (MAX_LONG_SIDE, MAX_LONG_SIDE))  # decode at the smallest scale still ≥ 4096
+        # Decode at the smallest scale whose long side is still at least MAX_LONG_SIDE.
+        shrink = max(width, height) / MAX_LONG_SIDE
+        im.draft(im.mode, (max(1, int(width / shrink)), max(1, int(height / shrink))))
     if im.size[0] * im.size[1] > MAX_DECODE_PIXELS:
         raise UnusableImage(path, _TOO_MANY_PIXELS)
     orientation = _orientation(im)
