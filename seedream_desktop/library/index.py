@@ -143,7 +143,7 @@ class Library(LibraryMarks):
         except ValueError:
             try:
                 rel = path.resolve().relative_to(self.root)
-            except ValueError:
+            except (ValueError, OSError, RuntimeError):  # RuntimeError: a link loop (Python 3.11)
                 return None
         return rel.as_posix() if rel.parts else None
 
