@@ -35,11 +35,12 @@ MAX_FILE_BYTES = 30 * 1024 * 1024
 # 6000×6000 total-pixel input limit (protocol.md §5), so one cap covers both rules.
 MAX_LONG_SIDE = 4096
 MAX_TOTAL_PIXELS = 6000 * 6000
-# The most pixels decoded for one reference (README: "References"). 40 million RGBA pixels are 160 MB
-# in memory, about what one preparation may cost; a larger JPEG is decoded at 1/2, 1/4 or 1/8 scale
-# (its DCT allows that for free) and only refused if even that is too large. Anything else above it
-# is refused before decoding: a 12000² PNG of one colour is a few KB on disk and 576 MB in memory.
-MAX_DECODE_PIXELS = 40_000_000
+# The most pixels decoded for one reference (README, "References"). Pillow holds RGB and RGBA in 4 bytes
+# a pixel; decoded, flattened onto white and resized, 25 million pixels peak at about 220 MB, what one
+# preparation may cost. A larger JPEG is decoded at 1/2, 1/4 or 1/8 scale (its DCT allows that for
+# free) and only refused if even that is too large. Anything else above it is refused before decoding:
+# a 12000² PNG of one colour is a few KB on disk and 576 MB in memory.
+MAX_DECODE_PIXELS = 25_000_000
 MIN_SIDE = 15  # the provider wants each side > 14 px
 MAX_ASPECT = 16.0
 # Formats Runware takes as they are (metadata stripped); anything else (GIF, BMP, TIFF …) is re-encoded.
@@ -131,7 +132,9 @@ def prepare_bytes(original: bytes, path: Path) -> PreparedImage:
     if len(original) > MAX_FILE_BYTES:
         raise UnusableImage(path, QT_TRANSLATE_NOOP(CONTEXT, "the file is larger than 30 MB"))
     try:
-        with _pillow_kept_quiet(), Image.open(io.BytesIO(original), formats=READABLE_FORMATS) as im:
+        with _pillow_kept_quiet():
+            im = Image.open(io.BytesIO(original), formats=READABLE_FORMATS)
+        with im:
             return _prepare_open(im, original, path)
     except UnusableImage:
         raise
@@ -146,13 +149,16 @@ def prepare_bytes(original: bytes, path: Path) -> PreparedImage:
         raise UnusableImage(path, QT_TRANSLATE_NOOP(CONTEXT, "the file is damaged or incomplete")) from exc
 
 
-_TOO_MANY_PIXELS = QT_TRANSLATE_NOOP(CONTEXT, "it has more than 40 million pixels")
+_TOO_MANY_PIXELS = QT_TRANSLATE_NOOP(CONTEXT, "it has more than 25 million pixels")
 
 
 @contextlib.contextmanager
 def _pillow_kept_quiet() -> Iterator[None]:
     """Pillow's warnings (DecompressionBombWarning, "Corrupt EXIF data" …) become handled outcomes here
-    (the pixel limit, a re-encode) instead of lines on stderr; they are kept in the log only."""
+    (the pixel limit, a re-encode) instead of lines on stderr; they are kept in the log only.
+
+    Only the steps that read the file (open, EXIF, decode) run under it: they are where Pillow warns,
+    and the lock it takes must not hold the other preparations back while one resizes and encodes."""
     with _warnings_lock, warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         try:
@@ -180,13 +186,14 @@ def _prepare_open(im: Image.Image, original: bytes, path: Path) -> PreparedImage
     # picture is an ordinary JPEG, and the stripping below cuts off the rest.
     fmt = "JPEG" if im.format == "MPO" else (im.format or "")
     if fmt == "JPEG" and width * height > MAX_DECODE_PIXELS:
-        # Decode at the smallest scale whose long side is still at least MAX_LONG_SIDE.
-        shrink = max(width, height) / MAX_LONG_SIDE
-        im.draft(im.mode, (max(1, int(width / shrink)), max(1, int(height / shrink))))
+        # Decode at 1/2, 1/4 or 1/8 scale (JPEG's DCT gives these for free): the largest that fits.
+        scale = next((s for s in (2, 4, 8) if (width // s) * (height // s) <= MAX_DECODE_PIXELS), 8)
+        im.draft(im.mode, (max(1, width // scale), max(1, height // scale)))
     if im.size[0] * im.size[1] > MAX_DECODE_PIXELS:
         raise UnusableImage(path, _TOO_MANY_PIXELS)
-    orientation = _orientation(im)
-    animated = bool(getattr(im, "is_animated", False)) and im.format != "MPO"
+    with _pillow_kept_quiet():
+        orientation = _orientation(im)
+        animated = bool(getattr(im, "is_animated", False)) and im.format != "MPO"
     oversize = max(width, height) > MAX_LONG_SIDE or width * height > MAX_TOTAL_PIXELS
     needs_work = (
         fmt not in PASS_THROUGH
@@ -196,21 +203,28 @@ def _prepare_open(im: Image.Image, original: bytes, path: Path) -> PreparedImage
         or oversize
         or _is_16_bit_png(fmt, original)
     )
-    im.load()  # decode now: a truncated or corrupt file fails here, before anything is sent
+    with _pillow_kept_quiet():
+        im.load()  # decode now: a truncated or corrupt file fails here, before anything is sent
     if not needs_work:
         clean = without_metadata(original, fmt)
         if clean is not None:
             return PreparedImage(clean, PASS_THROUGH[fmt], hashlib.sha256(clean).hexdigest(), width, height)
         # A layout the byte-level stripping does not follow: re-encoding the pixels drops the metadata.
-    if animated:
-        im.seek(0)
-    flat = _to_plain_pixels(ImageOps.exif_transpose(im) if orientation not in (1, None) else im)
+    icc = im.info.get("icc_profile")
+    with _pillow_kept_quiet():
+        if animated:
+            im.seek(0)
+        upright = ImageOps.exif_transpose(im) if orientation not in (1, None) else im
+        flat = _to_plain_pixels(upright)  # Pillow warns about some palette transparencies here
+    del upright
+    if flat is not im:
+        im.close()  # frees the decoded original before the resize needs room of its own
     if max(flat.size) > MAX_LONG_SIDE:
         flat.thumbnail((MAX_LONG_SIDE, MAX_LONG_SIDE), Image.Resampling.LANCZOS)
     out = io.BytesIO()
     # PNG is lossless: a conversion must not add a second generation of JPEG artefacts. Only the colour
     # profile is written, and only when it describes these pixels (a CMYK profile on RGB would not).
-    flat.save(out, "PNG", icc_profile=_matching_icc(im.info.get("icc_profile"), flat.mode))
+    flat.save(out, "PNG", icc_profile=_matching_icc(icc, flat.mode))
     data = without_metadata(out.getvalue(), "PNG") or out.getvalue()
     return PreparedImage(data, "image/png", hashlib.sha256(data).hexdigest(), *flat.size, converted=True)
 
@@ -243,7 +257,7 @@ def _to_plain_pixels(im: Image.Image) -> Image.Image:
     if mode == "F":
         return im.convert("L")
     if mode in _PLAIN_MODES:
-        return im.copy()
+        return im  # no copy: the caller is done with the original, a copy would double the peak
     if mode == "1":
         return im.convert("L")
     if mode == "P":
@@ -252,6 +266,6 @@ def _to_plain_pixels(im: Image.Image) -> Image.Image:
         im = im.convert("RGBA")
     if im.mode == "RGBA":
         page = Image.new("RGB", im.size, (255, 255, 255))
-        page.paste(im, mask=im.getchannel("A"))
+        page.paste(im, mask=im)  # an RGBA mask is read through its alpha band, without a copy of it
         return page
     return im.convert("RGB")  # CMYK, YCbCr, LAB, HSV, RGBX …

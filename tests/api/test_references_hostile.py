@@ -118,13 +118,13 @@ def test_a_header_beyond_pillows_bomb_warning_is_refused_without_a_warning(tmp_p
     # leaked warning fails this test. The outcome is a refusal naming the documented limit.
     path = tmp_path / "bomb.png"
     path.write_bytes(png_claiming(10_000, 10_000))
-    assert "more than 40 million pixels" in str(refused(path))
+    assert "more than 25 million pixels" in str(refused(path))
 
 
 def test_above_the_pixel_limit_is_refused_before_decoding(tmp_path: Path) -> None:
     path = tmp_path / "wide.png"
     path.write_bytes(png_claiming(8_000, MAX_DECODE_PIXELS // 8_000 + 1))
-    assert "more than 40 million pixels" in str(refused(path))
+    assert "more than 25 million pixels" in str(refused(path))
 
 
 def test_a_jpeg_above_the_limit_is_decoded_at_a_reduced_scale(
@@ -141,7 +141,7 @@ def test_a_jpeg_above_the_limit_is_decoded_at_a_reduced_scale(
     assert prepared.converted
     png = tmp_path / "big.png"
     Image.new("RGB", (400, 300), "orange").save(png, "PNG")
-    assert "more than 40 million pixels" in str(refused(png))  # no reduced decode for PNG
+    assert "more than 25 million pixels" in str(refused(png))  # no reduced decode for PNG
 
 
 # ---- formats that are not plain pictures ---------------------------------------------------------------
@@ -239,3 +239,16 @@ def test_hostile_headers_end_in_a_plain_refusal(data: bytes) -> None:
     with pytest.raises(UnusableImage) as caught:
         prepare_bytes(data, Path("hostile.img"))
     assert "hostile.img" in str(caught.value)
+
+
+def test_palette_transparency_in_bytes_is_flattened_without_a_warning(tmp_path: Path) -> None:
+    # Pillow warns "Palette images with Transparency expressed in bytes should be converted to RGBA".
+    im = Image.new("P", (40, 40), 1)
+    im.putpalette([255, 0, 0, 0, 0, 255] + [0] * 762)
+    path = tmp_path / "sticker.png"
+    im.save(path, transparency=bytes([0, 128] + [255] * 254))
+    prepared = prepare_reference(path)
+    with Image.open(io.BytesIO(prepared.data)) as sent:
+        assert sent.mode == "RGB"
+        red, _green, blue = sent.getpixel((5, 5))  # type: ignore[misc]
+        assert blue > red  # colour 1 (blue), half transparent, on white
