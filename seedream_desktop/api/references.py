@@ -139,7 +139,7 @@ def prepare_bytes(original: bytes, path: Path) -> PreparedImage:
     except UnusableImage:
         raise
     except (Image.DecompressionBombError, MemoryError) as exc:
-        raise UnusableImage(path, _TOO_MANY_PIXELS) from exc
+        raise UnusableImage(path, TOO_MANY_PIXELS) from exc
     except UnidentifiedImageError as exc:
         raise UnusableImage(path, _unknown_format(original)) from exc
     except Exception as exc:
@@ -149,7 +149,7 @@ def prepare_bytes(original: bytes, path: Path) -> PreparedImage:
         raise UnusableImage(path, QT_TRANSLATE_NOOP(CONTEXT, "the file is damaged or incomplete")) from exc
 
 
-_TOO_MANY_PIXELS = QT_TRANSLATE_NOOP(CONTEXT, "it has more than 25 million pixels")
+TOO_MANY_PIXELS = QT_TRANSLATE_NOOP(CONTEXT, "it has more than 25 million pixels")
 
 
 @contextlib.contextmanager
@@ -190,7 +190,7 @@ def _prepare_open(im: Image.Image, original: bytes, path: Path) -> PreparedImage
         scale = next((s for s in (2, 4, 8) if (width // s) * (height // s) <= MAX_DECODE_PIXELS), 8)
         im.draft(im.mode, (max(1, width // scale), max(1, height // scale)))
     if im.size[0] * im.size[1] > MAX_DECODE_PIXELS:
-        raise UnusableImage(path, _TOO_MANY_PIXELS)
+        raise UnusableImage(path, TOO_MANY_PIXELS)
     with _pillow_kept_quiet():
         orientation = _orientation(im)
         animated = bool(getattr(im, "is_animated", False)) and im.format != "MPO"

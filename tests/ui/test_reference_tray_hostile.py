@@ -142,3 +142,23 @@ def test_a_hand_over_of_a_link_loop_reaches_the_tray_refusal(
         requests.close()
         requests.deleteLater()
     assert got == [[str(hostile["loop"]), str(hostile["fifo"])]]
+
+
+def test_pasted_pixels_over_the_budget_are_refused_before_encoding(
+    qtbot, tray: ReferenceTray, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtGui import QImage
+
+    from seedream_desktop.api import references
+
+    monkeypatch.setattr(references, "MAX_DECODE_PIXELS", 1000)  # a 40×40 paste stands for a 100-megapixel one
+    image = QImage(40, 40, QImage.Format.Format_RGB32)
+    image.fill(0x3366CC)
+    mime = QMimeData()
+    mime.setImageData(image)
+    with qtbot.waitSignal(tray.idle, timeout=LOAD_MS):
+        tray.add_mime(mime)
+    assert tray.references() == ()
+    assert "more than 25 million pixels" in tray.message()
+    cache = tmp_path / "cache" / "refs"
+    assert not cache.exists() or not any(cache.iterdir())

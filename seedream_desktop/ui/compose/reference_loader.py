@@ -52,7 +52,17 @@ class _LoadJob(QRunnable):
 
     def _save_data(self) -> Path:
         """Raw image data (from a browser or the clipboard) becomes a PNG file in the cache."""
+        from seedream_desktop.api.references import (
+            MAX_DECODE_PIXELS,
+            MAX_FILE_BYTES,
+            TOO_MANY_PIXELS,
+            UnusableImage,
+            prepare_bytes,
+        )
+
         if isinstance(self.data, QImage):
+            if self.data.width() * self.data.height() > MAX_DECODE_PIXELS:  # refused before encoding it
+                raise UnusableImage(Path("pasted image"), TOO_MANY_PIXELS)
             array = QByteArray()
             buffer = QBuffer(array)
             buffer.open(QIODevice.OpenModeFlag.WriteOnly)
@@ -62,8 +72,6 @@ class _LoadJob(QRunnable):
             raw = bytes(array.data())
         else:
             raw = bytes(self.data or b"")
-        from seedream_desktop.api.references import MAX_FILE_BYTES, prepare_bytes
-
         if not raw or len(raw) > MAX_FILE_BYTES:
             prepare_bytes(raw, Path("pasted image"))  # refuses it by its size, before it reaches the disk
         import hashlib  # ~3 ms at import; this module is imported before the first frame
