@@ -57,6 +57,10 @@ _log = logging.getLogger(__name__)
 # warnings.catch_warnings swaps process-wide state: two preparations at once (the tray has two workers)
 # would restore each other's filters. One at a time keeps the swap whole.
 _warnings_lock = threading.Lock()
+# Reasons given in more than one place.
+TOO_MANY_PIXELS = QT_TRANSLATE_NOOP(CONTEXT, "it has more than 25 million pixels")
+_TOO_LARGE = QT_TRANSLATE_NOOP(CONTEXT, "the file is larger than 30 MB")
+_NOT_A_PICTURE = QT_TRANSLATE_NOOP(CONTEXT, "it is not a picture format Seedream can read")
 
 
 class UnusableImage(SeedreamError):
@@ -117,7 +121,7 @@ def prepare_reference(path: Path) -> PreparedImage:
     try:
         size = check_regular(path).st_size
         if size > MAX_FILE_BYTES:
-            raise UnusableImage(path, QT_TRANSLATE_NOOP(CONTEXT, "the file is larger than 30 MB"))
+            raise UnusableImage(path, _TOO_LARGE)
         original = read_regular(path, MAX_FILE_BYTES)
     except RefusedFile as refused:
         kind = UnreadableReference if refused.reason == PERMISSION_DENIED else RefusedReference
@@ -125,12 +129,26 @@ def prepare_reference(path: Path) -> PreparedImage:
     return prepare_bytes(original, path)
 
 
+def prepare_data_uri(uri: str) -> PreparedImage:
+    """A ``data:`` reference typed on the command line, prepared like a file (metadata stripped too)."""
+    name = Path("data URI")
+    header, comma, payload = uri.partition(",")
+    if not comma or not header.endswith(";base64") or len(payload) > MAX_FILE_BYTES * 4 // 3 + 4:
+        too_big = len(payload) > MAX_FILE_BYTES * 4 // 3 + 4
+        raise UnusableImage(name, _TOO_LARGE if too_big else _NOT_A_PICTURE)
+    try:
+        original = base64.b64decode(payload, validate=True)
+    except ValueError:  # binascii.Error
+        raise UnusableImage(name, _NOT_A_PICTURE) from None
+    return prepare_bytes(original, name)
+
+
 def prepare_bytes(original: bytes, path: Path) -> PreparedImage:
     """``prepare_reference`` for bytes already in memory (a drop from another app); ``path`` names it."""
     if not original:
         raise UnusableImage(path, QT_TRANSLATE_NOOP(CONTEXT, "the file is empty"))
     if len(original) > MAX_FILE_BYTES:
-        raise UnusableImage(path, QT_TRANSLATE_NOOP(CONTEXT, "the file is larger than 30 MB"))
+        raise UnusableImage(path, _TOO_LARGE)
     try:
         with _pillow_kept_quiet():
             im = Image.open(io.BytesIO(original), formats=READABLE_FORMATS)
@@ -147,9 +165,6 @@ def prepare_bytes(original: bytes, path: Path) -> PreparedImage:
         # struct.error, IndexError or TypeError, depending on the codec: each means a damaged file.
         _log.info("reference image %s refused: %r", path.name, exc)
         raise UnusableImage(path, QT_TRANSLATE_NOOP(CONTEXT, "the file is damaged or incomplete")) from exc
-
-
-TOO_MANY_PIXELS = QT_TRANSLATE_NOOP(CONTEXT, "it has more than 25 million pixels")
 
 
 @contextlib.contextmanager
@@ -173,7 +188,7 @@ def _unknown_format(original: bytes) -> str:
         return QT_TRANSLATE_NOOP(CONTEXT, "it is a HEIC photo, which Seedream cannot read")
     if b"<svg" in original[:4096].lower():
         return QT_TRANSLATE_NOOP(CONTEXT, "it is a drawing (SVG), not a picture made of pixels")
-    return QT_TRANSLATE_NOOP(CONTEXT, "it is not a picture format Seedream can read")
+    return _NOT_A_PICTURE
 
 
 def _prepare_open(im: Image.Image, original: bytes, path: Path) -> PreparedImage:

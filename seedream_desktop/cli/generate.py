@@ -19,7 +19,7 @@ from seedream_desktop.api.errors import (
     Problem,
     SeedreamError,
 )
-from seedream_desktop.api.references import UnusableImage, prepare_reference
+from seedream_desktop.api.references import UnusableImage, prepare_data_uri, prepare_reference
 from seedream_desktop.api.request import OUTPUT_FORMATS, GenerationRequest, ReferenceImage
 from seedream_desktop.api.sizes import parse_size
 from seedream_desktop.config import Paths, Settings
@@ -229,7 +229,7 @@ def build_request(
 
 
 def local_references(sources: list[str]) -> tuple[list[ReferenceImage], list[UnusableImage]]:
-    """Every ``--ref``, local files prepared now (refused by name if unusable), links kept as given.
+    """Every ``--ref``: local files and data URIs prepared now (refused by name if unusable), links kept.
 
     Before the job is journalled: a refused file is invalid input (exit 2), nothing is sent and no
     failed job is left behind. The sha256 is the prepared picture's, as the window's tray records it."""
@@ -245,6 +245,13 @@ def local_references(sources: list[str]) -> tuple[list[ReferenceImage], list[Unu
                 refused.append(error)
                 continue
             reference = ReferenceImage(str(absolute(path)), sha256=prepared.sha256)
+        elif reference.is_data_uri:  # inlined in the task: stripped of its metadata like a file
+            try:
+                prepared = prepare_data_uri(ref)
+            except UnusableImage as error:
+                refused.append(error)
+                continue
+            reference = ReferenceImage(prepared.data_uri, sha256=prepared.sha256)
         references.append(reference)
     return references, refused
 

@@ -146,3 +146,24 @@ def test_library_show_refuses_a_fifo_and_a_link_loop(
     assert main(["library", "show", str(a)]) == 2
     assert capsys.readouterr().err == "error: “a.png” is a link that points back to itself\n"
     assert main(["library", "show", str(library_dir / "fox.png")]) == 0  # the library is still fine
+
+
+def test_a_data_uri_ref_is_stripped_too(api: Emulator, capsys: pytest.CaptureFixture[str]) -> None:
+    import base64
+    import io
+
+    exif = Image.Exif()
+    exif[0x013B] = "Jane Q. Owner"
+    buffer = io.BytesIO()
+    Image.new("RGB", (64, 64), "red").save(buffer, "JPEG", exif=exif)
+    uri = "data:image/jpeg;base64," + base64.b64encode(buffer.getvalue()).decode()
+    assert main(["generate", "a set", "--size", "1K-1:1", "--ref", uri]) == 0
+    task = next(r for r in api.requests if r.get("taskType") == "imageInference")
+    (sent,) = task["inputs"]["referenceImages"]
+    assert sent.startswith("data:image/jpeg;base64,")
+    assert b"Jane Q. Owner" not in base64.b64decode(sent.split(",", 1)[1])
+
+
+def test_a_broken_data_uri_ref_is_refused(api: Emulator, capsys: pytest.CaptureFixture[str]) -> None:
+    err = refused_run(api, capsys, "data:image/png;base64,@@@")
+    assert "“data URI” cannot be used as a reference: it is not a picture format Seedream can read" in err
