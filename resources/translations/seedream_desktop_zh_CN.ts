@@ -416,49 +416,72 @@
         <translation>已取消。</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/api/references.py" line="37"/>
-        <source>“{name}” cannot be used as a reference: {detail}</source>
-        <translation>“{name}”无法用作参考图：{detail}</translation>
+        <location filename="../../seedream_desktop/api/references.py" line="61"/>
+        <source>it has more than 25 million pixels</source>
+        <translation>它超过了 2500 万像素</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/api/references.py" line="38"/>
-        <source>Export it as a PNG or JPEG under 30 MB and add it again.</source>
-        <translation>请将它导出为小于 30 MB 的 PNG 或 JPEG，再重新添加。</translation>
-    </message>
-    <message>
-        <location filename="../../seedream_desktop/api/references.py" line="74"/>
-        <location filename="../../seedream_desktop/api/references.py" line="80"/>
-        <source>the file cannot be read</source>
-        <translation>文件无法读取</translation>
-    </message>
-    <message>
-        <location filename="../../seedream_desktop/api/references.py" line="76"/>
+        <location filename="../../seedream_desktop/api/references.py" line="62"/>
         <source>the file is larger than 30 MB</source>
         <translation>文件大于 30 MB</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/api/references.py" line="92"/>
-        <location filename="../../seedream_desktop/api/references.py" line="107"/>
-        <source>the picture is impossibly large</source>
-        <translation>图像尺寸过大，无法处理</translation>
-    </message>
-    <message>
-        <location filename="../../seedream_desktop/api/references.py" line="95"/>
+        <location filename="../../seedream_desktop/api/references.py" line="63"/>
         <source>it is not a picture format Seedream can read</source>
         <translation>Seedream 无法读取这种图像格式</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/api/references.py" line="99"/>
+        <location filename="../../seedream_desktop/api/references.py" line="69"/>
+        <source>“{name}” cannot be used as a reference: {detail}</source>
+        <translation>“{name}”无法用作参考图：{detail}</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/api/references.py" line="70"/>
+        <source>Export it as a PNG or JPEG under 30 MB and add it again.</source>
+        <translation>请将它导出为小于 30 MB 的 PNG 或 JPEG，再重新添加。</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/api/references.py" line="81"/>
+        <source>“{name}” {detail}, so it cannot be used as a reference.</source>
+        <translation>“{name}” {detail}，因此不能用作参考图。</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/api/references.py" line="82"/>
+        <source>Choose a picture file (PNG, JPEG or WEBP under 30 MB) and add it again.</source>
+        <translation>请选择一个图片文件（30 MB 以内的 PNG、JPEG 或 WEBP），然后重新添加。</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/api/references.py" line="90"/>
+        <source>Make the file readable for your user, or copy it somewhere you can read, and add it again.</source>
+        <translation>请让当前用户可以读取该文件，或把它复制到你能读取的位置，然后重新添加。</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/api/references.py" line="149"/>
+        <source>the file is empty</source>
+        <translation>文件是空的</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/api/references.py" line="167"/>
         <source>the file is damaged or incomplete</source>
         <translation>文件已损坏或不完整</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/api/references.py" line="109"/>
+        <location filename="../../seedream_desktop/api/references.py" line="188"/>
+        <source>it is a HEIC photo, which Seedream cannot read</source>
+        <translation>它是 HEIC 照片，Seedream 无法读取</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/api/references.py" line="190"/>
+        <source>it is a drawing (SVG), not a picture made of pixels</source>
+        <translation>它是矢量图（SVG），不是由像素组成的图片</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/api/references.py" line="197"/>
         <source>it is too small (at least 15 pixels a side)</source>
         <translation>图像太小（每边至少 15 像素）</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/api/references.py" line="111"/>
+        <location filename="../../seedream_desktop/api/references.py" line="199"/>
         <source>it is too long and thin (at most 16:1)</source>
         <translation>图像太细长（长宽比最多 16:1）</translation>
     </message>
@@ -596,6 +619,78 @@
         <location filename="../../seedream_desktop/library/kits.py" line="117"/>
         <source>could not read {file}: {error}</source>
         <translation>无法读取 {file}：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/regular_files.py" line="20"/>
+        <source>cannot be read: permission denied</source>
+        <translation>无法读取：没有权限</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/regular_files.py" line="39"/>
+        <source>is a link to a file that no longer exists</source>
+        <translation>是一个指向已不存在文件的链接</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/regular_files.py" line="41"/>
+        <location filename="../../seedream_desktop/regular_files.py" line="119"/>
+        <source>does not exist</source>
+        <translation>不存在</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/regular_files.py" line="47"/>
+        <source>is not a usable file name</source>
+        <translation>不是可用的文件名</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/regular_files.py" line="76"/>
+        <location filename="../../seedream_desktop/regular_files.py" line="120"/>
+        <source>cannot be read</source>
+        <translation>无法读取</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/regular_files.py" line="81"/>
+        <source>grew past the size limit while it was read</source>
+        <translation>在读取过程中超出了大小上限</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/regular_files.py" line="100"/>
+        <source>is a folder, not a file</source>
+        <translation>是文件夹，不是文件</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/regular_files.py" line="102"/>
+        <source>is not a regular file (it is a pipe)</source>
+        <translation>不是普通文件（而是管道）</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/regular_files.py" line="104"/>
+        <source>is not a regular file (it is a socket)</source>
+        <translation>不是普通文件（而是套接字）</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/regular_files.py" line="106"/>
+        <source>is not a regular file (it is a device)</source>
+        <translation>不是普通文件（而是设备）</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/regular_files.py" line="108"/>
+        <source>is not a regular file</source>
+        <translation>不是普通文件</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/regular_files.py" line="110"/>
+        <source>is too large</source>
+        <translation>太大</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/regular_files.py" line="115"/>
+        <source>is a link that points back to itself</source>
+        <translation>是一个指向自身的循环链接</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/regular_files.py" line="117"/>
+        <source>has a name that is too long</source>
+        <translation>文件名太长</translation>
     </message>
     <message>
         <location filename="../../seedream_desktop/ui/compose/panel.py" line="25"/>
@@ -1397,17 +1492,17 @@ is:fav、is:edit、has:refs、board:画板名、tag:标签、date:2025-09、date
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../seedream_desktop/ui/main_window.py" line="104"/>
+        <location filename="../../seedream_desktop/ui/main_window.py" line="105"/>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/main_window.py" line="243"/>
+        <location filename="../../seedream_desktop/ui/main_window.py" line="244"/>
         <source>The clipboard holds no image to use as a reference</source>
         <translation>剪贴板中没有可用作参考图的图像</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/main_window.py" line="302"/>
+        <location filename="../../seedream_desktop/ui/main_window.py" line="303"/>
         <source> — DEMO</source>
         <translation> — 演示</translation>
     </message>
@@ -1931,47 +2026,47 @@ Drag to reorder; Delete removes; Ctrl+Left/Right moves.</source>
         <translation>正在测试…</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="255"/>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="257"/>
         <source>✗ The keychain did not give the stored key: {reason}</source>
         <translation>✗ 无法从钥匙串读取已保存的密钥：{reason}</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="262"/>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="264"/>
         <source>Enter a key to test.</source>
         <translation>请输入要测试的密钥。</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="269"/>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="271"/>
         <source>✓ The key works.</source>
         <translation>✓ 密钥可用。</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="271"/>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="273"/>
         <source>✗ {reason}</source>
         <translation>✗ {reason}</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="280"/>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="282"/>
         <source>The keychain did not remove the key: {reason}</source>
         <translation>钥匙串未能删除密钥：{reason}</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="290"/>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="292"/>
         <source>Library folder</source>
         <translation>图库文件夹</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="308"/>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="310"/>
         <source>The keychain refused the key: {reason}</source>
         <translation>钥匙串拒绝保存密钥：{reason}</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="310"/>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="312"/>
         <source>The key could not be stored: {reason}</source>
         <translation>无法保存密钥：{reason}</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="315"/>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="317"/>
         <source>There is no keychain to store the key in. Tick “keep for this session only” to use it until the app quits.</source>
         <translation>没有可保存密钥的钥匙串。勾选“仅在本次会话中保留密钥”，即可使用到应用退出为止。</translation>
     </message>
@@ -2007,7 +2102,7 @@ Drag to reorder; Delete removes; Ctrl+Left/Right moves.</source>
 <context>
     <name>StatusBar</name>
     <message>
-        <location filename="../../seedream_desktop/app.py" line="328"/>
+        <location filename="../../seedream_desktop/app.py" line="330"/>
         <location filename="../../seedream_desktop/ui/status_bar.py" line="34"/>
         <source>Idle</source>
         <translation>空闲</translation>
