@@ -10,12 +10,32 @@ from typing import TYPE_CHECKING, Any
 
 from seedream_desktop.api.sizes import aspect_of, by_dimensions, tier_of
 from seedream_desktop.library.entry import ImageEntry
+from seedream_desktop.library.notice import NOT_A_LIBRARY_FILE_NOTICE, LibraryNotice
 from seedream_desktop.library.query import normal_format
 
 if TYPE_CHECKING:
     from seedream_desktop.library.record import GenerationRecord
 
+# What the library holds: PNG, JPEG and WEBP files (what Seedream makes and the index can read without
+# decoding), by name, not hidden. One rule for the scan, the watcher, `library show`, add_file and the
+# importer, so nothing is indexed that the next scan would drop (a .gif, .bmp or .heic).
 IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".webp"})
+
+
+def is_library_file(name: str) -> bool:
+    """Whether a file of this name belongs in the library (hidden names cover our own .seedream folder
+    and atomic writes' ".partial-" temp files)."""
+    return not name.startswith(".") and name[name.rfind(".") :].lower() in IMAGE_SUFFIXES
+
+
+class NotALibraryFile(ValueError):
+    """A file the library does not hold (see is_library_file); ``notice`` says so in the person's words."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        self.notice = LibraryNotice(NOT_A_LIBRARY_FILE_NOTICE, {"name": self.path.name})
+        super().__init__(self.notice.message)
+
 
 # The columns an inspection fills, in INSERT order (marks come from the marks table).
 FILE_COLUMNS = (
@@ -55,6 +75,8 @@ class FileFacts:
     parent_image_uuid: str | None = None
     has_references: bool = False
     source: str = ""
+    # Not a column: what reading the file's metadata ran into, for the scan report.
+    notice: LibraryNotice | None = None
 
     def values(self) -> tuple[Any, ...]:
         return tuple(getattr(self, name) for name in FILE_COLUMNS)
