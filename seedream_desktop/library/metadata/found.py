@@ -77,7 +77,7 @@ class Found:
         if not self.xmp:
             return None
         try:
-            return read_record_json(self.xmp)
+            return read_record_json(self.xmp, strict=True)
         except UnreadableXmp:
             self.note(DAMAGED)
             self.xmp = None  # not parsed a second time for its description
@@ -87,7 +87,7 @@ class Found:
         if not self.xmp:
             return None
         try:
-            return read_xmp(self.xmp)[1]
+            return read_xmp(self.xmp, strict=True)[1]
         except UnreadableXmp:
             self.note(DAMAGED)
             return None
