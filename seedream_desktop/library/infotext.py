@@ -6,18 +6,20 @@ that regex is quadratic: from every start it runs the key's character class to t
 fails to find a colon, and starts again one character later (100 KB: 90 s; 1 MB: hours). A folder
 holding one such file hung the library scan.
 
-``param_pairs`` gives exactly the regex's matches, but walks from colon to colon with ``str.find``
-and anchored, possessive regex matches, so each character is looked at a bounded number of times.
+``param_pairs`` gives exactly the regex's matches, but finds every key in one pass that starts only at
+colons and never backtracks, so each character is looked at a bounded number of times.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
-# The key's characters (A1111's ``[\w \-/]``), and the run of them just before a colon, matched on the
-# reversed line so that the engine walks backwards from the colon without ever retrying a start.
-_KEY_RUN_REVERSED = re.compile(r"[\w \-/]*+")
-_WORD = re.compile(r"\w")
+# Every colon with a key before it, found on the reversed line (so each search starts at a colon, the
+# engine's fastest case): the colon, then the run of key characters before it (A1111's ``[\w \-/]``),
+# taken whole and never backtracked. The lookahead asks for a word character at least two before the
+# colon, as A1111's key ``\w[\w \-/]+`` does; the key itself starts at the run's first word character.
+_KEYS_REVERSED = re.compile(r":(?=[\w \-/][ \-/]*+\w)([\w \-/]*+)")
 _SPACES = re.compile(r"\s*+")
 # The inside of a JSON-style quoted value; possessive, so it runs once to where the value must close.
 _QUOTED_BODY = re.compile(r'(?:\\.|[^\\"])*+')
@@ -28,32 +30,30 @@ def param_pairs(line: str) -> list[tuple[str, str]]:
 
     Keys and values are returned unstripped (as the regex's groups); the caller strips them."""
     n = len(line)
-    reversed_line = line[::-1]
+    colons: list[int] = []
+    runs: list[int] = []
+    for found in _KEYS_REVERSED.finditer(line[::-1]):
+        colons.append(n - 1 - found.start())
+        runs.append(found.end() - found.start() - 1)
+    colons.reverse()
+    runs.reverse()
     pairs: list[tuple[str, str]] = []
-    cursor = 0  # where the regex's search would resume
-    colon = line.find(":")
     # A quoted value that starts inside the body of one already scanned ends where that one ended (every
     # quote inside it was escaped), so the end is remembered rather than scanned again.
     body_from, body_end = -1, -1
-    while colon >= 0:
-        # The key: the run of key characters before this colon (not before the cursor), from its
-        # first word character, at least two characters long.
-        run = _KEY_RUN_REVERSED.match(reversed_line, n - colon, n - cursor)
-        assert run is not None  # `*+` always matches
-        start = colon - (run.end() - run.start())
-        word = _WORD.search(line, start, colon - 1)
-        if word is None:
-            colon = line.find(":", colon + 1)
-            continue
-        key = line[word.start() : colon]
+    i = 0
+    while i < len(colons):
+        # The run before this colon lies wholly after the cursor: the cursor is just past a comma.
+        colon = colons[i]
+        key = line[colon - runs[i] : colon].lstrip(" -/")
         spaces = _SPACES.match(line, colon + 1)
-        assert spaces is not None
+        assert spaces is not None  # `*+` always matches
         at = spaces.end()
         end = -1  # end of the value (exclusive), which is followed by "," or the end of the line
         if at < n and line[at] == '"':
             if not body_from < at < body_end:
                 body = _QUOTED_BODY.match(line, at + 1)
-                assert body is not None  # `*+` always matches
+                assert body is not None
                 body_from, body_end = at, body.end()
             close = body_end + 1  # after the closing quote, if there is one
             if at + 1 < body_end < n and line[body_end] == '"' and _ends_value(line, close):
@@ -62,8 +62,9 @@ def param_pairs(line: str) -> list[tuple[str, str]]:
             comma = line.find(",", at)
             end = n if comma < 0 else comma
         pairs.append((key, line[at:end]))
-        cursor = min(end + 1, n)
-        colon = line.find(":", cursor)
+        if end >= n - 1:
+            break
+        i = bisect_left(colons, end + 1, i + 1)  # the first key after the value's comma
     return pairs
 
 

@@ -48,6 +48,8 @@ def test_param_pairs_finds_what_a1111s_regex_finds() -> None:
         pytest.param("a " * 500_000, id="one-long-line-of-words"),  # A1111's regex: hours
         pytest.param("masterpiece, best quality, " * 40_000, id="one-long-prompt"),
         pytest.param("a:" * 500_000, id="colons"),
+        pytest.param("ab:" * 350_000, id="keys"),
+        pytest.param("ab:c," * 200_000, id="pairs"),
         pytest.param('k: "' * 250_000, id="unclosed-quotes"),
         pytest.param('k: "\\"' * 160_000, id="escaped-quotes"),
     ],
