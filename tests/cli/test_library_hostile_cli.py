@@ -129,3 +129,18 @@ def test_scan_of_hostile_files_exits_0_and_counts_them(
     report = json.loads(out)
     assert code == 0 and report["total"] == 4
     assert sorted(Path(n["path"]).name for n in report["notices"]) == ["bomb.png", "laughs.png", "nested.png"]
+
+
+def test_show_of_a_record_with_a_deeply_nested_request(
+    library_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    request = "{}"
+    for _ in range(900):
+        request = '{"x":' + request + "}"
+    record = '{"prompt": "a deep fox", "request": ' + request + "}"
+    path = write(library_dir, "deep.png", png_with(itxt(b"seedream", record.encode(), compressed=True)))
+    for argv in (("show", str(path), "--json"), ("show", str(path))):
+        code, out, err = run(capsys, *argv)
+        assert code == 0 and "a deep fox" in out and "Traceback" not in err
+    code, out, _ = run(capsys, "show", str(path), "--json")
+    assert json.loads(out)["record"]["request"] is None

@@ -227,3 +227,16 @@ def test_a_folder_of_hostile_files_is_scanned_with_a_notice_for_each(library_dir
         assert sorted(p.name for p, _ in report.notices) == sorted(hostile)
         assert library.count() == 7 and library.count(Query(text="fox")) == 1
         assert library.count(Query(text="owl")) == 1
+
+
+@pytest.mark.timeout(60)
+def test_notices_come_back_from_the_worker_processes(
+    library_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(Library, "pool_threshold", 1)  # read in the process pool, as a large scan does
+    write(library_dir, "bomb.png", png_with(ztxt(b"parameters", b"\x00" * (4 * 1024 * 1024))))
+    write(library_dir, "fine.png", png_with(text(b"parameters", b"a fox\n" + PARAMS)))
+    with Library.open(library_dir) as library:
+        report = library.scan()
+    assert report.added == 2
+    assert [(p.name, n.template) for p, n in report.notices] == [("bomb.png", TEXT_TOO_LARGE_NOTICE)]
