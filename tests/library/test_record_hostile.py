@@ -240,3 +240,12 @@ def test_notices_come_back_from_the_worker_processes(
         report = library.scan()
     assert report.added == 2
     assert [(p.name, n.template) for p, n in report.notices] == [("bomb.png", TEXT_TOO_LARGE_NOTICE)]
+
+
+def test_a_marks_journal_line_nested_thousands_deep_is_skipped(library_dir: Path) -> None:
+    journal = library_dir / ".seedream" / "marks.jsonl"
+    journal.parent.mkdir(parents=True)
+    journal.write_text("[" * 100_000 + "]" * 100_000 + "\n" + '{"not": "an entry"}\n', encoding="utf-8")
+    write(library_dir, "fine.png", png_with(text(b"parameters", b"a fox\n" + PARAMS)))
+    with Library.open(library_dir) as library:
+        assert library.scan().added == 1
