@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import sqlite3
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -82,8 +83,20 @@ class FileFacts:
         return tuple(getattr(self, name) for name in FILE_COLUMNS)
 
 
+# The times an ImageEntry can hold (datetime's years 1–9999, a day's margin for any zone), in seconds
+# since the epoch: a record or a file's mtime may claim any moment at all.
+EARLIEST = datetime(1, 1, 2, tzinfo=UTC).timestamp()
+LATEST = datetime(9999, 12, 30, tzinfo=UTC).timestamp()
+
+
+def within_dates(seconds: float) -> float:
+    """``seconds`` moved into EARLIEST..LATEST (NaN: the epoch), so it always converts to a datetime."""
+    return min(max(seconds, EARLIEST), LATEST) if math.isfinite(seconds) else 0.0
+
+
 def epoch_of(text: str | None) -> float | None:
-    """Seconds since the epoch from a record's ISO-8601 time ("2025-09-01T10:00:00Z"); None if unreadable."""
+    """Seconds since the epoch from a record's ISO-8601 time ("2025-09-01T10:00:00Z"); None if unreadable
+    or outside the years an entry can hold."""
     if not text:
         return None
     try:
@@ -92,7 +105,8 @@ def epoch_of(text: str | None) -> float | None:
         return None
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=UTC)
-    return moment.timestamp()
+    seconds = moment.timestamp()
+    return seconds if EARLIEST <= seconds <= LATEST else None
 
 
 def facts_from(
@@ -119,7 +133,7 @@ def facts_from(
         "width": width,
         "height": height,
         "format": normal_format(fmt) if fmt else _format_of_suffix(rel),
-        "created": mtime_ns / 1e9,
+        "created": within_dates(mtime_ns / 1e9),
         "size_key": preset.key if preset else None,
         "tier": tier_of(width, height) if width and height else "",
         "aspect": aspect_of(width, height) if width and height else "",
@@ -160,7 +174,7 @@ def entry_from_row(root: Path, row: sqlite3.Row | tuple[Any, ...]) -> ImageEntry
         width=width,
         height=height,
         format=fmt,
-        created=datetime.fromtimestamp(created, UTC),
+        created=datetime.fromtimestamp(within_dates(created), UTC),
         mtime=mtime_ns / 1e9,
         file_size=file_size,
         prompt=prompt,

@@ -249,3 +249,15 @@ def test_a_marks_journal_line_nested_thousands_deep_is_skipped(library_dir: Path
     write(library_dir, "fine.png", png_with(text(b"parameters", b"a fox\n" + PARAMS)))
     with Library.open(library_dir) as library:
         assert library.scan().added == 1
+
+
+@pytest.mark.parametrize(
+    "created", ["0001-01-01T00:00:00+14:00", "9999-12-31T23:59:59-14:00", "+999999-01-01"]
+)
+def test_a_creation_time_no_date_can_hold_falls_back_to_the_files(library_dir: Path, created: str) -> None:
+    record = json.dumps({"prompt": "an old fox", "created": created}).encode()
+    write(library_dir, "old.png", png_with(itxt(b"seedream", record, compressed=True)))
+    with Library.open(library_dir) as library:
+        library.scan()
+        (entry,) = library.search(Query(text="fox"))
+    assert entry.created.year >= 2025
