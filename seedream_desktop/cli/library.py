@@ -148,7 +148,7 @@ def _search(args: argparse.Namespace) -> int:
 
 
 def _show(args: argparse.Namespace) -> int:
-    from seedream_desktop.library.metadata import read_record
+    from seedream_desktop.library.metadata import read_image_info
 
     with Library.open(_folder(args)) as library:
         notice = _notice(library, args)
@@ -170,7 +170,10 @@ def _show(args: argparse.Namespace) -> int:
         lineage = library.lineage(entry.id)
         boards = [b.name for b in library.boards_of(entry.id)]
         tags = library.tags_of(entry.id)
-    record = read_record(entry.path)
+    info = read_image_info(entry.path)
+    record = info.record if info else None
+    # What of the file's metadata could not be used (too large, damaged): said, not silently missing.
+    metadata_notice = str(info.notice) if info and info.notice else None
     data = entry_dict(entry)
     data.update(
         boards=boards,
@@ -179,11 +182,14 @@ def _show(args: argparse.Namespace) -> int:
         children=[str(e.path) for e in lineage.children],
         record=record.to_dict() if record else None,
         notice=notice,
+        metadata_notice=metadata_notice,
     )
     if args.json:
         print(json_text(data, indent=2))
         return 0
     for key, value in data.items():
-        if key not in ("record", "notice") and value not in (None, "", [], False):
+        if key not in ("record", "notice", "metadata_notice") and value not in (None, "", [], False):
             print(f"{key:>18}: {printable(value)}")
+    if metadata_notice:
+        print(printable(metadata_notice), file=sys.stderr)
     return 0

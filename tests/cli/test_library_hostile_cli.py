@@ -144,3 +144,14 @@ def test_show_of_a_record_with_a_deeply_nested_request(
         assert code == 0 and "a deep fox" in out and "Traceback" not in err
     code, out, _ = run(capsys, "show", str(path), "--json")
     assert json.loads(out)["record"]["request"] is None
+
+
+def test_show_says_what_of_the_metadata_was_not_read(
+    library_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = write(library_dir, "bomb.png", png_with(ztxt(b"parameters", b"\x00" * (4 * 1024 * 1024))))
+    code, out, err = run(capsys, "show", str(path))
+    assert code == 0 and "bomb.png" in out
+    assert f"bomb.png: its embedded text is larger than {LARGEST_TEXT // 1024} KiB" in err
+    code, out, _ = run(capsys, "show", str(path), "--json")
+    assert "larger than" in json.loads(out)["metadata_notice"]
