@@ -68,6 +68,11 @@ def pillow_warnings_handled() -> Iterator[None]:
                     warnings.filters.remove(  # type: ignore[attr-defined]
                         ("ignore", None, Warning, re.compile(_PILLOW), 0)
                     )
+                # Each module remembers warnings it has seen, valid until the filters change; this
+                # is how filterwarnings() itself tells them (CPython's warnings.py, 3.11–3.13).
+                mutated = getattr(warnings, "_filters_mutated", None)
+                if mutated is not None:
+                    mutated()
 
 
 @contextlib.contextmanager
