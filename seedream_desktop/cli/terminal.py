@@ -13,8 +13,11 @@ import json
 import re
 
 # C0 (but tab and newline, handled below), DEL, C1, and the Unicode format characters that reorder or
-# hide text (bidi overrides and isolates, zero-width joiners are kept: emoji need them).
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
+# hide text (bidi overrides and isolates, zero-width joiners are kept: emoji need them), and lone
+# surrogates (a file name's undecodable bytes), which no terminal encoding can print.
+_CONTROL = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029\ud800-\udfff]"
+)
 
 
 def _visible(match: re.Match[str]) -> str:
@@ -29,9 +32,10 @@ def printable(text: object, *, newlines: bool = False) -> str:
     return out if newlines else out.replace("\n", "\\n")
 
 
-# What json.dumps(ensure_ascii=False) leaves raw: DEL, C1 and the reordering characters. They can only
+# What json.dumps(ensure_ascii=False) leaves raw: DEL, C1, the reordering characters and lone surrogates
+# (which would fail to print at all). They can only
 # stand inside JSON strings, where \uXXXX means the same character.
-_JSON_RAW = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
+_JSON_RAW = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029\ud800-\udfff]")
 
 
 def json_text(data: object, **options: object) -> str:

@@ -153,6 +153,9 @@ class Reconcile:
     def _run(
         self, disk: dict[str, Stat], known: dict[str, tuple[int, int, int, str]], missing_is_gone: bool
     ) -> ScanReport:
+        for rel in [rel for rel in disk if not _storable(rel)]:
+            del disk[rel]
+            self.tally.errors.append((self.root / rel, UNSTORABLE_NAME))
         changed: list[str] = []
         for rel, (_, size, mtime_ns, _) in known.items():
             if rel in disk:
@@ -283,6 +286,19 @@ class Reconcile:
                     self.tally.updated += 1
                 elif store.insert_if_absent(conn, facts) is not None:
                     self.tally.added += 1
+
+
+# A file name that is not text (bytes that are no UTF-8, as some old archives and cameras write) cannot
+# be stored in the index, which keeps paths as text: the file is reported, and the rest indexed.
+UNSTORABLE_NAME = "its name is not valid UTF-8 text; rename the file to list it in the library"
+
+
+def _storable(rel: str) -> bool:
+    try:
+        rel.encode("utf-8")
+    except UnicodeEncodeError:  # os.scandir gave the undecodable bytes as lone surrogates
+        return False
+    return True
 
 
 def settle_collision(conn: sqlite3.Connection, root: Path, facts: FileFacts) -> FileFacts:

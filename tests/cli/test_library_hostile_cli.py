@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import sys
 from pathlib import Path
 
 import pytest
@@ -155,3 +157,20 @@ def test_show_says_what_of_the_metadata_was_not_read(
     assert f"bomb.png: its embedded text is larger than {LARGEST_TEXT // 1024} KiB" in err
     code, out, _ = run(capsys, "show", str(path), "--json")
     assert "larger than" in json.loads(out)["metadata_notice"]
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="needs a file system that takes any bytes as a name")
+def test_a_file_name_that_is_not_utf8_is_reported_and_the_rest_indexed(
+    library_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    library_dir.mkdir(parents=True)
+    with open(os.fsencode(library_dir) + b"/bad\xff name.png", "wb") as handle:
+        handle.write(png_with(text(b"parameters", b"a fox\n" + PARAMS)))
+    write(library_dir, "good.png", png_with(text(b"parameters", b"an owl\n" + PARAMS)))
+    code, out, err = run(capsys, "scan")
+    assert code == 0 and "1 added" in out
+    assert "bad\\udcff name.png: its name is not valid UTF-8 text; rename the file" in err
+    code, out, _ = run(capsys, "scan", "--json")
+    assert code == 0 and json.loads(out)["errors"][0]["path"].endswith("bad\udcff name.png")
+    code, out, _ = run(capsys, "search", "owl")
+    assert code == 0 and "good.png" in out
