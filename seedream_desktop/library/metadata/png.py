@@ -118,7 +118,7 @@ def _read_text(f: BinaryIO, found: Found, kind: bytes, length: int) -> None:
         f.seek(length - len(prefix), 1)
         return
     if length > LARGEST_BLOCK:
-        found.note(TOO_LARGE)  # not read at all: not a few hundred KiB of pixels spent on text
+        found.note(TOO_LARGE)  # seeked over, never read into memory
         f.seek(length - len(prefix), 1)
         return
     data = prefix + f.read(length - len(prefix))
@@ -152,10 +152,9 @@ class TextTooLarge(ValueError):
 
 def _decode_text(kind: bytes, rest: bytes) -> str:
     if kind == b"tEXt":
-        raw = rest
-        if len(raw) > LARGEST_TEXT:
+        if len(rest) > LARGEST_TEXT:
             raise TextTooLarge
-        return raw.decode("latin-1")
+        return rest.decode("latin-1")
     if kind == b"zTXt":
         return _inflate(rest[1:]).decode("latin-1")
     if len(rest) < 2:
