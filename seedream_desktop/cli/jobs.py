@@ -20,6 +20,7 @@ from seedream_desktop.cli.generate import (
     print_saved,
     report,
 )
+from seedream_desktop.cli.terminal import printable
 from seedream_desktop.config import Paths, Settings
 from seedream_desktop.jobs.events import view_of
 from seedream_desktop.jobs.journal import JobJournal
@@ -98,7 +99,7 @@ def _list(args: argparse.Namespace) -> int:
         )
         if job.error is not None:
             line += f"  [{job.error}]"
-        print(line)
+        print(printable(line))  # a prompt or a server's message may hold terminal control sequences
     return EXIT_OK
 
 

@@ -3,18 +3,34 @@
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 from dataclasses import asdict, fields
 from pathlib import Path
 from typing import Any
 
+from seedream_desktop.cli.terminal import json_text, printable
 from seedream_desktop.config import Paths, Settings
 from seedream_desktop.library.entry import ImageEntry, ScanReport
 from seedream_desktop.library.index import Library
 from seedream_desktop.library.query import SORTS, Query
+from seedream_desktop.library.rows import NotALibraryFile
 from seedream_desktop.regular_files import RefusedFile, absolute, check_regular
+
+# The most results a page may ask for or skip (an SQLite LIMIT/OFFSET is a 64-bit integer; this is
+# far past any library and far below that).
+LARGEST_COUNT = 10**9
+
+
+def _count(text: str) -> int:
+    """A --limit, --offset or --min-rating: a whole number from 0 to LARGEST_COUNT, else a usage error."""
+    try:
+        value = int(text) if len(text) <= 12 else -1
+    except ValueError:
+        value = -1
+    if not 0 <= value <= LARGEST_COUNT:
+        raise argparse.ArgumentTypeError(f"expected a whole number from 0 to {LARGEST_COUNT}, got {text!r}")
+    return value
 
 
 def register(commands: Any) -> None:
@@ -29,10 +45,10 @@ def register(commands: Any) -> None:
     search = actions.add_parser("search", help="search prompts and filters, e.g. 'fox tier:4K rating>=3'")
     search.add_argument("query", nargs="?", default="", help='words, "phrases", -excluded, key:value terms')
     search.add_argument("--sort", choices=SORTS, default="newest")
-    search.add_argument("--limit", type=int, default=50)
-    search.add_argument("--offset", type=int, default=0)
+    search.add_argument("--limit", type=_count, default=50)
+    search.add_argument("--offset", type=_count, default=0)
     search.add_argument("--favourites", action="store_true", help="only favourites")
-    search.add_argument("--min-rating", type=int, default=0)
+    search.add_argument("--min-rating", type=_count, default=0)
     search.add_argument("--board", help="only images on this board")
     search.set_defaults(func=_search)
     show = actions.add_parser("show", help="everything known about one image")
@@ -57,7 +73,7 @@ def _notice(library: Library, args: argparse.Namespace) -> str | None:
     """The damaged-index notice: on stderr for a person, under "notice" in --json output."""
     notice = str(library.notice) if library.notice is not None else None
     if notice and not args.json:
-        print(notice, file=sys.stderr)
+        print(printable(notice), file=sys.stderr)
     return notice
 
 
@@ -65,16 +81,23 @@ def _report(report: ScanReport, args: argparse.Namespace, library: Library, noti
     if args.json:
         data = asdict(report)
         data["errors"] = [{"path": str(p), "error": e} for p, e in report.errors]
+        data["notices"] = [{"path": str(p), "notice": str(n)} for p, n in report.notices]
         data["total"] = library.count()
         data["notice"] = notice
-        print(json.dumps(data, ensure_ascii=False))
+        print(json_text(data))
     else:
         print(
-            f"{library.count()} images in {library.root}: {report.added} added, {report.updated} updated, "
-            f"{report.moved} moved, {report.removed} removed, {report.unchanged} unchanged"
+            f"{library.count()} images in {printable(library.root)}: {report.added} added, "
+            f"{report.updated} updated, {report.moved} moved, {report.removed} removed, "
+            f"{report.unchanged} unchanged"
         )
         for path, error in report.errors:
-            print(f"  could not read {path}: {error}", file=sys.stderr)
+            print(f"  could not read {printable(path)}: {printable(error)}", file=sys.stderr)
+        for _, line in report.notices:
+            print(f"  {printable(line)}", file=sys.stderr)
+        if report.notices:
+            count = len(report.notices)
+            print(f"{count} picture(s) indexed without (all of) their embedded metadata", file=sys.stderr)
     return 0
 
 
@@ -112,14 +135,16 @@ def _search(args: argparse.Namespace) -> int:
         found = library.search(query, offset=args.offset, limit=args.limit)
     if args.json:
         results = [entry_dict(e) for e in found]
-        print(json.dumps({"total": total, "results": results, "notice": notice}, ensure_ascii=False))
+        print(json_text({"total": total, "results": results, "notice": notice}))
         return 0
     for entry in found:
         stars = "★" * entry.rating + (" ♥" if entry.favourite else "")
         prompt = entry.prompt.replace("\n", " ")
-        prompt = prompt if len(prompt) <= 70 else prompt[:69] + "…"
-        print(f"{entry.created:%Y-%m-%d %H:%M}  {entry.size_key or f'{entry.width}x{entry.height}':>9}  "
-              f"{entry.path}  {prompt}  {stars}".rstrip())  # fmt: skip
+        prompt = printable(prompt if len(prompt) <= 70 else prompt[:69] + "…")
+        size = printable(entry.size_key or f"{entry.width}x{entry.height}")
+        print(
+            f"{entry.created:%Y-%m-%d %H:%M}  {size:>9}  {printable(entry.path)}  {prompt}  {stars}".rstrip()
+        )
     print(f"{len(found)} of {total} shown", file=sys.stderr)
     return 0
 
@@ -137,11 +162,11 @@ def _refused(path: Path) -> RefusedFile | None:
 
 
 def _show(args: argparse.Namespace) -> int:
-    from seedream_desktop.library.metadata import read_record
+    from seedream_desktop.library.metadata import read_image_info
 
     refused = _refused(args.path)
     if refused is not None:
-        print(f"error: {refused}", file=sys.stderr)
+        print(f"error: {printable(refused)}", file=sys.stderr)
         return 2
     with Library.open(_folder(args)) as library:
         notice = _notice(library, args)
@@ -149,18 +174,24 @@ def _show(args: argparse.Namespace) -> int:
         if entry is None and args.path.exists():
             try:
                 entry = library.add_file(absolute(args.path))
+            except NotALibraryFile as exc:
+                print(printable(exc.notice), file=sys.stderr)
+                return 1
             except ValueError:
                 entry = None  # outside the library folder: said just below
             except OSError as exc:
-                print(f"could not read {args.path}: {exc}", file=sys.stderr)
+                print(f"could not read {printable(args.path)}: {printable(exc)}", file=sys.stderr)
                 return 1
         if entry is None:
-            print(f"{args.path} is not in the library {library.root}", file=sys.stderr)
+            print(f"{printable(args.path)} is not in the library {printable(library.root)}", file=sys.stderr)
             return 1
         lineage = library.lineage(entry.id)
         boards = [b.name for b in library.boards_of(entry.id)]
         tags = library.tags_of(entry.id)
-    record = read_record(entry.path)
+    info = read_image_info(entry.path)
+    record = info.record if info else None
+    # What of the file's metadata could not be used (too large, damaged): said, not silently missing.
+    metadata_notice = str(info.notice) if info and info.notice else None
     data = entry_dict(entry)
     data.update(
         boards=boards,
@@ -169,11 +200,14 @@ def _show(args: argparse.Namespace) -> int:
         children=[str(e.path) for e in lineage.children],
         record=record.to_dict() if record else None,
         notice=notice,
+        metadata_notice=metadata_notice,
     )
     if args.json:
-        print(json.dumps(data, ensure_ascii=False, indent=2))
+        print(json_text(data, indent=2))
         return 0
     for key, value in data.items():
-        if key not in ("record", "notice") and value not in (None, "", [], False):
-            print(f"{key:>18}: {value}")
+        if key not in ("record", "notice", "metadata_notice") and value not in (None, "", [], False):
+            print(f"{key:>18}: {printable(value)}")
+    if metadata_notice:
+        print(printable(metadata_notice), file=sys.stderr)
     return 0

@@ -5,6 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from seedream_desktop.library.notice import LibraryNotice
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +52,8 @@ class ScanReport:
     moved: int = 0
     unchanged: int = 0
     errors: list[tuple[Path, str]] = field(default_factory=list)
+    # Files indexed without (part of) their metadata, and why: too large, damaged (LibraryNotice).
+    notices: list[tuple[Path, LibraryNotice]] = field(default_factory=list)
 
     @property
     def changed(self) -> bool:

@@ -32,7 +32,13 @@ from seedream_desktop.library.query import (
     facet_index_covers,
     order_by,
 )
-from seedream_desktop.library.rows import ENTRY_COLUMNS, entry_from_row, facts_from
+from seedream_desktop.library.rows import (
+    ENTRY_COLUMNS,
+    NotALibraryFile,
+    entry_from_row,
+    facts_from,
+    is_library_file,
+)
 from seedream_desktop.library.scan import Progress, Reconcile, inspect, settle_collision
 from seedream_desktop.library.schema import CorruptIndex, connect, has_index, is_damage
 
@@ -246,6 +252,9 @@ class Library(LibraryMarks):
         rel = self.relative(path)
         if rel is None:
             raise ValueError(f"{path} is not inside the library {self.root}")
+        if not is_library_file(path.name):
+            # The scan would drop it again: only what the scan keeps is indexed (rows.is_library_file).
+            raise NotALibraryFile(path)
         st = path.stat()
         cid = quick_id(path, st.st_size)
         if record is not None:

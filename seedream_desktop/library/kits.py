@@ -166,5 +166,5 @@ class ReferenceKits:
                 source = str(folder / Path(item["file"]).name) if "file" in item else str(item["source"])
                 refs.append(ReferenceImage(source, hashes[i] if i < len(hashes) else None))
             return Kit(str(raw["name"]), tuple(refs), float(raw.get("saved_at", 0.0)))
-        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        except (OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError):
             return None  # not a kit (or a half-copied one): skipped, never fatal

@@ -98,7 +98,7 @@ class MarksJournal:
             for line in handle:
                 try:
                     entry = json.loads(line)
-                except ValueError:
+                except (ValueError, RecursionError):  # garbage, or nested thousands deep
                     continue
                 if isinstance(entry, dict):
                     yield entry

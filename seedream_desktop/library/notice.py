@@ -19,6 +19,20 @@ CORRUPT_NOTICE = QT_TRANSLATE_NOOP(
     "favourites, ratings, boards and tags are kept.",
 )
 UNAVAILABLE_NOTICE = QT_TRANSLATE_NOOP(CONTEXT, "The library index {path} could not be used: {detail}")
+NOT_A_LIBRARY_FILE_NOTICE = QT_TRANSLATE_NOOP(
+    CONTEXT, "{name} is not a picture the library keeps: it holds PNG, JPEG and WEBP files."
+)
+# What reading one file's embedded metadata ran into (the picture itself is still listed).
+TEXT_TOO_LARGE_NOTICE = QT_TRANSLATE_NOOP(
+    CONTEXT,
+    "{name}: its embedded text is larger than {limit} KiB, so it was not read; the picture is listed "
+    "without its prompt and settings.",
+)
+DAMAGED_METADATA_NOTICE = QT_TRANSLATE_NOOP(
+    CONTEXT,
+    "{name}: part of its embedded metadata is damaged or unsafe, so it was not read; the picture is "
+    "listed with what could be read.",
+)
 
 
 @dataclass(frozen=True, slots=True)

@@ -113,6 +113,24 @@ _BOOL = {
 _COMPARE = {":": "=", "=": "=", ">=": ">=", "<=": "<=", ">": ">", "<": "<"}
 
 
+# A number typed in a filter; ASCII digits only ("²" passes str.isdigit() but not int()).
+_INTEGER = re.compile(r"-?[0-9]+")
+# SQLite's integers are 64-bit: a larger number in a filter is compared as the largest one (no image
+# has a larger seed, rating or size), rather than failing with an OverflowError.
+LARGEST_INT = 2**63 - 1
+
+
+def bounded_int(value: str | int) -> int:
+    """``value`` as an integer SQLite can compare with, clamped to ±LARGEST_INT. Never converts more
+    than 20 digits (Python refuses int() of thousands of digits, and it would take time)."""
+    if isinstance(value, str):
+        digits = value.lstrip("-").lstrip("0")
+        if len(digits) > 19:
+            return -LARGEST_INT if value.startswith("-") else LARGEST_INT
+        value = int(value)
+    return max(-LARGEST_INT, min(LARGEST_INT, value))
+
+
 def _epoch(value: date | datetime, end_of_day: bool) -> float:
     if isinstance(value, datetime):
         return (value if value.tzinfo else value.astimezone()).timestamp()
@@ -137,9 +155,11 @@ def _period(value: str) -> tuple[float, float] | None:
             after = date(year + (first.month == 12), first.month % 12 + 1, 1)
         else:
             first, after = date(year, 1, 1), date(year + 1, 1, 1)
-    except ValueError:
-        return None  # 2025-13, 2025-02-30: not a date, so plain text
-    return _epoch(first, end_of_day=False), _epoch(after, end_of_day=False)
+        return _epoch(first, end_of_day=False), _epoch(after, end_of_day=False)
+    except (ValueError, OverflowError):
+        # 2025-13, 2025-02-30: not a date, so plain text; 9999-12-31, 0001: a day whose end or
+        # local time falls outside what Python's dates can hold, so no filter either.
+        return None
 
 
 def _in(column: str, values: tuple[str, ...], sql: Sql) -> None:
@@ -174,17 +194,17 @@ def _key_term(sql: Sql, key: str, op: str, value: str, negate: bool) -> bool:
     value = value.strip('"')
     compare = _COMPARE[op]
     parts: list[tuple[str, tuple[Any, ...]]] = []
-    if key == "seed" and value.lstrip("-").isdigit():
-        parts.append((f"seed {compare} ?", (int(value),)))
-    elif key == "rating" and value.isdigit():
-        parts.append((f"rating {compare} ?", (int(value),)))
+    if key == "seed" and _INTEGER.fullmatch(value):
+        parts.append((f"seed {compare} ?", (bounded_int(value),)))
+    elif key == "rating" and _INTEGER.fullmatch(value) and not value.startswith("-"):
+        parts.append((f"rating {compare} ?", (bounded_int(value),)))
     elif key == "size" and op == ":":
         preset = parse_size(value)
-        dims = re.match(r"^(\d+)\s*[x×*]\s*(\d+)$", value)
+        dims = re.match(r"^(\d+)\s*[x×*]\s*(\d+)$", value, re.ASCII)
         if preset:
             parts.append(("width = ? AND height = ?", (preset.width, preset.height)))
         elif dims:
-            parts.append(("width = ? AND height = ?", (int(dims[1]), int(dims[2]))))
+            parts.append(("width = ? AND height = ?", (bounded_int(dims[1]), bounded_int(dims[2]))))
         else:
             return False
     elif key == "tier" and op == ":":
@@ -268,7 +288,7 @@ def conditions(query: Query) -> Sql:
         # Literal 0/1, not a parameter: only a literal lets SQLite use the partial indexes.
         sql.add(f"favourite = {int(query.favourite)}")
     if query.min_rating > 0:
-        sql.add("rating >= ?", int(query.min_rating))
+        sql.add("rating >= ?", bounded_int(query.min_rating))
     if query.board is not None:
         _board(sql, query.board)
     if query.tag is not None:

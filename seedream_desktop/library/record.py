@@ -8,6 +8,7 @@ pixels: no data URIs, no base64, no huge strings, only names, hashes and URLs.
 from __future__ import annotations
 
 import json
+import math
 import re
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field, fields
@@ -19,6 +20,7 @@ from seedream_desktop import APP_NAME, __version__
 from seedream_desktop.api import MODEL_ID, MODEL_NAME
 from seedream_desktop.api.request import GenerationRequest, ReferenceImage
 from seedream_desktop.api.sizes import by_dimensions
+from seedream_desktop.library.infotext import param_pairs
 
 SCHEMA_VERSION = 1
 APP_LABEL = f"{APP_NAME} {__version__}"
@@ -157,13 +159,12 @@ class GenerationRecord:
             elif f.name == "parent":
                 record.parent = ParentImage.from_dict(value) if isinstance(value, dict) else None
             elif f.name == "request":
-                record.request = value if isinstance(value, dict) else None
+                record.request = value if isinstance(value, dict) and _nested_at_most(value) else None
             elif f.name in _INTS:
-                if isinstance(value, int) and not isinstance(value, bool):
+                if _whole(value) is not None and (f.name == "seed" or value >= 0):
                     setattr(record, f.name, value)
             elif f.name == "cost":
-                if isinstance(value, int | float) and not isinstance(value, bool):
-                    record.cost = float(value)
+                record.cost = _finite(value)
             elif f.name == "source":
                 if value in ("seedream-desktop", "a1111", "unknown"):
                     record.source = value
@@ -173,7 +174,10 @@ class GenerationRecord:
 
     @classmethod
     def from_json(cls, text: str | bytes) -> GenerationRecord:
-        data = json.loads(text)
+        try:
+            data = json.loads(text)
+        except RecursionError:  # nested thousands deep: not a record any version wrote
+            raise ValueError("a generation record nested too deep") from None
         if not isinstance(data, dict):
             raise ValueError("a generation record is a JSON object")
         return cls.from_dict(data)
@@ -233,6 +237,41 @@ _INTS = {"schema", "width", "height", "seed", "sequence_index", "sequence_total"
 _OPTIONAL_STRINGS = {"size_key", "task_uuid", "image_uuid"}
 
 
+# What the index can hold: SQLite integers are 64-bit, and a file may claim any number at all.
+LARGEST_INT = 2**63 - 1
+# Deepest nesting kept in an embedded request (ours is two levels deep): anything deeper is not ours,
+# and copying it (to_dict, JSON output) would recurse without bound.
+DEEPEST_REQUEST = 16
+
+
+def _whole(value: Any) -> int | None:
+    """``value`` when it is an integer the index can store, else None."""
+    if isinstance(value, int) and not isinstance(value, bool) and -LARGEST_INT <= value <= LARGEST_INT:
+        return value
+    return None
+
+
+def _finite(value: Any) -> float | None:
+    """A cost as a finite float; NaN, infinities, huge and non-numbers are unknown (None)."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    try:
+        number = float(value)
+    except OverflowError:
+        return None
+    return number if math.isfinite(number) else None
+
+
+def _nested_at_most(value: Any, depth: int = DEEPEST_REQUEST) -> bool:
+    if depth < 0:
+        return False
+    if isinstance(value, dict):
+        return all(_nested_at_most(v, depth - 1) for v in value.values())
+    if isinstance(value, list):
+        return all(_nested_at_most(v, depth - 1) for v in value)
+    return True
+
+
 def utc_now() -> str:
     return datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
 
@@ -256,9 +295,8 @@ def _without_payloads(value: Any) -> Any:
 
 
 # ---- A1111 infotext -----------------------------------------------------------------------------
-# The same pattern A1111 uses to split its parameter line (modules/infotext_utils.py, re_param_code).
-_PARAM = re.compile(r'\s*(\w[\w \-/]+):\s*("(?:\\.|[^\\"])+"|[^,]*)(?:,|$)')
-_SIZE = re.compile(r"^\s*(\d+)\s*x\s*(\d+)\s*$")
+_SIZE = re.compile(r"\s*+(\d{1,9})\s*+x\s*+(\d{1,9})\s*+")
+_SEQUENTIAL = re.compile(r"(\d{1,9})/(\d{1,9})")
 
 
 def _quote(text: str) -> str:
@@ -282,18 +320,20 @@ def parse_a1111(text: str) -> GenerationRecord:
     """A partial record from A1111/Forge/ComfyUI-style ``parameters`` text (source "a1111").
 
     Follows A1111's own parse_generation_parameters: the last line is the parameter line when it has at
-    least three ``Key: value`` pairs; lines before it are the prompt up to "Negative prompt:".
+    least three ``Key: value`` pairs; lines before it are the prompt up to "Negative prompt:". Linear
+    in the text's length (see infotext.py: A1111's own regex is quadratic on one long line).
     """
     *lines, last = text.strip().replace("\r\n", "\n").split("\n")
-    if len(_PARAM.findall(last)) < 3:
+    pairs = param_pairs(last)
+    if len(pairs) < 3:
         lines.append(last)
-        last = ""
+        pairs = []
     prompt: list[str] = []
     for line in lines:
         if line.startswith("Negative prompt:"):
             break
         prompt.append(line)
-    params = {key.strip(): _unquote(value.strip()) for key, value in _PARAM.findall(last)}
+    params = {key.strip(): _unquote(value.strip()) for key, value in pairs}
     record = GenerationRecord(
         app=params.get("App") or params.get("Version") or "",
         model="",
@@ -306,15 +346,15 @@ def parse_a1111(text: str) -> GenerationRecord:
     )
     if (seed := _int(params.get("Seed"))) is not None:
         record.seed = seed
-    if size := _SIZE.match(params.get("Size", "")):
+    if size := _SIZE.fullmatch(params.get("Size", "")):
         record.width, record.height = int(size[1]), int(size[2])
         preset = by_dimensions(record.width, record.height)
         record.size_key = preset.key if preset else None
     try:
-        record.cost = float(params["Cost"]) if "Cost" in params else None
+        record.cost = _finite(float(params["Cost"])) if "Cost" in params else None
     except ValueError:
         pass
-    if sequential := re.match(r"^(\d+)/(\d+)$", params.get("Sequential", "")):
+    if sequential := _SEQUENTIAL.fullmatch(params.get("Sequential", "")):
         record.sequence_index, record.sequence_total = int(sequential[1]), int(sequential[2])
     if record.model_name == MODEL_NAME:
         record.model = MODEL_ID
@@ -322,7 +362,11 @@ def parse_a1111(text: str) -> GenerationRecord:
 
 
 def _int(text: str | None) -> int | None:
+    # At most 20 characters: a longer number is no seed the index can hold (and int() of thousands
+    # of digits is refused by Python itself).
+    if text is None or len(text) > 20:
+        return None
     try:
-        return int(text) if text is not None else None
+        return _whole(int(text))
     except ValueError:
         return None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import sqlite3
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -10,12 +11,32 @@ from typing import TYPE_CHECKING, Any
 
 from seedream_desktop.api.sizes import aspect_of, by_dimensions, tier_of
 from seedream_desktop.library.entry import ImageEntry
+from seedream_desktop.library.notice import NOT_A_LIBRARY_FILE_NOTICE, LibraryNotice
 from seedream_desktop.library.query import normal_format
 
 if TYPE_CHECKING:
     from seedream_desktop.library.record import GenerationRecord
 
+# What the library holds: PNG, JPEG and WEBP files (what Seedream makes and the index can read without
+# decoding), by name, not hidden. One rule for the scan, the watcher, `library show`, add_file and the
+# importer, so nothing is indexed that the next scan would drop (a .gif, .bmp or .heic).
 IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".webp"})
+
+
+def is_library_file(name: str) -> bool:
+    """Whether a file of this name belongs in the library (hidden names cover our own .seedream folder
+    and atomic writes' ".partial-" temp files)."""
+    return not name.startswith(".") and name[name.rfind(".") :].lower() in IMAGE_SUFFIXES
+
+
+class NotALibraryFile(ValueError):
+    """A file the library does not hold (see is_library_file); ``notice`` says so in the person's words."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        self.notice = LibraryNotice(NOT_A_LIBRARY_FILE_NOTICE, {"name": self.path.name})
+        super().__init__(self.notice.message)
+
 
 # The columns an inspection fills, in INSERT order (marks come from the marks table).
 FILE_COLUMNS = (
@@ -55,13 +76,27 @@ class FileFacts:
     parent_image_uuid: str | None = None
     has_references: bool = False
     source: str = ""
+    # Not a column: what reading the file's metadata ran into, for the scan report.
+    notice: LibraryNotice | None = None
 
     def values(self) -> tuple[Any, ...]:
         return tuple(getattr(self, name) for name in FILE_COLUMNS)
 
 
+# The times an ImageEntry can hold (datetime's years 1–9999, a day's margin for any zone), in seconds
+# since the epoch: a record or a file's mtime may claim any moment at all.
+EARLIEST = datetime(1, 1, 2, tzinfo=UTC).timestamp()
+LATEST = datetime(9999, 12, 30, tzinfo=UTC).timestamp()
+
+
+def within_dates(seconds: float) -> float:
+    """``seconds`` moved into EARLIEST..LATEST (NaN: the epoch), so it always converts to a datetime."""
+    return min(max(seconds, EARLIEST), LATEST) if math.isfinite(seconds) else 0.0
+
+
 def epoch_of(text: str | None) -> float | None:
-    """Seconds since the epoch from a record's ISO-8601 time ("2025-09-01T10:00:00Z"); None if unreadable."""
+    """Seconds since the epoch from a record's ISO-8601 time ("2025-09-01T10:00:00Z"); None if unreadable
+    or outside the years an entry can hold."""
     if not text:
         return None
     try:
@@ -70,7 +105,8 @@ def epoch_of(text: str | None) -> float | None:
         return None
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=UTC)
-    return moment.timestamp()
+    seconds = moment.timestamp()
+    return seconds if EARLIEST <= seconds <= LATEST else None
 
 
 def facts_from(
@@ -97,7 +133,7 @@ def facts_from(
         "width": width,
         "height": height,
         "format": normal_format(fmt) if fmt else _format_of_suffix(rel),
-        "created": mtime_ns / 1e9,
+        "created": within_dates(mtime_ns / 1e9),
         "size_key": preset.key if preset else None,
         "tier": tier_of(width, height) if width and height else "",
         "aspect": aspect_of(width, height) if width and height else "",
@@ -138,7 +174,7 @@ def entry_from_row(root: Path, row: sqlite3.Row | tuple[Any, ...]) -> ImageEntry
         width=width,
         height=height,
         format=fmt,
-        created=datetime.fromtimestamp(created, UTC),
+        created=datetime.fromtimestamp(within_dates(created), UTC),
         mtime=mtime_ns / 1e9,
         file_size=file_size,
         prompt=prompt,

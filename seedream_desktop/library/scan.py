@@ -13,17 +13,18 @@ import os
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from seedream_desktop.library import store
 from seedream_desktop.library.entry import ScanReport
 from seedream_desktop.library.identity import disambiguated, full_digest, is_complete, prefetch, quick_id
-from seedream_desktop.library.rows import IMAGE_SUFFIXES, FileFacts, facts_from
+from seedream_desktop.library.rows import FileFacts, facts_from, is_library_file
 
 if TYPE_CHECKING:
     from seedream_desktop.library.index import Library
+    from seedream_desktop.library.notice import LibraryNotice
 
 Progress = Callable[[int, int], None]
 Stat = tuple[int, int]  # size, mtime_ns
@@ -31,9 +32,7 @@ BATCH = 500  # rows written per transaction, and files per progress report
 CHUNK = 32  # files per task sent to a worker process
 
 
-def is_image_name(name: str) -> bool:
-    # Hidden names cover our own .seedream folder and atomic writes' ".partial-" temp files.
-    return not name.startswith(".") and name[name.rfind(".") :].lower() in IMAGE_SUFFIXES
+is_image_name = is_library_file  # the one rule of what the library holds (rows.py)
 
 
 def walk(root: Path, under: str = "") -> dict[str, Stat]:
@@ -77,7 +76,8 @@ def inspect(root: str, rel: str, stat: Stat, content_id: str | None = None) -> F
         return facts if isinstance(exc, OSError | ValueError | SyntaxError) else (rel, repr(exc))
     if info is None:
         return facts_from(rel, cid, stat[0], stat[1], 0, 0, "", None)
-    return facts_from(rel, cid, stat[0], stat[1], info.width, info.height, info.format, info.record)
+    facts = facts_from(rel, cid, stat[0], stat[1], info.width, info.height, info.format, info.record)
+    return replace(facts, notice=info.notice) if info.notice is not None else facts
 
 
 def _inspect_chunk(root: str, items: list[tuple[str, Stat, str | None]]) -> list[FileFacts | tuple[str, str]]:
@@ -95,9 +95,12 @@ class Tally:
     moved: int = 0
     unchanged: int = 0
     errors: list[tuple[Path, str]] = field(default_factory=list)
+    notices: list[tuple[Path, LibraryNotice]] = field(default_factory=list)
 
     def report(self) -> ScanReport:
-        return ScanReport(self.added, self.updated, self.removed, self.moved, self.unchanged, self.errors)
+        return ScanReport(
+            self.added, self.updated, self.removed, self.moved, self.unchanged, self.errors, self.notices
+        )
 
 
 class Reconcile:
@@ -150,6 +153,9 @@ class Reconcile:
     def _run(
         self, disk: dict[str, Stat], known: dict[str, tuple[int, int, int, str]], missing_is_gone: bool
     ) -> ScanReport:
+        for rel in [rel for rel in disk if not _storable(rel)]:
+            del disk[rel]
+            self.tally.errors.append((self.root / rel, UNSTORABLE_NAME))
         changed: list[str] = []
         for rel, (_, size, mtime_ns, _) in known.items():
             if rel in disk:
@@ -236,6 +242,8 @@ class Reconcile:
             if isinstance(result, tuple):
                 self.tally.errors.append((self.root / result[0], result[1]))
             else:
+                if result.notice is not None:
+                    self.tally.notices.append((self.root / result.path, result.notice))
                 pending.append(result)
             if len(pending) >= BATCH:
                 self._write_facts(pending, known)
@@ -278,6 +286,19 @@ class Reconcile:
                     self.tally.updated += 1
                 elif store.insert_if_absent(conn, facts) is not None:
                     self.tally.added += 1
+
+
+# A file name that is not text (bytes that are no UTF-8, as some old archives and cameras write) cannot
+# be stored in the index, which keeps paths as text: the file is reported, and the rest indexed.
+UNSTORABLE_NAME = "its name is not valid UTF-8 text; rename the file to list it in the library"
+
+
+def _storable(rel: str) -> bool:
+    try:
+        rel.encode("utf-8")
+    except UnicodeEncodeError:  # os.scandir gave the undecodable bytes as lone surrogates
+        return False
+    return True
 
 
 def settle_collision(conn: sqlite3.Connection, root: Path, facts: FileFacts) -> FileFacts:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import logging
 import os
 import tempfile
 import threading
@@ -19,6 +20,10 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from PIL import Image
+
+from seedream_desktop.library.pictures import PictureTooLarge, open_picture
+
+log = logging.getLogger(__name__)
 
 SIZES: tuple[int, ...] = (256, 512)
 _shared: dict[tuple[Path, int], ThumbnailCache] = {}
@@ -44,12 +49,13 @@ def size_for(side: int) -> int:
 
 
 def render(source: Path, size: int) -> bytes:
-    """A WebP thumbnail whose longer side is ``size`` px (never enlarged), upright per EXIF.
+    """A WebP thumbnail whose longer side is ``size`` px (never enlarged), upright per EXIF; raises
+    PictureTooLarge above the pixel limits of pictures.py (and Pillow's warnings never reach stderr).
 
     ``thumbnail(reducing_gap=…)`` first shrinks cheaply: JPEG decodes at 1/2, 1/4 or 1/8 scale
     (``draft``), other formats ``reduce()`` by an integer factor, before the final resampling."""
-    with Image.open(source) as opened:
-        orientation = opened.getexif().get(_ORIENTATION, 1)
+    with open_picture(source) as opened:
+        orientation = _orientation(opened)
         opened.thumbnail((size, size), Image.Resampling.BICUBIC, reducing_gap=2.0)
         image: Image.Image = opened
         if image.mode not in ("RGB", "RGBA"):
@@ -60,6 +66,13 @@ def render(source: Path, size: int) -> bytes:
         out = io.BytesIO()
         image.save(out, "WEBP", quality=QUALITY, method=0)
         return out.getvalue()
+
+
+def _orientation(image: Image.Image) -> int:
+    try:
+        return int(image.getexif().get(_ORIENTATION, 1))
+    except Exception:  # damaged EXIF (Pillow raises a variety): drawn as stored, like any viewer does
+        return 1
 
 
 class ThumbnailCache:
@@ -97,6 +110,9 @@ class ThumbnailCache:
             return cached
         try:
             data = render(source, size)
+        except PictureTooLarge as exc:
+            log.info("%s", exc)  # the person sees a grey tile; the log says why
+            return self.placeholder(size)
         except Exception:
             # Truncated, unreadable, not an image, or gone: whatever Pillow raises, the grid shows
             # a placeholder and carries on.

@@ -1,15 +1,26 @@
-"""What one pass over a file's header region found: size, format and the raw metadata texts."""
+"""What one pass over a file's header region found: size, format and the raw metadata texts.
+
+Any file a person drops into the library folder is read here, so every text is bounded before it is
+parsed: one metadata text (a PNG text chunk after decompression, a WEBP EXIF or XMP chunk) larger than
+``LARGEST_TEXT`` (256 KiB) is not read at all. Our own record is a few KiB, an A1111 infotext a few
+hundred bytes to a few KiB; the picture is still indexed, without its prompt, and ``problem`` says why.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from seedream_desktop.library.metadata.exif import read_user_comment
-from seedream_desktop.library.metadata.xmp import read_record_json, read_xmp
+from seedream_desktop.library.metadata.xmp import UnreadableXmp, read_record_json, read_xmp
 from seedream_desktop.library.record import GenerationRecord, parse_a1111
 
-# Metadata blocks larger than this are not ours and not worth reading while indexing.
-LARGEST_BLOCK = 4 * 1024 * 1024
+# One metadata text larger than this is kept out of the index (see the module docstring).
+LARGEST_TEXT = 256 * 1024
+# A compressed text chunk may be a little larger than its text (zlib's worst case adds ~0.03%).
+LARGEST_BLOCK = LARGEST_TEXT + 4096
+
+TOO_LARGE = "too large"
+DAMAGED = "damaged"
 
 
 @dataclass(slots=True)
@@ -22,16 +33,25 @@ class Found:
     # Raw blocks, decoded only when needed: most files answer from the first source that has a record.
     xmp: bytes | None = None
     exif: bytes | None = None
+    # The first thing in the metadata that could not be used: TOO_LARGE or DAMAGED (None: all read).
+    problem: str | None = None
+
+    def note(self, problem: str) -> None:
+        if self.problem is None:
+            self.problem = problem
 
     def record(self) -> GenerationRecord | None:
         """Our record when there is one; else what A1111 text or a foreign description gives."""
-        for record_json in (self.record_json, read_record_json(self.xmp) if self.xmp else None):
+        for record_json in (self.record_json, self._xmp_record_json()):
             if record_json:
                 try:
                     return GenerationRecord.from_json(record_json)
                 except ValueError:
-                    pass  # damaged: fall back to the A1111 text written beside it
+                    self.note(DAMAGED)  # fall back to the A1111 text written beside it
         parameters = self.parameters or (read_user_comment(self.exif) if self.exif else None)
+        if parameters and len(parameters) > LARGEST_TEXT:
+            self.note(TOO_LARGE)
+            parameters = None
         if parameters and parameters.strip():
             record = parse_a1111(parameters)
             if not record.format:
@@ -39,7 +59,7 @@ class Found:
             if not (record.width and record.height):
                 record.width, record.height = self.width, self.height
             return record
-        description = read_xmp(self.xmp)[1] if self.xmp else None
+        description = self._xmp_description()
         if description and description.strip():
             return GenerationRecord(
                 app="",
@@ -52,3 +72,22 @@ class Found:
                 source="unknown",
             )
         return None
+
+    def _xmp_record_json(self) -> str | None:
+        if not self.xmp:
+            return None
+        try:
+            return read_record_json(self.xmp, strict=True)
+        except UnreadableXmp:
+            self.note(DAMAGED)
+            self.xmp = None  # not parsed a second time for its description
+            return None
+
+    def _xmp_description(self) -> str | None:
+        if not self.xmp:
+            return None
+        try:
+            return read_xmp(self.xmp, strict=True)[1]
+        except UnreadableXmp:
+            self.note(DAMAGED)
+            return None

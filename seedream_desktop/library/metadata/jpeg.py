@@ -120,11 +120,15 @@ def read(f: BinaryIO, head: bytes) -> Found | None:
             data = f.read(length)
             found.height, found.width = struct.unpack(">HH", data[1:5])
         elif code == APP1:
-            data = f.read(length)
-            if data.startswith(EXIF_HEADER) and found.exif is None:
-                found.exif = data[len(EXIF_HEADER) :]
-            elif data.startswith(XMP_HEADER) and found.xmp is None:
-                found.xmp = data[len(XMP_HEADER) :]
+            # Only the first EXIF and the first XMP are read; any other APP1 is seeked over after its
+            # prefix (a file of thousands of 64 KB segments costs no more than its headers).
+            prefix = f.read(min(length, APP1_PREFIX))
+            if prefix.startswith(EXIF_HEADER) and found.exif is None:
+                found.exif = (prefix + f.read(length - len(prefix)))[len(EXIF_HEADER) :]
+            elif prefix.startswith(XMP_HEADER) and found.xmp is None:
+                found.xmp = (prefix + f.read(length - len(prefix)))[len(XMP_HEADER) :]
+            else:
+                f.seek(length - len(prefix), 1)
         else:
             f.seek(length, 1)
     return found if found.width else None

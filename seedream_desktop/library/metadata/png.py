@@ -7,7 +7,7 @@ import zlib
 from typing import BinaryIO
 
 from seedream_desktop.api.errors import BadImage
-from seedream_desktop.library.metadata.found import LARGEST_BLOCK, Found
+from seedream_desktop.library.metadata.found import DAMAGED, LARGEST_BLOCK, LARGEST_TEXT, TOO_LARGE, Found
 from seedream_desktop.library.metadata.steps import Emit, Pass, PassRest, Read, Skip, Splicer
 from seedream_desktop.library.metadata.xmp import xmp_packet
 from seedream_desktop.library.record import GenerationRecord
@@ -97,8 +97,8 @@ def read(f: BinaryIO, head: bytes) -> Found | None:
         if kind == b"IHDR" and length >= 8:
             data = f.read(length + 4)
             found.width, found.height = struct.unpack(">II", data[:8])
-        elif kind in TEXT_CHUNKS and length <= LARGEST_BLOCK:
-            _take_text(found, kind, f.read(length))
+        elif kind in TEXT_CHUNKS:
+            _read_text(f, found, kind, length)
             f.seek(4, 1)
         elif kind == b"IEND":
             break
@@ -110,24 +110,50 @@ def read(f: BinaryIO, head: bytes) -> Found | None:
     return found if found.width else None
 
 
-def _take_text(found: Found, kind: bytes, data: bytes) -> None:
-    keyword, _, rest = data.partition(b"\x00")
-    if keyword not in OUR_KEYS:
+def _read_text(f: BinaryIO, found: Found, kind: bytes, length: int) -> None:
+    """One text chunk: only its keyword is read unless it is one of ours, and ours only up to the cap."""
+    prefix = f.read(min(length, KEYWORD_PREFIX))
+    keyword, nul, _ = prefix.partition(b"\x00")
+    if not nul or keyword not in OUR_KEYS or _already_have(found, keyword):
+        f.seek(length - len(prefix), 1)
         return
+    if length > LARGEST_BLOCK:
+        found.note(TOO_LARGE)  # seeked over, never read into memory
+        f.seek(length - len(prefix), 1)
+        return
+    data = prefix + f.read(length - len(prefix))
     try:
-        text = _decode_text(kind, rest)
+        text = _decode_text(kind, data[len(keyword) + 1 :])
+    except TextTooLarge:
+        found.note(TOO_LARGE)
+        return
     except (zlib.error, ValueError):
-        return  # one damaged chunk: the size and the other chunks are still good
-    if keyword == KEY_RECORD and found.record_json is None:
+        found.note(DAMAGED)  # one damaged chunk: the size and the other chunks are still good
+        return
+    if keyword == KEY_RECORD:
         found.record_json = text
-    elif keyword == KEY_PARAMETERS and found.parameters is None:
+    elif keyword == KEY_PARAMETERS:
         found.parameters = text
-    elif keyword == KEY_XMP and found.xmp is None:
+    else:
         found.xmp = text.encode("utf-8")
+
+
+def _already_have(found: Found, keyword: bytes) -> bool:
+    if keyword == KEY_RECORD:
+        return found.record_json is not None
+    if keyword == KEY_PARAMETERS:
+        return found.parameters is not None
+    return found.xmp is not None
+
+
+class TextTooLarge(ValueError):
+    """A text chunk that inflates past LARGEST_TEXT (a zip bomb, or simply not metadata)."""
 
 
 def _decode_text(kind: bytes, rest: bytes) -> str:
     if kind == b"tEXt":
+        if len(rest) > LARGEST_TEXT:
+            raise TextTooLarge
         return rest.decode("latin-1")
     if kind == b"zTXt":
         return _inflate(rest[1:]).decode("latin-1")
@@ -136,9 +162,15 @@ def _decode_text(kind: bytes, rest: bytes) -> str:
     flag = rest[0]
     _lang, _, rest = rest[2:].partition(b"\x00")
     _translated, _, rest = rest.partition(b"\x00")
+    if not flag and len(rest) > LARGEST_TEXT:
+        raise TextTooLarge
     return (_inflate(rest) if flag else rest).decode("utf-8", "replace")
 
 
 def _inflate(data: bytes) -> bytes:
-    # Bounded: a hostile file cannot make the indexer inflate gigabytes.
-    return zlib.decompressobj().decompress(data, LARGEST_BLOCK)
+    # Bounded: a zip bomb (a few KiB inflating to gigabytes) is stopped one byte past the cap.
+    inflater = zlib.decompressobj()
+    text = inflater.decompress(data, LARGEST_TEXT + 1)
+    if len(text) > LARGEST_TEXT:
+        raise TextTooLarge
+    return text

@@ -6,7 +6,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from seedream_desktop.library.metadata import jpeg, png, webp
-from seedream_desktop.library.metadata.found import Found
+from seedream_desktop.library.metadata.found import DAMAGED, LARGEST_TEXT, TOO_LARGE, Found
+from seedream_desktop.library.notice import DAMAGED_METADATA_NOTICE, TEXT_TOO_LARGE_NOTICE, LibraryNotice
 from seedream_desktop.library.record import GenerationRecord
 
 
@@ -16,6 +17,8 @@ class ImageInfo:
     height: int
     format: str  # "PNG", "JPG" or "WEBP", from the bytes (not the file name)
     record: GenerationRecord | None
+    # What could not be used of the metadata (too large, damaged), to tell the person; None: all read.
+    notice: LibraryNotice | None = None
 
 
 def read_image_info(path: Path | str) -> ImageInfo | None:
@@ -39,11 +42,24 @@ def read_image_info(path: Path | str) -> ImageInfo | None:
                 return None
             if found is None:
                 return None
-            return ImageInfo(found.width, found.height, found.format, found.record())
+            try:
+                record = found.record()
+            except Exception:  # a record no check foresaw: the size and format still count
+                found.note(DAMAGED)
+                record = None
+            return ImageInfo(found.width, found.height, found.format, record, _notice(found, Path(path)))
     except Exception:
         # Indexing walks folders full of files other programs wrote, half-copied or damaged:
         # any failure here means "no usable metadata", never a crash of the scan.
         return None
+
+
+def _notice(found: Found, path: Path) -> LibraryNotice | None:
+    if found.problem is None:
+        return None
+    if found.problem == TOO_LARGE:
+        return LibraryNotice(TEXT_TOO_LARGE_NOTICE, {"name": path.name, "limit": LARGEST_TEXT // 1024})
+    return LibraryNotice(DAMAGED_METADATA_NOTICE, {"name": path.name})
 
 
 def read_record(path: Path | str) -> GenerationRecord | None:

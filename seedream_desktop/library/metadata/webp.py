@@ -12,7 +12,7 @@ from typing import BinaryIO
 
 from seedream_desktop.api.errors import BadImage
 from seedream_desktop.library.metadata.exif import exif_tiff
-from seedream_desktop.library.metadata.found import LARGEST_BLOCK, Found
+from seedream_desktop.library.metadata.found import LARGEST_BLOCK, TOO_LARGE, Found
 from seedream_desktop.library.metadata.steps import Emit, Pass, Patch, Read, Skip, Splicer
 from seedream_desktop.library.metadata.xmp import xmp_packet
 from seedream_desktop.library.record import GenerationRecord
@@ -116,7 +116,10 @@ def read(f: BinaryIO, head: bytes) -> Found | None:
             if shape:
                 found.width, found.height, _ = shape
             f.seek(padded - len(prefix), 1)
-        elif fourcc in OURS and size <= LARGEST_BLOCK:
+        elif fourcc in OURS and size > LARGEST_BLOCK:
+            found.note(TOO_LARGE)  # seeked over, never read
+            f.seek(padded, 1)
+        elif fourcc in OURS:
             data = f.read(padded)[:size]
             if fourcc == b"EXIF" and found.exif is None:
                 found.exif = data

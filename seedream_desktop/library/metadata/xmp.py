@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
+from xml.parsers import expat
 from xml.sax.saxutils import escape, quoteattr
 
 from seedream_desktop.library.record import GenerationRecord
@@ -90,9 +91,15 @@ _OPEN, _CLOSE = b"<seedream:Record>", b"</seedream:Record>"
 _ENTITIES = (("&lt;", "<"), ("&gt;", ">"), ("&#xD;", "\r"), ("&amp;", "&"))
 
 
-def read_record_json(packet: bytes) -> str | None:
+class UnreadableXmp(ValueError):
+    """An XMP packet that is not well-formed XML, or declares a DOCTYPE or entities (never read)."""
+
+
+def read_record_json(packet: bytes, *, strict: bool = False) -> str | None:
     """Our JSON record from an XMP packet: found directly in our own serialisation (indexing reads
-    thousands of files), through a real XML parse when another tool has rewritten the packet."""
+    thousands of files), through a real XML parse when another tool has rewritten the packet.
+
+    ``strict``: an unreadable packet raises UnreadableXmp instead of giving None."""
     start = packet.find(_OPEN)
     end = packet.find(_CLOSE, start)
     if start >= 0 and end > start:
@@ -101,14 +108,16 @@ def read_record_json(packet: bytes) -> str | None:
             for entity, char in _ENTITIES:
                 text = text.replace(entity, char)
             return text
-    return read_xmp(packet)[0]
+    return read_xmp(packet, strict=strict)[0]
 
 
-def read_xmp(packet: bytes) -> tuple[str | None, str | None]:
+def read_xmp(packet: bytes, *, strict: bool = False) -> tuple[str | None, str | None]:
     """(our JSON record, dc:description) from any XMP packet, ours or rewritten by another tool."""
     try:
-        root = ET.fromstring(packet.strip(b"\x00 \t\r\n"))
-    except (ET.ParseError, ValueError):
+        root = parse_xml(packet.strip(b"\x00 \t\r\n"))
+    except UnreadableXmp:
+        if strict:
+            raise
         return None, None
     record: str | None = None
     description: str | None = None
@@ -126,3 +135,37 @@ def read_xmp(packet: bytes) -> tuple[str | None, str | None]:
             if chosen and chosen[0].text:
                 description = chosen[0].text
     return record, description
+
+
+def parse_xml(data: bytes) -> ET.Element:
+    """An element tree from ``data``, refusing any DOCTYPE: XMP never has one, and a DOCTYPE is how a
+    file declares entities that expand a few bytes into gigabytes ("billion laughs") or point at other
+    files. Parsed by expat directly so the refusal comes before a single entity is declared."""
+    builder = ET.TreeBuilder()
+    parser = expat.ParserCreate(namespace_separator="}")
+    parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
+
+    def refuse(*_: object) -> None:
+        raise UnreadableXmp("XMP with a DOCTYPE or entity declarations")
+
+    parser.StartDoctypeDeclHandler = refuse
+    parser.EntityDeclHandler = refuse
+    parser.ExternalEntityRefHandler = refuse  # type: ignore[assignment]
+    parser.StartElementHandler = lambda name, attrs: builder.start(
+        _qualified(name), {_qualified(k): v for k, v in attrs.items()}
+    )
+    parser.EndElementHandler = lambda name: builder.end(_qualified(name))
+    parser.CharacterDataHandler = builder.data
+    try:
+        parser.Parse(data, True)
+        root = builder.close()
+    except (expat.ExpatError, ValueError, AssertionError) as exc:  # ET's builder asserts on a bad tree
+        raise UnreadableXmp(str(exc)) from None
+    except RecursionError:
+        raise UnreadableXmp("XMP nested too deep") from None
+    return root
+
+
+def _qualified(name: str) -> str:
+    # expat gives "uri}local" for a namespaced name; ElementTree writes "{uri}local".
+    return "{" + name if "}" in name else name

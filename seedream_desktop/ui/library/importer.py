@@ -12,7 +12,7 @@ from pathlib import Path
 
 from seedream_desktop.library.entry import ScanReport
 from seedream_desktop.library.index import Library
-from seedream_desktop.library.rows import IMAGE_SUFFIXES
+from seedream_desktop.library.rows import is_library_file
 
 IMPORT_FOLDER = "Imported"
 Progress = Callable[[int, int], None]  # files done, files found
@@ -46,9 +46,9 @@ def image_files(
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for name in sorted(names):
                     path = Path(folder, name)
-                    if path.suffix.lower() in IMAGE_SUFFIXES:
+                    if is_library_file(name):
                         found.append((path, Path(source.name) / path.relative_to(source)))
-        elif source.is_file() and source.suffix.lower() in IMAGE_SUFFIXES:
+        elif source.is_file() and is_library_file(source.name):
             found.append((source, Path(source.name)))
     return found
 
