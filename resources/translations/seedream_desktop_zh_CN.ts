@@ -1193,6 +1193,26 @@ is:fav、is:edit、has:refs、board:画板名、tag:标签、date:2025-09、date
         <source>The library index {path} could not be used: {detail}</source>
         <translation>无法使用图库索引 {path}：{detail}</translation>
     </message>
+    <message>
+        <location filename="../../seedream_desktop/library/notice.py" line="22"/>
+        <source>{name} is not a picture the library keeps: it holds PNG, JPEG and WEBP files.</source>
+        <translation>{name} 不是图库保存的图片类型：图库只收录 PNG、JPEG 和 WEBP 文件。</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/library/notice.py" line="26"/>
+        <source>{name}: its embedded text is larger than {limit} KiB, so it was not read; the picture is listed without its prompt and settings.</source>
+        <translation>{name}：其中嵌入的文字超过 {limit} KiB，因此未读取；图片已列入图库，但没有提示词和设置。</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/library/notice.py" line="31"/>
+        <source>{name}: part of its embedded metadata is damaged or unsafe, so it was not read; the picture is listed with what could be read.</source>
+        <translation>{name}：部分嵌入的元数据已损坏或不安全，因此未读取；图片已按可读取的信息列入图库。</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/library/pictures.py" line="30"/>
+        <source>{name} is {megapixels} megapixels, more than the {limit} the library draws; it is shown as a grey tile.</source>
+        <translation>{name} 有 {megapixels} 百万像素，超过图库可绘制的 {limit} 百万像素；将显示为灰色方块。</translation>
+    </message>
 </context>
 <context>
     <name>LibraryGrid</name>
