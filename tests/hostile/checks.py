@@ -53,11 +53,14 @@ def assert_no_raw_control(step: dict[str, Any]) -> None:
 
 def name_fragment(entry: Hostile) -> str:
     """A piece of the file's name any sane message shows, escaped or not (no control characters)."""
-    if entry.fixed_path:
-        return entry.fixed_path
-    stem = RAW_CONTROL.sub(" ", entry.name).encode("utf-8", "replace").decode("utf-8", "replace")
-    words = [w for w in re.split(r"[^\w.]+", stem) if len(w) >= 3 and w.isascii()]
-    return max(words, key=len)[:40] if words else entry.name[-6:]
+    return entry.fixed_path or fragment(entry.name)
+
+
+def fragment(name: str) -> str:
+    """The longest plain-ASCII run of ``name``, which survives any escaping of the rest."""
+    plain = RAW_CONTROL.sub(" ", name).encode("utf-8", "replace").decode("utf-8", "replace")
+    words = [w for w in re.split(r"[^\w.]+", plain) if len(w) >= 3 and w.isascii()]
+    return max(words, key=len)[:40] if words else name[-6:]
 
 
 def assert_refusal_message(step: dict[str, Any], entry: Hostile) -> None:

@@ -52,13 +52,15 @@ def _generate(runs: Runs, name: str, entries: list[Hostile]) -> dict[str, Any]:
 
 
 def _ref_cases(runs: Runs, singles_for: set[str] | None = None) -> list[dict[str, Any]]:
-    """Files that must be accepted go 14 to a call (one generation each batch); the rest one by one."""
+    """Files that must be accepted go 14 to a call (one generation each batch); the rest one by one,
+    and so do private ones: what each upload carried must be told apart."""
     cases = []
-    must = [e for e in CORPUS if e.ref == "ok" and (singles_for is None or e.id in singles_for)]
+    batched = [e for e in CORPUS if e.ref == "ok" and not e.private]
+    must = [e for e in batched if singles_for is None or e.id in singles_for]
     if singles_for is None:
         for start in range(0, len(must), BATCH):
             cases.append(_generate(runs, f"batch-{start // BATCH}", must[start : start + BATCH]))
-        rest = [e for e in CORPUS if e.ref != "ok"]
+        rest = [e for e in CORPUS if e not in batched]
     else:
         rest = must
     cases += [_generate(runs, e.id, [e]) for e in rest]

@@ -9,17 +9,20 @@ nothing half-written, and the index consistent (``PRAGMA integrity_check``).
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from tests.hostile.checks import (
+    PROGRAMMER_WORDS,
     assert_finished,
     assert_no_raw_control,
     assert_refusal_message,
     assert_well_behaved,
     describe,
+    fragment,
     integrity,
     journalled_jobs,
     partial_files,
@@ -62,8 +65,11 @@ def test_generate_with_the_file_as_reference(hostile_runs: Runs, entry_id: str) 
     else:
         saved = [Path(line) for line in step["out"].splitlines() if line.strip()]
         assert saved and all(p.is_file() and p.stat().st_size > 0 for p in saved), describe(step)
-        for upload in outcome["uploads"]:
-            assert upload["decodes"], "an uploaded reference is not an image"
+        assert all(upload["decodes"] for upload in outcome["uploads"]), (
+            "an uploaded reference is not an image"
+        )
+        if entry.private:  # GPS, camera serial, owner name: none of it leaves the machine
+            (upload,) = outcome["uploads"]
             assert not upload["markers"] and not upload["private_tags"], (
                 f"private metadata uploaded: {upload}"
             )
@@ -109,6 +115,7 @@ def test_scan_of_the_whole_corpus(hostile_runs: Runs) -> None:  # noqa: F811
     assert_no_raw_control(step)
     assert " images in " in step["out"], describe(step)
     assert all(len(line) <= 400 for line in (step["out"] + step["err"]).splitlines()), describe(step)
+    assert not PROGRAMMER_WORDS.search(step["err"]), f"not the person's words: {describe(step)}"
     if can_deny_reading():  # the unreadable file is said to be skipped, by name
         assert "secret.png" in step["out"] + step["err"], describe(step)
     assert integrity(hostile_runs.scanned) == "ok"
@@ -122,6 +129,9 @@ def test_a_second_scan_reports_in_json_and_the_index_holds_every_ordinary_image(
     assert report["total"] > 0
     if can_deny_reading():
         assert any(Path(e["path"]).name == "secret.png" for e in report["errors"]), step["out"]
+    said = _library_step(hostile_runs, "scan")
+    for error in report["errors"]:  # every file the scan skipped is named in its human report too
+        assert fragment(Path(error["path"]).name) in said["out"] + said["err"], (error, describe(said))
     found = json.loads(_library_step(hostile_runs, "search-json")["out"])
     names = {Path(r["path"]).name for r in found["results"]}
     missing = [e.name for e in CORPUS if e.canary and e.name not in names]
@@ -137,4 +147,7 @@ def test_search_after_the_scan(hostile_runs: Runs, search: str) -> None:  # noqa
         assert len([line for line in step["err"].splitlines() if line.strip()]) == 1, describe(step)
     if search == "json":
         json.loads(step["out"])
+    elif step["rc"] == 0:  # one line per image, whatever newlines its name or prompt hold
+        shown = re.search(r"(\d+) of \d+ shown", step["err"])
+        assert shown and len(step["out"].splitlines()) == int(shown[1]), describe(step) + f"\n{step['out']!r}"
     assert integrity(hostile_runs.scanned) == "ok"

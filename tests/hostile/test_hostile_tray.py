@@ -26,7 +26,7 @@ SAMPLE = (
 )  # fmt: skip
 IDLE_MS = 10_000  # refusals come from stat and headers: far less than this when nothing hangs
 MEMORY_MB = 300
-GAP_MS = 1_000  # the longest the GUI thread may stay away from its event loop
+GAP_MS = 2_000  # the longest the GUI thread may stay away from its event loop
 
 
 @pytest.fixture
