@@ -16,6 +16,10 @@ RAW_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 WARNING_LINE = re.compile(r"\b\w*Warning: ")
 # Kinds that exist: saying "does not exist" for them sends the person looking in the wrong place.
 EXISTING_NON_FILES = {"fifo", "socket", "folder", "link-loop", "link-dev-zero", "dev-zero"}
+# …and saying what it is instead (regular_files.py's words, or any like them).
+SAYS_WHAT_IT_IS = re.compile(
+    r"not a regular file|folder|directory|link|pipe|FIFO|socket|device", re.IGNORECASE
+)
 MAX_LINE = 400
 # A message quoting the system's error as Python prints it is written for a programmer.
 PROGRAMMER_WORDS = re.compile(r"\[Errno \d+\]|\b[A-Z]\w*(Error|Exception)\b|codec can't")
@@ -74,6 +78,13 @@ def assert_refusal_message(step: dict[str, Any], entry: Hostile) -> None:
     assert not PROGRAMMER_WORDS.search(step["err"]), f"not the person's words: {what}"
     if entry.id in EXISTING_NON_FILES:
         assert "does not exist" not in step["err"], f"{entry.id} exists; it is not a regular file: {what}"
+        assert says_what_it_is(step["err"]), f"the message does not say what {entry.id} is: {what}"
+
+
+def says_what_it_is(message: str) -> bool:
+    """Whether ``message`` says what the thing is, in its words rather than in the paths it quotes
+    (the case folders are named after the corpus entries: "…/fifo/library/x.png")."""
+    return bool(SAYS_WHAT_IT_IS.search(re.sub(r"\S*/\S*", " ", message)))
 
 
 def partial_files(*folders: Path) -> list[str]:

@@ -7,6 +7,7 @@ dropped with them is added; the GUI thread keeps serving its timers; memory stay
 
 from __future__ import annotations
 
+import re
 import time
 from pathlib import Path
 
@@ -14,7 +15,7 @@ import pytest
 from PySide6.QtCore import QMimeData, QUrl
 
 from seedream_desktop.ui.compose.reference_tray import ReferenceTray
-from tests.hostile.checks import EXISTING_NON_FILES, PROGRAMMER_WORDS
+from tests.hostile.checks import EXISTING_NON_FILES, PROGRAMMER_WORDS, says_what_it_is
 from tests.hostile.corpus import BY_ID, build, place
 from tests.hostile.guard import RunawayGuard, longest_gap_ms, release_fifos, ticking
 from tests.hostile.makers import png
@@ -67,11 +68,12 @@ def test_the_tray_refuses_hostile_files_by_name_and_stays_responsive(qtbot, tray
     lines = message.splitlines()
     assert len(lines) == len(SAMPLE), message
     for entry_id, path in paths.items():
-        (line,) = [line for line in lines if path.name in line] or [f"<no line names {path.name}>"]
+        naming = re.compile(r"(?<![\w-])" + re.escape(path.name))  # "y.png", not the end of "empty.png"
+        (line,) = [line for line in lines if naming.search(line)] or [f"<no line names {path.name}>"]
         assert path.name in line and len(line) <= 400, message
         assert not PROGRAMMER_WORDS.search(line), f"not the person's words: {line!r}"
         if entry_id in EXISTING_NON_FILES:
-            assert "does not exist" not in line, line
+            assert "does not exist" not in line and says_what_it_is(line), line
 
 
 def _waits(qtbot, tray: ReferenceTray) -> bool:  # type: ignore[no-untyped-def]
