@@ -67,8 +67,10 @@ def fragment(name: str) -> str:
     return max(words, key=len)[:40] if words else name[-6:]
 
 
-def assert_refusal_message(step: dict[str, Any], entry: Hostile) -> None:
-    """One line in the person's words (a remedy may follow), naming the file, saying the right thing."""
+def assert_refusal_message(step: dict[str, Any], entry: Hostile, *, outside: bool = False) -> None:
+    """One line in the person's words (a remedy may follow), naming the file, saying the right thing.
+
+    ``outside``: the path lies outside the library shown, which is reason enough to refuse it."""
     what = describe(step)
     lines = [line for line in step["err"].splitlines() if line.strip()]
     assert lines, f"refused without a word: {what}"
@@ -76,7 +78,7 @@ def assert_refusal_message(step: dict[str, Any], entry: Hostile) -> None:
     assert all(len(line) <= MAX_LINE for line in lines), f"a message line longer than {MAX_LINE}: {what}"
     assert name_fragment(entry) in step["err"], f"the message does not name {entry.name!r}: {what}"
     assert not PROGRAMMER_WORDS.search(step["err"]), f"not the person's words: {what}"
-    if entry.id in EXISTING_NON_FILES:
+    if entry.id in EXISTING_NON_FILES and not (outside and "not in the library" in step["err"]):
         assert "does not exist" not in step["err"], f"{entry.id} exists; it is not a regular file: {what}"
         assert says_what_it_is(step["err"]), f"the message does not say what {entry.id} is: {what}"
 

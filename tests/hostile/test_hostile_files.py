@@ -27,7 +27,7 @@ from tests.hostile.checks import (
     journalled_jobs,
     partial_files,
 )
-from tests.hostile.corpus import BY_ID, CORPUS, Hostile
+from tests.hostile.corpus import BY_ID, CORPUS, Hostile, image_bytes
 from tests.hostile.fixtures import SEARCHES, Runs, hostile_runs  # noqa: F401  # the session fixture
 from tests.hostile.supervisor import can_deny_reading
 
@@ -64,7 +64,7 @@ def test_generate_with_the_file_as_reference(hostile_runs: Runs, entry_id: str) 
         assert "imageInference" not in outcome["sent"], "a refused reference still sent a generation"
     else:
         saved = [Path(line) for line in step["out"].splitlines() if line.strip()]
-        assert saved and all(p.is_file() and p.stat().st_size > 0 for p in saved), describe(step)
+        assert saved and all(image_bytes(p.read_bytes()) is not None for p in saved), describe(step)
         assert all(upload["decodes"] for upload in outcome["uploads"]), (
             "an uploaded reference is not an image"
         )
@@ -89,7 +89,7 @@ def test_library_show_of_the_file(hostile_runs: Runs, entry_id: str) -> None:  #
     if entry.special or entry.id in ("unreadable",):
         assert show["rc"] != 0, f"{entry.note} was shown as an image: {describe(show)}"
     if show["rc"] != 0:
-        assert_refusal_message(show, entry)
+        assert_refusal_message(show, entry, outside=bool(entry.fixed_path))
         if not entry.fixed_path:  # it is in the library folder: "not in the library" misleads
             assert "not in the library" not in show["err"], describe(show)
     # One rule for what the library holds: what `show` indexed, the next scan keeps.
