@@ -57,7 +57,7 @@ def assert_no_raw_control(step: dict[str, Any]) -> None:
 
 def name_fragment(entry: Hostile) -> str:
     """A piece of the file's name any sane message shows, escaped or not (no control characters)."""
-    return entry.fixed_path or fragment(entry.name)
+    return Path(entry.fixed_path).name if entry.fixed_path else fragment(entry.name)  # "zero" of /dev/zero
 
 
 def fragment(name: str) -> str:
