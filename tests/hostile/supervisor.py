@@ -11,6 +11,7 @@ CAP_DAC_OVERRIDE and CAP_DAC_READ_SEARCH), so a chmod-000 file is unreadable as 
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import shutil
@@ -28,12 +29,17 @@ KILL_MARGIN_MB = 100
 POLL_S = 0.02
 
 
+@functools.cache
 def without_root_override() -> list[str]:
-    """The command prefix that takes root's read-anything capabilities away (nothing when not root)."""
+    """The command prefix that takes root's read-anything capabilities away (nothing when not root, or
+    where it cannot be done: no setpriv, or a container that does not let root drop capabilities)."""
     if os.geteuid() != 0:
         return []
     setpriv = shutil.which("setpriv")
-    return [setpriv, "--bounding-set=-dac_override,-dac_read_search"] if setpriv else []
+    prefix = [setpriv, "--bounding-set=-dac_override,-dac_read_search"] if setpriv else []
+    if prefix and subprocess.run([*prefix, "true"], check=False, capture_output=True).returncode != 0:
+        return []
+    return prefix
 
 
 def can_deny_reading() -> bool:
