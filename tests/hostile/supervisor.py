@@ -89,7 +89,10 @@ def run_cases(cases: list[dict[str, Any]], workdir: Path) -> dict[str, dict[str,
             )  # fmt: skip
             killed = _watch(child, progress)
         for line in results_path.read_text(encoding="utf-8").splitlines():
-            result = json.loads(line)
+            try:
+                result = json.loads(line)
+            except json.JSONDecodeError:
+                continue  # the last line of a child killed while writing it: that case runs again
             outcomes[result["id"]] = result
         left = [case for case in remaining if case["id"] not in outcomes]
         if not left:
