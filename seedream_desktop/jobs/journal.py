@@ -158,6 +158,10 @@ class JobJournal:
         job_id = uuid.uuid4().hex[:12]
         task = task_uuid or GenerationRequest.new_task_uuid()
         payload = json.dumps(request.to_dict(), ensure_ascii=False)
+        if not _is_utf8(payload):
+            # A reference whose file name is not UTF-8 (its undecodable bytes kept as surrogates): SQLite
+            # takes only valid UTF-8, and escaped JSON keeps the name exactly.
+            payload = json.dumps(request.to_dict())
         with self._write() as db:
             db.execute(
                 "INSERT INTO jobs (id, task_uuid, request, estimated_cost, state, api_url, created, updated)"
@@ -394,4 +398,12 @@ def _alive(pid: int) -> bool:
         return False
     except PermissionError:
         return True
+    return True
+
+
+def _is_utf8(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
     return True

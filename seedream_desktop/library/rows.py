@@ -121,8 +121,8 @@ def facts_from(
 ) -> FileFacts:
     """The row for one file, from its pixel size and format and its embedded record (if any)."""
     if record is not None:
-        width = width or record.width
-        height = height or record.height
+        width = width or _int64(record.width) or 0
+        height = height or _int64(record.height) or 0
         fmt = fmt or record.format
     preset = by_dimensions(width, height)
     common: dict[str, Any] = {
@@ -148,7 +148,7 @@ def facts_from(
             "size_key": record.size_key or common["size_key"],
         },
         prompt=record.prompt or "",
-        seed=record.seed,
+        seed=_int64(record.seed),
         cost=record.cost,
         task_uuid=record.task_uuid or None,
         image_uuid=record.image_uuid or None,
@@ -157,6 +157,13 @@ def facts_from(
         has_references=bool(record.references),
         source=record.source or "",
     )
+
+
+def _int64(value: int | None) -> int | None:
+    """``value`` when SQLite can store it: a foreign record's 30-digit seed must not stop a whole scan."""
+    if isinstance(value, int) and -(2**63) <= value < 2**63:
+        return value
+    return None
 
 
 def _format_of_suffix(rel: str) -> str:
