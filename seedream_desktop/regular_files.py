@@ -118,3 +118,12 @@ def _refusal_for(path: Path, exc: OSError) -> RefusedFile:
     if exc.errno == errno.ENOTDIR:
         return RefusedFile(path, QT_TRANSLATE_NOOP(CONTEXT, "does not exist"))
     return RefusedFile(path, QT_TRANSLATE_NOOP(CONTEXT, "cannot be read"))
+
+
+def reason_for(exc: OSError) -> str:
+    """Why a file could not be read, in the person's words (never ``[Errno 13] …``)."""
+    if isinstance(exc, PermissionError):
+        return PERMISSION_DENIED
+    if isinstance(exc, FileNotFoundError):
+        return QT_TRANSLATE_NOOP(CONTEXT, "does not exist")
+    return _refusal_for(Path(exc.filename or ""), exc).reason

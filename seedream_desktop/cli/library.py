@@ -15,7 +15,8 @@ from seedream_desktop.library.entry import ImageEntry, ScanReport
 from seedream_desktop.library.index import Library
 from seedream_desktop.library.query import SORTS, Query
 from seedream_desktop.library.rows import NotALibraryFile
-from seedream_desktop.regular_files import RefusedFile, absolute, check_regular
+from seedream_desktop.library.scan import UNSTORABLE_NAME, storable_name
+from seedream_desktop.regular_files import RefusedFile, absolute, check_regular, reason_for
 
 # The most results a page may ask for or skip (an SQLite LIMIT/OFFSET is a 64-bit integer; this is
 # far past any library and far below that).
@@ -92,7 +93,7 @@ def _report(report: ScanReport, args: argparse.Namespace, library: Library, noti
             f"{report.unchanged} unchanged"
         )
         for path, error in report.errors:
-            print(f"  could not read {printable(path)}: {printable(error)}", file=sys.stderr)
+            print(f"  {printable(path)}: {printable(error)}", file=sys.stderr)
         for _, line in report.notices:
             print(f"  {printable(line)}", file=sys.stderr)
         if report.notices:
@@ -168,6 +169,9 @@ def _show(args: argparse.Namespace) -> int:
     if refused is not None:
         print(f"error: {printable(refused)}", file=sys.stderr)
         return 2
+    if not storable_name(str(args.path)):
+        print(f"error: {printable(args.path)}: {UNSTORABLE_NAME}", file=sys.stderr)
+        return 2
     with Library.open(_folder(args)) as library:
         notice = _notice(library, args)
         entry = library.by_path(absolute(args.path))
@@ -180,7 +184,7 @@ def _show(args: argparse.Namespace) -> int:
             except ValueError:
                 entry = None  # outside the library folder: said just below
             except OSError as exc:
-                print(f"could not read {printable(args.path)}: {printable(exc)}", file=sys.stderr)
+                print(f"{printable(args.path)} {reason_for(exc)}", file=sys.stderr)
                 return 1
         if entry is None:
             print(f"{printable(args.path)} is not in the library {printable(library.root)}", file=sys.stderr)

@@ -21,6 +21,7 @@ from seedream_desktop.library import store
 from seedream_desktop.library.entry import ScanReport
 from seedream_desktop.library.identity import disambiguated, full_digest, is_complete, prefetch, quick_id
 from seedream_desktop.library.rows import FileFacts, facts_from, is_library_file
+from seedream_desktop.regular_files import reason_for
 
 if TYPE_CHECKING:
     from seedream_desktop.library.index import Library
@@ -68,7 +69,7 @@ def inspect(root: str, rel: str, stat: Stat, content_id: str | None = None) -> F
     try:
         cid = content_id or quick_id(path, stat[0])
     except OSError as exc:
-        return rel, str(exc)
+        return rel, reason_for(exc)
     try:
         info = read_image_info(path)
     except Exception as exc:  # a damaged file is still listed (so it can be found and deleted)
@@ -153,7 +154,7 @@ class Reconcile:
     def _run(
         self, disk: dict[str, Stat], known: dict[str, tuple[int, int, int, str]], missing_is_gone: bool
     ) -> ScanReport:
-        for rel in [rel for rel in disk if not _storable(rel)]:
+        for rel in [rel for rel in disk if not storable_name(rel)]:
             del disk[rel]
             self.tally.errors.append((self.root / rel, UNSTORABLE_NAME))
         changed: list[str] = []
@@ -293,7 +294,7 @@ class Reconcile:
 UNSTORABLE_NAME = "its name is not valid UTF-8 text; rename the file to list it in the library"
 
 
-def _storable(rel: str) -> bool:
+def storable_name(rel: str) -> bool:
     try:
         rel.encode("utf-8")
     except UnicodeEncodeError:  # os.scandir gave the undecodable bytes as lone surrogates

@@ -227,7 +227,7 @@ CORPUS: tuple[Hostile, ...] = (
     Hostile("name-newline", "new\nline.png", "a newline in the name", _plain_png(40), "ok", canary=True),
     Hostile("name-dash", "-rf.png", "a name starting with '-'", _plain_png(50), "ok", canary=True),
     Hostile("name-flag", "--help.png", "a name that looks like a flag", _plain_png(60), "ok", canary=True),
-    Hostile("name-bad-utf8", BAD_UTF8_NAME, "a name that is not UTF-8 (bytes FF FE)", _plain_png(70), "ok", canary=True),
+    Hostile("name-bad-utf8", BAD_UTF8_NAME, "a name that is not UTF-8 (bytes FF FE): the scan names it and says to rename it", _plain_png(70), "ok"),
     Hostile("name-escape", "esc-\x1b[31mred\x1b[0m.png", "terminal escapes in the name", _plain_png(80), "ok", canary=True),
     Hostile("fifo", "x.png", "a FIFO named x.png (an open blocks for ever)", _fifo, "refused", special=True),
     Hostile("socket", "y.png", "a unix socket named y.png", _socket, "refused", special=True),
