@@ -88,21 +88,15 @@ def check_coverage(binary: Image.Image, name: str = "mask") -> None:
 
 
 def feathered(binary: Image.Image, feather: int) -> Image.Image:
-    """The blend weights for paste-back: the mask's edge softened over ``feather`` pixels each side.
+    """The blend weights for paste-back: the mask's edge ramped linearly over ``feather`` px each side.
 
-    Two box blurs of half the radius (a tent filter) instead of a Gaussian: a box blur of zeros is
-    exactly zero, so every pixel farther than ``feather`` (along x or y) from the mask keeps weight 0
-    and paste-back leaves it identical to the original. Pillow's Gaussian has a longer, rounding tail.
+    A box blur, not a Gaussian: a box blur of zeros is exactly zero, so every pixel farther than
+    ``feather`` (along x or y) from the mask keeps weight 0 and paste-back leaves it identical to the
+    original; Pillow's Gaussian has a longer, rounding tail, and costs twice as much on a 4K mask.
     """
     if feather <= 0:
         return binary
-    first = feather // 2
-    second = feather - first
-    soft = binary
-    for radius in (first, second):
-        if radius:
-            soft = soft.filter(ImageFilter.BoxBlur(radius))
-    return soft
+    return binary.filter(ImageFilter.BoxBlur(feather))
 
 
 def protected_area(binary: Image.Image, feather: int) -> Image.Image:

@@ -3,7 +3,7 @@
 Every pixel farther than the feather from the mask is copied from the original untouched, so the
 unmarked part of the picture is exactly the original's (for an 8-bit RGB or grey original; others are
 first read as the tray reads them). Only the mask's bounding box (plus feather) is resized and blended,
-which is why paste-back of a small region on a 4K picture costs about one plain full-frame composite.
+and only tiles along the mask's edge are feathered (bench/bench_paste_back.py measures it).
 """
 
 from __future__ import annotations
@@ -14,6 +14,8 @@ from PIL import Image, ImageChops, ImageFilter, ImageStat
 
 from seedream_desktop.library.edits.mask import feathered
 
+TILE = 256  # px: sorts the region quickly into unmasked, masked and edge tiles …
+SMALL_TILE = 128  # … and the edge tiles again, so the blur covers little more than the edge itself
 DEFAULT_FEATHER = 12  # px at the original's size: hides the seam without reaching far past the mask
 # Framing check: both pictures shrunk to this long side, the output tried at shifts up to MAX_SHIFT.
 CHECK_SIDE = 128
@@ -49,24 +51,78 @@ def paste_back(
     original: Image.Image, output: Image.Image, mask: Image.Image, feather: int = DEFAULT_FEATHER
 ) -> Image.Image:
     """A new image: ``original`` with ``output`` (any size, resized to fit) blended in through ``mask``."""
-    original = original.convert("RGB")
+    if original.mode != "RGB":
+        original = original.convert("RGB")
+    if output.mode != "RGB":
+        output = output.convert("RGB")
     box = _region(mask, feather, original.size)
-    result = original.copy()
     if box is None:
-        return result
+        return original.copy()
     x0, y0, x1, y1 = box
-    sx, sy = output.width / original.width, output.height / original.height
-    part = output.convert("RGB").resize(
-        (x1 - x0, y1 - y0), Image.Resampling.BICUBIC, box=(x0 * sx, y0 * sy, x1 * sx, y1 * sy)
-    )
-    # Feather within a margin around the box so the blur sees the mask's true surroundings.
-    margin = feather + 1
-    bx0, by0 = max(0, x0 - margin), max(0, y0 - margin)
-    bx1, by1 = min(original.width, x1 + margin), min(original.height, y1 + margin)
-    weights = feathered(mask.crop((bx0, by0, bx1, by1)), feather)
-    weights = weights.crop((x0 - bx0, y0 - by0, x1 - bx0, y1 - by0))
+    if output.size == original.size:
+        part = output.crop(box)
+    else:
+        sx, sy = output.width / original.width, output.height / original.height
+        part = output.resize(
+            (x1 - x0, y1 - y0), Image.Resampling.BICUBIC, box=(x0 * sx, y0 * sy, x1 * sx, y1 * sy)
+        )
+    weights = mask.crop(box)
+    _feather_edges(weights, mask, feather, box, (x0, y0))
+    result = original.copy()
     result.paste(part, (x0, y0), weights)
     return result
+
+
+def _feather_edges(
+    weights: Image.Image,
+    mask: Image.Image,
+    feather: int,
+    box: tuple[int, int, int, int],
+    origin: tuple[int, int],
+) -> None:
+    """Soften ``weights`` (a copy of ``mask`` placed at ``origin``) in place, only near the mask's edge.
+
+    A tile whose surroundings (within the feather) are all unmasked or all masked is the same blurred
+    or not, so only tiles on the edge pay for the blur: large tiles are sorted first, then the mixed
+    ones again in small tiles, which keeps the blurred area close to a thin band along the edge.
+    """
+    if feather <= 0:
+        return
+    for tile in _tiles(box, TILE):
+        if _around(mask, tile, feather)[0] is None:
+            continue
+        for small in _tiles(tile, SMALL_TILE):
+            part, reach = _around(mask, small, feather)
+            if part is None:
+                continue
+            soft = feathered(part, feather).crop(
+                (small[0] - reach[0], small[1] - reach[1], small[2] - reach[0], small[3] - reach[1])
+            )
+            weights.paste(soft, (small[0] - origin[0], small[1] - origin[1]))
+
+
+def _tiles(box: tuple[int, int, int, int], side: int) -> list[tuple[int, int, int, int]]:
+    x0, y0, x1, y1 = box
+    return [
+        (tx, ty, min(tx + side, x1), min(ty + side, y1))
+        for ty in range(y0, y1, side)
+        for tx in range(x0, x1, side)
+    ]
+
+
+def _around(
+    mask: Image.Image, tile: tuple[int, int, int, int], feather: int
+) -> tuple[Image.Image | None, tuple[int, int, int, int]]:
+    """The mask around ``tile`` (grown by the feather), or None when it is all one value there."""
+    near = (
+        max(0, tile[0] - feather),
+        max(0, tile[1] - feather),
+        min(mask.width, tile[2] + feather),
+        min(mask.height, tile[3] + feather),
+    )
+    around = mask.crop(near)
+    low, high = around.getextrema()  # type: ignore[misc]
+    return (None if low == high else around), near
 
 
 def check_framing(original: Image.Image, output: Image.Image, mask: Image.Image, feather: int) -> Framing:

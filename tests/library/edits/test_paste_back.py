@@ -92,3 +92,14 @@ def test_restyled_output_is_noticed() -> None:
     output = ImageChops.invert(original)
     framing = check_framing(original, output, _mask(original.size, (150, 100, 250, 200)), 8)
     assert framing.drifted and not framing.trustworthy
+
+
+@pytest.mark.parametrize("feather", [0, 3, 12])
+def test_tiled_paste_back_equals_one_full_frame_composite(feather: int) -> None:
+    """Feathering only the tiles on the mask's edge gives the very same pixels as blurring it all."""
+    original = _noise((700, 520), 5)
+    output = _noise((700, 520), 6)
+    mask = _mask(original.size, (40, 30, 650, 480))
+    ImageDraw.Draw(mask).rectangle((300, 200, 420, 300), fill=0)  # a hole: edges inside too
+    expected = Image.composite(output, original, feathered(mask, feather))
+    assert paste_back(original, output, mask, feather).tobytes() == expected.tobytes()
