@@ -121,7 +121,7 @@ def _around(
         min(mask.height, tile[3] + feather),
     )
     around = mask.crop(near)
-    low, high = around.getextrema()  # type: ignore[misc]
+    low, high = around.getextrema()
     return (None if low == high else around), near
 
 
