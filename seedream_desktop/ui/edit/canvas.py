@@ -39,7 +39,7 @@ AskText = Callable[[], str | None]
 
 
 class EditCanvas(QGraphicsView):
-    changed = Signal()  # the mask or the markup changed (the dialog re-checks Send)
+    edited = Signal(int)  # the undo stack moved: the mask or the markup changed
     brushChanged = Signal(int)
 
     def __init__(self, picture: QImage, ask_text: AskText, parent: QWidget | None = None) -> None:
@@ -54,7 +54,7 @@ class EditCanvas(QGraphicsView):
         self.markup = MarkupLayer(self.scene_, (picture.width(), picture.height()))
         self.undo_stack = QUndoStack(self)
         self.undo_stack.setUndoLimit(UNDO_STEPS)
-        self.undo_stack.indexChanged.connect(lambda _: self.changed.emit())
+        self.undo_stack.indexChanged.connect(self.edited)
         self.tool = "brush"
         self.colour = "red"
         self.subtract = False

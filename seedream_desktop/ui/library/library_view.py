@@ -38,6 +38,7 @@ class LibraryView(QWidget):
     reuseRequested = Signal(object)  # GenerationRequest
     referenceRequested = Signal(list)  # paths (str)
     editRequested = Signal(str)  # path
+    editRegionRequested = Signal(str)  # path: "Edit a Region…" opens the edit canvas (ui/edit)
     message = Signal(str)  # for the status bar
 
     def __init__(

@@ -1,0 +1,27 @@
+"""Wires "Edit a region…" into the main window: the result grid's action, the status bar, the submit path."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from seedream_desktop.ui.edit.sessions import EditSessions
+
+
+def region_edits(window: Any) -> EditSessions:
+    """The window's EditSessions; the library page connects its own "Edit a Region…" to ``open``."""
+
+    def library_root() -> Path:
+        return Path(window.parts.settings.library).expanduser().resolve()
+
+    sessions = EditSessions(
+        window,
+        worker=window.bridge,
+        submit=window.submit,
+        library_root=library_root,
+        tray=lambda: window.compose.tray.references(),
+        base=lambda: window.compose.request(),
+    )
+    window.commands.editRegionRequested.connect(sessions.open)
+    sessions.message.connect(lambda text: window.status.showMessage(text, 8000))
+    return sessions

@@ -1,0 +1,110 @@
+"""EditSessions: opens the edit canvas on an image, sends the edit, pastes the result back when it lands.
+
+A sent edit waits here, keyed by its marked copy's hash (which the saved image's record carries), so
+the window's normal generate path needs no edit-specific step: when an image of that edit is saved,
+its composite is made on the worker thread and announced. An edit still running when the app quits
+keeps the model's output; only the paste-back is lost.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, Protocol
+
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtWidgets import QWidget
+
+from seedream_desktop.api.errors import SeedreamError
+from seedream_desktop.api.request import GenerationRequest, ReferenceImage
+from seedream_desktop.jobs.edit_results import DRIFTED, MOVED, EditResult, save_composite
+from seedream_desktop.library.edits.original import open_original
+from seedream_desktop.library.edits.prepare import PreparedEdit
+from seedream_desktop.ui.edit.dialog import EditDialog
+from seedream_desktop.ui.messages import error_text
+
+
+class Worker(Protocol):
+    """The part of the Bridge this needs: its imageSaved signal and run()."""
+
+    imageSaved: Any
+
+    def run(self, coroutine: Any, done: Callable[[Any, BaseException | None], None] | None = None) -> Any: ...
+
+
+class EditSessions(QObject):
+    message = Signal(str)  # for the status bar
+    compositeSaved = Signal(str, object)  # path of the composite, EditResult
+
+    def __init__(
+        self,
+        parent: QWidget,
+        *,
+        worker: Worker,
+        submit: Callable[[GenerationRequest], None],
+        library_root: Callable[[], Path],
+        tray: Callable[[], tuple[ReferenceImage, ...]] = tuple,
+        base: Callable[[], GenerationRequest | None] = lambda: None,
+    ) -> None:
+        super().__init__(parent)
+        self._parent = parent
+        self._worker, self._submit = worker, submit
+        self._library_root, self._tray, self._base = library_root, tray, base
+        self._pending: dict[str, PreparedEdit] = {}
+        self.dialog: EditDialog | None = None
+        worker.imageSaved.connect(self._image_saved)
+
+    def open(self, path: str | Path) -> EditDialog | None:
+        """Show the canvas on ``path``; None (and a message) when the image cannot be edited."""
+        try:
+            original = open_original(Path(path))
+        except SeedreamError as error:
+            self.message.emit(error_text(error))
+            return None
+        dialog = EditDialog(
+            original,
+            library_root=self._library_root(),
+            tray=tuple(self._tray()),
+            base=self._base(),
+            parent=self._parent,
+        )
+        dialog.sent.connect(self.send)
+        dialog.finished.connect(dialog.deleteLater)
+        self.dialog = dialog
+        dialog.show()
+        return dialog
+
+    def send(self, edit: PreparedEdit) -> None:
+        if edit.pastes_back and edit.record.marked_copy_sha256:
+            self._pending[edit.record.marked_copy_sha256] = edit
+        self._submit(edit.request)
+        self.message.emit(self.tr("Edit sent: {size}").format(size=edit.size.label))
+
+    def _image_saved(self, _job_id: str, saved: Any) -> None:
+        request = getattr(saved.record, "request", None) or {}
+        key = (request.get("edit") or {}).get("marked_copy_sha256")
+        edit = self._pending.get(key) if isinstance(key, str) else None
+        if edit is None:
+            return
+        self._worker.run(asyncio.to_thread(save_composite, edit, saved), self._composited)
+
+    def _composited(self, result: EditResult | None, error: BaseException | None) -> None:
+        if error is not None or result is None:
+            self.message.emit(
+                self.tr("Could not paste the edit back: {reason}").format(
+                    reason=error_text(error or ValueError())
+                )
+            )
+            return
+        if result.composite is None:
+            return
+        framing = result.framing
+        if framing is not None and not framing.trustworthy:
+            template = QCoreApplication.translate("Errors", MOVED if framing.moved else DRIFTED)
+            dx, dy = framing.shift
+            text = template.format(dx=dx, dy=dy, name=result.composite.name, output=result.output.name)
+        else:
+            text = self.tr("Edit pasted back: {name}").format(name=result.composite.name)
+        self.message.emit(text)
+        self.compositeSaved.emit(str(result.composite), result)
