@@ -165,3 +165,39 @@ def test_send_builds_the_region_edit(qtbot: QtBot, photo: Path, library_dir: Pat
     assert request.references[0].source == str(photo) and len(request.references) == 2
     assert edit.mask is not None and edit.mask.getbbox() is not None and edit.pastes_back
     assert request.edit is not None and request.edit["kind"] == "mask"
+
+
+def _pen_stroke(canvas: EditCanvas, points: list[tuple[float, float]], pressure: float) -> None:
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QInputDevice, QPointingDevice, QTabletEvent
+    from PySide6.QtWidgets import QApplication
+
+    pen = QPointingDevice(
+        "test pen", 7, QInputDevice.DeviceType.Stylus, QPointingDevice.PointerType.Pen,
+        QInputDevice.Capability.Position | QInputDevice.Capability.Pressure, 1, 3,
+    )  # fmt: skip
+    kinds = (
+        [QEvent.Type.TabletPress] + [QEvent.Type.TabletMove] * (len(points) - 2) + [QEvent.Type.TabletRelease]
+    )
+    for kind, (x, y) in zip(kinds, points, strict=True):
+        at = QPointF(_at(canvas, x, y))
+        pressed = kind != QEvent.Type.TabletRelease
+        event = QTabletEvent(
+            kind, pen, at, QPointF(canvas.viewport().mapToGlobal(at)), pressure, 0.0, 0.0, 0.0, 0.0, 0.0,
+            Qt.KeyboardModifier.NoModifier, Qt.MouseButton.LeftButton,
+            Qt.MouseButton.LeftButton if pressed else Qt.MouseButton.NoButton,
+        )  # fmt: skip
+        QApplication.sendEvent(canvas.viewport(), event)
+
+
+def test_pen_pressure_scales_the_brush(qtbot: QtBot) -> None:
+    canvas = _canvas(qtbot)
+    canvas.set_brush(40)
+    _pen_stroke(canvas, [(50, 80), (150, 80), (250, 80)], pressure=1.0)
+    _pen_stroke(canvas, [(50, 200), (150, 200), (250, 200)], pressure=0.25)
+    mask = canvas.mask_layer.to_mask()
+    firm = mask.crop((140, 0, 160, 140)).getbbox()
+    light = mask.crop((140, 140, 160, 300)).getbbox()
+    assert firm is not None and light is not None
+    assert firm[3] - firm[1] > 30 and light[3] - light[1] < 15  # 40 px under full pressure, ~10 px light
+    assert canvas.undo_stack.count() == 2

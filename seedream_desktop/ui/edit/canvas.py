@@ -8,11 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QImage,
-    QInputDevice,
     QKeyEvent,
     QMouseEvent,
     QPainter,
@@ -36,6 +35,7 @@ MASK_TOOLS = ("brush", "eraser", "rect", "lasso")
 BRUSH_MIN, BRUSH_MAX = 1, 1000
 ZOOM_STEP = 1.25
 AskText = Callable[[], str | None]
+_TABLET = (QEvent.Type.TabletPress, QEvent.Type.TabletMove, QEvent.Type.TabletRelease)
 
 
 class EditCanvas(QGraphicsView):
@@ -69,6 +69,7 @@ class EditCanvas(QGraphicsView):
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.MinimalViewportUpdate)
         self.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
         self.setMouseTracking(False)
+        self.viewport().installEventFilter(self)
 
     # ---- view ------------------------------------------------------------------------------------
     def fit(self) -> None:
@@ -109,20 +110,53 @@ class EditCanvas(QGraphicsView):
             super().keyReleaseEvent(event)
 
     # ---- input -------------------------------------------------------------------------------------
-    def tabletEvent(self, event: QTabletEvent) -> None:
-        # Keep the pressure and let Qt turn the pen into mouse events, handled below.
-        self._pressure = max(0.05, event.pressure())
-        event.ignore()
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """A pen on the viewport: its pressure scales the brush; panning is left to the mouse path."""
+        kind = event.type()
+        if (
+            watched is self.viewport()
+            and kind in _TABLET
+            and isinstance(event, QTabletEvent)
+            and not self._panning
+        ):
+            point = self.mapToScene(event.position().toPoint())
+            self._pressure = (
+                max(0.05, min(1.0, event.pressure())) if kind != QEvent.Type.TabletRelease else 1.0
+            )
+            if kind == QEvent.Type.TabletPress and event.button() == Qt.MouseButton.LeftButton:
+                self._press(point)
+            elif kind == QEvent.Type.TabletMove and self._last is not None:
+                self._move(point)
+            elif kind == QEvent.Type.TabletRelease and self._last is not None:
+                self._release(point)
+            event.accept()  # no mouse events made up from it: the stroke is drawn once
+            return True
+        return super().eventFilter(watched, event)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         if self._panning or event.button() == Qt.MouseButton.MiddleButton:
             self._pan_start(event)
             return
-        if event.button() != Qt.MouseButton.LeftButton:
-            return
-        if event.device().type() != QInputDevice.DeviceType.Stylus:
+        if event.button() == Qt.MouseButton.LeftButton:
             self._pressure = 1.0
-        point = self.mapToScene(event.position().toPoint())
+            self._press(self.mapToScene(event.position().toPoint()))
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if self._last is None:
+            super().mouseMoveEvent(event)
+            return
+        self._move(self.mapToScene(event.position().toPoint()))
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if self._last is None:
+            super().mouseReleaseEvent(event)
+            if event.button() == Qt.MouseButton.MiddleButton and not self._panning:
+                self.setDragMode(QGraphicsView.DragMode.NoDrag)
+            event.accept()  # the end of a click that placed a text label, or of a pan
+            return
+        self._release(self.mapToScene(event.position().toPoint()))
+
+    def _press(self, point: QPointF) -> None:
         self._points = [point]
         self._last = point
         if self.tool in ("brush", "eraser"):
@@ -133,11 +167,8 @@ class EditCanvas(QGraphicsView):
         else:
             self._start_preview()
 
-    def mouseMoveEvent(self, event: QMouseEvent) -> None:
-        if self._last is None:
-            super().mouseMoveEvent(event)
-            return
-        point = self.mapToScene(event.position().toPoint())
+    def _move(self, point: QPointF) -> None:
+        assert self._last is not None
         if self.tool in ("brush", "eraser"):
             self.mask_layer.stroke(self._last, point, self._radius(), self.tool == "eraser")
         elif self.tool in ("lasso", "line"):
@@ -147,14 +178,7 @@ class EditCanvas(QGraphicsView):
         self._last = point
         self._update_preview()
 
-    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
-        if self._last is None:
-            super().mouseReleaseEvent(event)
-            if event.button() == Qt.MouseButton.MiddleButton and not self._panning:
-                self.setDragMode(QGraphicsView.DragMode.NoDrag)
-            event.accept()  # the end of a click that placed a text label, or of a pan
-            return
-        point = self.mapToScene(event.position().toPoint())
+    def _release(self, point: QPointF) -> None:
         if self.tool in ("lasso", "line"):
             self._points.append(point)
         elif self.tool not in ("brush", "eraser"):
