@@ -8,6 +8,7 @@ by a QGraphicsPixmapItem-like item that repaints the same rectangle: the cost of
 
 from __future__ import annotations
 
+import itertools
 import math
 import os
 import statistics
@@ -89,7 +90,7 @@ def main() -> int:
     ours: list[float] = []
     baseline: list[float] = []
     canvas.mask_layer.begin()
-    for a, b in zip(points, points[1:], strict=False):
+    for a, b in itertools.pairwise(points):
         for run, times in ((ours_segment, ours), (bare_segment, baseline)):
             start = time.perf_counter()
             run(a, b)
