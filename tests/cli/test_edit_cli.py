@@ -58,6 +58,7 @@ def test_masked_edit_is_pixel_exact_outside_mask_and_feather(
     composite, output = Path(item["composite"]), Path(item["output"])
     assert item["path"] == str(composite) and composite.parent == output.parent
     assert composite.name == output.stem + "_composite.png" and library_dir in composite.parents
+    assert "_put-a-red-umbrella-here_" in output.name  # named after the instruction, not the template
     assert "size: 2K 3:2" in err
     with Image.open(original) as before, Image.open(composite) as after, Image.open(mask_file) as mask:
         assert after.size == before.size and after.format == "PNG"
