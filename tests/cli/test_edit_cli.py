@@ -12,6 +12,7 @@ from seedream_desktop.cli import main
 from seedream_desktop.config import Paths
 from seedream_desktop.emulator import Emulator
 from seedream_desktop.jobs.journal import JobJournal
+from seedream_desktop.library.edits.adjust import stored_edit
 from seedream_desktop.library.edits.mask import protected_area
 from seedream_desktop.library.metadata import read_record
 
@@ -90,6 +91,16 @@ def test_masked_edit_is_pixel_exact_outside_mask_and_feather(
     assert job.request.parent == str(original)
     refs = [r.source for r in job.request.references]
     assert refs[0] == str(original) and Path(refs[1]).parent == library_dir / ".seedream" / "edits"
+    # "Adjust this edit" reads it all back from either file.
+    for made in (composite, output):
+        stored = stored_edit(made, library_dir)
+        assert stored.parent == original and stored.instruction == "put a red umbrella here"
+        assert stored.markup is not None and stored.markup.items[0].kind == "arrow" and stored.feather == 6
+        with Image.open(mask_file) as drawn:
+            assert (
+                stored.mask is not None
+                and ImageChops.difference(stored.mask, drawn.convert("L")).getbbox() is None
+            )
 
 
 def test_jpeg_original_gives_a_lossless_composite(

@@ -57,3 +57,19 @@ def test_edit_a_region_of_a_result_to_a_saved_composite(make_window, emulator, q
     edit = (record.request or {})["edit"]
     assert edit["kind"] == "mask" and edit["instruction"] == "a red lighthouse" and edit["mask"]["sha256"]
     assert "pasted back" in window.status.currentMessage()
+
+    # "Adjust this edit" reopens the canvas on the parent with the same mask, markup and words.
+    first = window.edits.dialog
+    again = window.edits.adjust(composite)
+    assert again is not None and again is not first and again.original.path == original
+    assert again.instruction.text() == "a red lighthouse" and again.feather.value() == feather
+    assert ImageChops.difference(again.canvas.mask_layer.to_mask(), mask).getbbox() is None
+    again.reject()
+
+
+def test_adjust_refuses_an_image_that_is_not_an_edit(make_window, qtbot, tmp_path):
+    window = make_window(None)
+    plain = tmp_path / "plain.png"
+    Image.new("RGB", (64, 64), "red").save(plain)
+    assert window.edits.adjust(plain) is None
+    assert "not a region edit" in window.status.currentMessage()

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from seedream_desktop.api.errors import SeedreamError
 from seedream_desktop.api.request import GenerationRequest, ReferenceImage
+from seedream_desktop.library.edits.adjust import StoredEdit
 from seedream_desktop.library.edits.markup import COLOURS
 from seedream_desktop.library.edits.original import Original
 from seedream_desktop.library.edits.paste_back import DEFAULT_FEATHER
@@ -161,6 +162,21 @@ class EditDialog(QDialog):
         layout.addWidget(self.paste_back)
         layout.addLayout(buttons)
         self.resize(1100, 800)
+
+    def load(self, stored: StoredEdit) -> None:
+        """Reopen an edit: its mask, markup, words and settings, as the starting point (not undoable)."""
+        if stored.mask is not None:
+            mask = stored.mask
+            if mask.size != self.original.size:
+                mask = mask.resize(self.original.size, Image.Resampling.NEAREST)
+            self.canvas.mask_layer.load_mask(mask)
+        if stored.markup:
+            for mark in stored.markup.scaled_to(self.original.size).items:
+                self.canvas.markup.add(mark)
+        self.instruction.setText(stored.instruction)
+        self.template.setPlainText(stored.template)
+        self.feather.setValue(stored.feather)
+        self.paste_back.setChecked(stored.paste_back)
 
     def set_tool(self, tool: str) -> None:
         self.canvas.tool = tool

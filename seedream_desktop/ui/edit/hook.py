@@ -23,5 +23,6 @@ def region_edits(window: Any) -> EditSessions:
         base=lambda: window.compose.request(),
     )
     window.commands.editRegionRequested.connect(sessions.open)
+    window.commands.adjustEditRequested.connect(sessions.adjust)
     sessions.message.connect(lambda text: window.status.showMessage(text, 8000))
     return sessions

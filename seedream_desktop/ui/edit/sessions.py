@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QWidget
 from seedream_desktop.api.errors import SeedreamError
 from seedream_desktop.api.request import GenerationRequest, ReferenceImage
 from seedream_desktop.jobs.edit_results import DRIFTED, MOVED, EditResult, save_composite
+from seedream_desktop.library.edits.adjust import stored_edit
 from seedream_desktop.library.edits.original import open_original
 from seedream_desktop.library.edits.prepare import PreparedEdit
 from seedream_desktop.ui.edit.dialog import EditDialog
@@ -73,6 +74,18 @@ class EditSessions(QObject):
         dialog.finished.connect(dialog.deleteLater)
         self.dialog = dialog
         dialog.show()
+        return dialog
+
+    def adjust(self, path: str | Path) -> EditDialog | None:
+        """'Adjust this edit': the canvas on the edit's parent, with the same mask, markup and words."""
+        try:
+            stored = stored_edit(Path(path), self._library_root())
+        except SeedreamError as error:
+            self.message.emit(error_text(error))
+            return None
+        dialog = self.open(stored.parent)
+        if dialog is not None:
+            dialog.load(stored)
         return dialog
 
     def send(self, edit: PreparedEdit) -> None:

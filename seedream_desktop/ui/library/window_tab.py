@@ -120,6 +120,7 @@ class LibraryTab(QObject):
         view = LibraryView(self._library, self.tabs, open_url=window.parts.open_url)
         if getattr(window, "edits", None) is not None:
             view.editRegionRequested.connect(window.edits.open)
+            view.adjustEditRequested.connect(window.edits.adjust)
         self.link = ComposeLink(window.compose, self._library, self)
         self.link.follow(view)
         view.message.connect(lambda text: window.status.showMessage(text, 5000))
