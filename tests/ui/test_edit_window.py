@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from PIL import Image, ImageChops
 from PySide6.QtCore import QItemSelectionModel
@@ -41,7 +43,9 @@ def test_edit_a_region_of_a_result_to_a_saved_composite(make_window, emulator, q
     dialog.instruction.setText("a red lighthouse")
     with qtbot.waitSignal(window.edits.compositeSaved, timeout=30_000) as done:
         dialog.send_button.click()
-    composite = done.args[0]
+    composite = done.args[2]
+    qtbot.waitUntil(lambda: any(window.model.item(r).path == Path(composite) for r in saved_rows(window)))
+    assert len(saved_rows(window)) == 2  # the original, and the edit's tile now showing the composite
     with Image.open(original) as before, Image.open(composite) as after:
         assert after.size == before.size
         keep = protected_area(mask, feather)

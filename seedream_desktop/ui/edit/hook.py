@@ -25,4 +25,10 @@ def region_edits(window: Any) -> EditSessions:
     window.commands.editRegionRequested.connect(sessions.open)
     window.commands.adjustEditRequested.connect(sessions.adjust)
     sessions.message.connect(lambda text: window.status.showMessage(text, 8000))
+    # The composite takes the output's tile: it is the result; the model's output stays in the library.
+    sessions.compositeSaved.connect(
+        lambda job_id, image_uuid, path, result: window.model.image_saved(
+            job_id, Path(path), result.record, image_uuid
+        )
+    )
     return sessions

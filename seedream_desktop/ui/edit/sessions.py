@@ -36,7 +36,8 @@ class Worker(Protocol):
 
 class EditSessions(QObject):
     message = Signal(str)  # for the status bar
-    compositeSaved = Signal(str, object)  # path of the composite, EditResult
+    # job id, the model output's imageUUID, the composite's path, EditResult: the composite is the result
+    compositeSaved = Signal(str, str, str, object)
 
     def __init__(
         self,
@@ -94,15 +95,20 @@ class EditSessions(QObject):
         self._submit(edit.request)
         self.message.emit(self.tr("Edit sent: {size}").format(size=edit.size.label))
 
-    def _image_saved(self, _job_id: str, saved: Any) -> None:
+    def _image_saved(self, job_id: str, saved: Any) -> None:
         request = getattr(saved.record, "request", None) or {}
         key = (request.get("edit") or {}).get("marked_copy_sha256")
         edit = self._pending.get(key) if isinstance(key, str) else None
         if edit is None:
             return
-        self._worker.run(asyncio.to_thread(save_composite, edit, saved), self._composited)
+        self._worker.run(
+            asyncio.to_thread(save_composite, edit, saved),
+            lambda result, error: self._composited(job_id, saved.image_uuid, result, error),
+        )
 
-    def _composited(self, result: EditResult | None, error: BaseException | None) -> None:
+    def _composited(
+        self, job_id: str, image_uuid: str, result: EditResult | None, error: BaseException | None
+    ) -> None:
         if error is not None or result is None:
             self.message.emit(
                 self.tr("Could not paste the edit back: {reason}").format(
@@ -120,4 +126,4 @@ class EditSessions(QObject):
         else:
             text = self.tr("Edit pasted back: {name}").format(name=result.composite.name)
         self.message.emit(text)
-        self.compositeSaved.emit(str(result.composite), result)
+        self.compositeSaved.emit(job_id, image_uuid, str(result.composite), result)
