@@ -31,8 +31,9 @@ def test_edit_a_region_of_a_result_to_a_saved_composite(make_window, emulator, q
     assert window.actions_.edit_region.isEnabled()
     assert window.actions_.edit_region in window.grid.actions()
 
-    window.actions_.edit_region.trigger()
-    dialog = window.edits.dialog
+    with qtbot.waitSignal(window.edits.opened, timeout=10_000) as opened:
+        window.actions_.edit_region.trigger()  # the picture is read off the GUI thread
+    dialog = opened.args[0]
     assert dialog is not None and dialog.isVisible()
     dialog.canvas.actual_size()
     dialog.canvas.centerOn(512, 512)
@@ -63,9 +64,10 @@ def test_edit_a_region_of_a_result_to_a_saved_composite(make_window, emulator, q
     assert "pasted back" in window.status.currentMessage()
 
     # "Adjust this edit" reopens the canvas on the parent with the same mask, markup and words.
-    first = window.edits.dialog
-    again = window.edits.adjust(composite)
-    assert again is not None and again is not first and again.original.path == original
+    with qtbot.waitSignal(window.edits.opened, timeout=10_000) as reopened:
+        window.edits.adjust(composite)
+    again = reopened.args[0]
+    assert again is not dialog and again.original.path == original
     assert again.instruction.text() == "a red lighthouse" and again.feather.value() == feather
     assert ImageChops.difference(again.canvas.mask_layer.to_mask(), mask).getbbox() is None
     again.reject()
@@ -75,5 +77,5 @@ def test_adjust_refuses_an_image_that_is_not_an_edit(make_window, qtbot, tmp_pat
     window = make_window(None)
     plain = tmp_path / "plain.png"
     Image.new("RGB", (64, 64), "red").save(plain)
-    assert window.edits.adjust(plain) is None
-    assert "not a region edit" in window.status.currentMessage()
+    window.edits.adjust(plain)
+    qtbot.waitUntil(lambda: "not a region edit" in window.status.currentMessage(), timeout=10_000)

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from PIL import Image
 from PySide6.QtCore import QCoreApplication, Qt, Signal
@@ -35,6 +38,9 @@ from seedream_desktop.library.edits.prepare import PreparedEdit, prepare_edit
 from seedream_desktop.ui.edit.canvas import EditCanvas
 from seedream_desktop.ui.messages import error_text
 
+# Runs work off the GUI thread and calls back on it with (result, error).
+OffThread = Callable[[Callable[[], Any], Callable[[Any, BaseException | None], None]], None]
+
 
 def qimage_of(image: Image.Image) -> QImage:
     """An RGB Pillow image as a QImage that owns its pixels."""
@@ -53,10 +59,12 @@ class EditDialog(QDialog):
         library_root: Path,
         tray: tuple[ReferenceImage, ...] = (),
         base: GenerationRequest | None = None,
+        off_thread: OffThread | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("editDialog")
+        self._off_thread = off_thread
         self.setWindowTitle(self.tr("Edit a Region – {name}").format(name=original.path.name))
         self.original, self.library_root, self.tray, self.base = original, library_root, tray, base
         self.canvas = EditCanvas(qimage_of(original.image), self._ask_text, self)
@@ -190,11 +198,12 @@ class EditDialog(QDialog):
         text, ok = QInputDialog.getText(self, self.tr("Text label"), self.tr("Label text:"))
         return text if ok else None
 
-    def prepared(self) -> PreparedEdit:
-        """The edit as drawn; SeedreamError in designer words when it cannot be sent."""
+    def preparation(self) -> Callable[[], PreparedEdit]:
+        """The edit as drawn, as work to do (writes the marked copy and the mask: off the GUI thread)."""
         mask = self.canvas.mask_layer.to_mask()
         markup = self.canvas.markup.markup()
-        return prepare_edit(
+        return functools.partial(
+            _prepared,
             self.original,
             self.instruction.text().strip(),
             library_root=self.library_root,
@@ -212,12 +221,31 @@ class EditDialog(QDialog):
             self.problem.setText(self.tr("Write what should change in the marked area."))
             self.instruction.setFocus(Qt.FocusReason.OtherFocusReason)
             return
-        try:
-            edit = self.prepared()
-            edit.request.validate()
-        except SeedreamError as error:
-            self.problem.setText(error_text(error))
+        work = self.preparation()
+        self.send_button.setEnabled(False)
+        self.problem.setText(self.tr("Preparing the edit…"))
+        if self._off_thread is None:
+            try:
+                edit = work()
+            except (SeedreamError, OSError) as error:
+                self.prepared(None, error)
+                return
+            self.prepared(edit, None)
+        else:
+            self._off_thread(work, self.prepared)
+
+    def prepared(self, edit: PreparedEdit | None, error: BaseException | None) -> None:
+        """The preparation finished (on the GUI thread): send it, or say what stops it."""
+        self.send_button.setEnabled(True)
+        if error is not None or edit is None:
+            self.problem.setText(error_text(error or ValueError()))
             return
         self.problem.clear()
         self.sent.emit(edit)
         self.accept()
+
+
+def _prepared(*args: Any, **kwargs: Any) -> PreparedEdit:
+    edit = prepare_edit(*args, **kwargs)
+    edit.request.validate()
+    return edit

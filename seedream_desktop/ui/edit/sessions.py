@@ -16,10 +16,9 @@ from typing import Any, Protocol
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QWidget
 
-from seedream_desktop.api.errors import SeedreamError
 from seedream_desktop.api.request import GenerationRequest, ReferenceImage
 from seedream_desktop.jobs.edit_results import DRIFTED, MOVED, EditResult, save_composite
-from seedream_desktop.library.edits.adjust import stored_edit
+from seedream_desktop.library.edits.adjust import StoredEdit, stored_edit
 from seedream_desktop.library.edits.original import open_original
 from seedream_desktop.library.edits.prepare import PreparedEdit
 from seedream_desktop.ui.edit.dialog import EditDialog
@@ -32,10 +31,12 @@ class Worker(Protocol):
     imageSaved: Any
 
     def run(self, coroutine: Any, done: Callable[[Any, BaseException | None], None] | None = None) -> Any: ...
+    def is_running(self) -> bool: ...
 
 
 class EditSessions(QObject):
     message = Signal(str)  # for the status bar
+    opened = Signal(object)  # EditDialog, shown
     # job id, the model output's imageUUID, the composite's path, EditResult: the composite is the result
     compositeSaved = Signal(str, str, str, object)
 
@@ -57,37 +58,51 @@ class EditSessions(QObject):
         self.dialog: EditDialog | None = None
         worker.imageSaved.connect(self._image_saved)
 
-    def open(self, path: str | Path) -> EditDialog | None:
-        """Show the canvas on ``path``; None (and a message) when the image cannot be edited."""
-        try:
-            original = open_original(Path(path))
-        except SeedreamError as error:
-            self.message.emit(error_text(error))
-            return None
+    def open(self, path: str | Path) -> None:
+        """Show the canvas on ``path`` once it is read (off the GUI thread); a message if it cannot be."""
+        self.off_thread(lambda: (open_original(Path(path)), None), self._show)
+
+    def adjust(self, path: str | Path) -> None:
+        """'Adjust this edit': the canvas on the edit's parent, with the same mask, markup and words."""
+
+        def read() -> tuple[Any, StoredEdit]:
+            stored = stored_edit(Path(path), self._library_root())
+            return open_original(stored.parent), stored
+
+        self.off_thread(read, self._show)
+
+    def off_thread(self, work: Callable[[], Any], done: Callable[[Any, BaseException | None], None]) -> None:
+        """Decoding and writing pictures stays off the GUI thread: the bridge's worker does it."""
+        if not self._worker.is_running():  # not started yet (or stopping): do it here, once
+            try:
+                result = work()
+            except Exception as error:  # reported like the worker's errors
+                done(None, error)
+                return
+            done(result, None)
+            return
+        self._worker.run(asyncio.to_thread(work), done)
+
+    def _show(self, found: tuple[Any, StoredEdit | None] | None, error: BaseException | None) -> None:
+        if error is not None or found is None:
+            self.message.emit(error_text(error or ValueError()))
+            return
+        original, stored = found
         dialog = EditDialog(
             original,
             library_root=self._library_root(),
             tray=tuple(self._tray()),
             base=self._base(),
+            off_thread=self.off_thread,
             parent=self._parent,
         )
+        if stored is not None:
+            dialog.load(stored)
         dialog.sent.connect(self.send)
         dialog.finished.connect(dialog.deleteLater)
         self.dialog = dialog
         dialog.show()
-        return dialog
-
-    def adjust(self, path: str | Path) -> EditDialog | None:
-        """'Adjust this edit': the canvas on the edit's parent, with the same mask, markup and words."""
-        try:
-            stored = stored_edit(Path(path), self._library_root())
-        except SeedreamError as error:
-            self.message.emit(error_text(error))
-            return None
-        dialog = self.open(stored.parent)
-        if dialog is not None:
-            dialog.load(stored)
-        return dialog
+        self.opened.emit(dialog)
 
     def send(self, edit: PreparedEdit) -> None:
         if edit.pastes_back and edit.record.marked_copy_sha256:
