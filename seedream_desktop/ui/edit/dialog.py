@@ -36,6 +36,7 @@ from seedream_desktop.library.edits.paste_back import DEFAULT_FEATHER
 from seedream_desktop.library.edits.plan import PROMPT_TEMPLATE, nearest_size
 from seedream_desktop.library.edits.prepare import PreparedEdit, prepare_edit
 from seedream_desktop.ui.edit.canvas import EditCanvas
+from seedream_desktop.ui.edit.mask_item import mask_of
 from seedream_desktop.ui.messages import error_text
 
 # Runs work off the GUI thread and calls back on it with (result, error).
@@ -199,15 +200,16 @@ class EditDialog(QDialog):
         return text if ok else None
 
     def preparation(self) -> Callable[[], PreparedEdit]:
-        """The edit as drawn, as work to do (writes the marked copy and the mask: off the GUI thread)."""
-        mask = self.canvas.mask_layer.to_mask()
+        """The edit as drawn, as work to do off the GUI thread: reading the mask out of the overlay,
+        writing the marked copy and the mask. Only a copy of the overlay is taken here."""
+        overlay = self.canvas.mask_layer.image.copy()
         markup = self.canvas.markup.markup()
         return functools.partial(
             _prepared,
+            overlay,
             self.original,
             self.instruction.text().strip(),
             library_root=self.library_root,
-            mask=mask if mask.getbbox() is not None else None,
             markup=markup if markup else None,
             template=self.template.toPlainText(),
             feather=self.feather.value(),
@@ -245,7 +247,8 @@ class EditDialog(QDialog):
         self.accept()
 
 
-def _prepared(*args: Any, **kwargs: Any) -> PreparedEdit:
-    edit = prepare_edit(*args, **kwargs)
+def _prepared(overlay: QImage, *args: Any, **kwargs: Any) -> PreparedEdit:
+    mask = mask_of(overlay)
+    edit = prepare_edit(*args, mask=mask if mask.getbbox() is not None else None, **kwargs)
     edit.request.validate()
     return edit

@@ -98,12 +98,7 @@ class MaskItem(QGraphicsItem):
 
     def to_mask(self) -> Image.Image:
         """Mode "L", 255 where painted: what library/edits takes as a mask."""
-        alpha = self.image.convertToFormat(QImage.Format.Format_Alpha8)
-        data = bytes(alpha.constBits())
-        grey = Image.frombuffer(
-            "L", (alpha.width(), alpha.height()), data, "raw", "L", alpha.bytesPerLine(), 1
-        )
-        return grey.point(lambda v: 255 if v else 0)
+        return mask_of(self.image)
 
     def load_mask(self, mask: Image.Image) -> None:
         """Show a stored mask ("Adjust this edit"); it must have the picture's size."""
@@ -135,6 +130,14 @@ class _Painter(QPainter):
 
     def __exit__(self, *exc: object) -> None:
         self.end()
+
+
+def mask_of(image: QImage) -> Image.Image:
+    """The painted overlay as a binary mask; safe on any thread for an image no one else paints."""
+    alpha = image.convertToFormat(QImage.Format.Format_Alpha8)
+    data = bytes(alpha.constBits())
+    grey = Image.frombuffer("L", (alpha.width(), alpha.height()), data, "raw", "L", alpha.bytesPerLine(), 1)
+    return grey.point(lambda v: 255 if v else 0)
 
 
 def _tile_rect(key: tuple[int, int]) -> QRect:
