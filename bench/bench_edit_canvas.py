@@ -107,7 +107,87 @@ def main() -> int:
     )
     canvas.close()
     view.close()
+    _stall(app)
     return 0
+
+
+def _stall(app: object) -> None:
+    """The GUI thread's longest stall while an edit's work (prepare, framing check, paste-back, PNG
+    encode of a 4K picture) runs on a worker thread, beside the same measurement with nothing running.
+    Goal (issue 17): ≤ 50 ms."""
+    import io
+    import tempfile
+    import threading
+    from pathlib import Path
+
+    from PIL import Image, ImageDraw
+    from PySide6.QtCore import QElapsedTimer, QEventLoop, QTimer
+
+    from seedream_desktop.library.edits.original import open_original
+    from seedream_desktop.library.edits.paste_back import check_framing, paste_back
+    from seedream_desktop.library.edits.prepare import prepare_edit
+
+    with tempfile.TemporaryDirectory() as folder:
+        root = Path(folder)
+        gradient = Image.linear_gradient("L").resize(SIZE)
+        Image.merge("RGB", (gradient, Image.effect_noise(SIZE, 30), gradient)).save(
+            root / "4k.png", compress_level=1
+        )
+        mask = Image.new("L", SIZE, 0)
+        ImageDraw.Draw(mask).ellipse((1000, 500, 2400, 1600), fill=255)
+
+        def edit_work() -> None:
+            original = open_original(root / "4k.png")
+            edit = prepare_edit(original, "a boat", library_root=root, mask=mask)
+            output = original.image.resize((5120, 2880))
+            check_framing(original.image, output, mask, 12)
+            paste_back(original.image, output, mask, 12).save(io.BytesIO(), "PNG", compress_level=6)
+            del edit
+
+        def longest_gap(work: object) -> tuple[float, float]:
+            gaps: list[float] = []
+            clock = QElapsedTimer()
+            clock.start()
+            last = [clock.elapsed()]
+            loop = QEventLoop()
+
+            def tick() -> None:
+                now = clock.elapsed()
+                gaps.append(now - last[0])
+                last[0] = now
+
+            timer = QTimer()
+            timer.setInterval(5)
+            timer.timeout.connect(tick)
+            timer.start()
+            done = threading.Event()
+            if work is None:
+                QTimer.singleShot(3000, loop.quit)
+            else:
+
+                def run() -> None:
+                    work()  # type: ignore[operator]
+                    done.set()
+
+                thread = threading.Thread(target=run)
+                thread.start()
+                watcher = QTimer()
+                watcher.setInterval(20)
+                watcher.timeout.connect(lambda: done.is_set() and loop.quit())
+                watcher.start()
+            start = clock.elapsed()
+            loop.exec()
+            timer.stop()
+            if work is not None:
+                thread.join()
+            return max(gaps[1:] or [0.0]), clock.elapsed() - start
+
+        idle, _ = longest_gap(None)
+        busy, took = longest_gap(edit_work)
+    print(
+        f"GUI-thread longest stall while a 4K edit is prepared and pasted back on a worker ({took / 1000:.1f} s): "
+        f"{busy:.0f} ms (goal ≤ 50) | idle: {idle:.0f} ms"
+    )
 
 
 if __name__ == "__main__":
