@@ -62,6 +62,8 @@ def test_edit_a_region_of_a_result_to_a_saved_composite(make_window, emulator, q
     edit = (record.request or {})["edit"]
     assert edit["kind"] == "mask" and edit["instruction"] == "a red lighthouse" and edit["mask"]["sha256"]
     assert "pasted back" in window.status.currentMessage()
+    entry = window.bridge.pipeline.library.by_path(Path(composite))  # indexed, linked to its parent
+    assert entry is not None and entry.is_edit
 
     # "Adjust this edit" reopens the canvas on the parent with the same mask, markup and words.
     with qtbot.waitSignal(window.edits.opened, timeout=10_000) as reopened:

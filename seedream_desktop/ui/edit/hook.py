@@ -21,6 +21,7 @@ def region_edits(window: Any) -> EditSessions:
         library_root=library_root,
         tray=lambda: window.compose.tray.references(),
         base=lambda: window.compose.request(),
+        index=lambda: getattr(window.bridge.pipeline, "library", None),
     )
     window.commands.editRegionRequested.connect(sessions.open)
     window.commands.adjustEditRequested.connect(sessions.adjust)

@@ -49,11 +49,13 @@ class EditSessions(QObject):
         library_root: Callable[[], Path],
         tray: Callable[[], tuple[ReferenceImage, ...]] = tuple,
         base: Callable[[], GenerationRequest | None] = lambda: None,
+        index: Callable[[], Any] = lambda: None,
     ) -> None:
         super().__init__(parent)
         self._parent = parent
         self._worker, self._submit = worker, submit
         self._library_root, self._tray, self._base = library_root, tray, base
+        self._index = index  # the pipeline's library index (or None): the composite joins it at once
         self._pending: dict[str, PreparedEdit] = {}
         self.dialog: EditDialog | None = None
         worker.imageSaved.connect(self._image_saved)
@@ -116,8 +118,19 @@ class EditSessions(QObject):
         edit = self._pending.get(key) if isinstance(key, str) else None
         if edit is None:
             return
+        library = self._index()
+
+        def paste() -> EditResult:
+            result = save_composite(edit, saved)
+            if library is not None and result.composite is not None and result.record is not None:
+                try:
+                    library.add_file(result.composite, result.record)
+                except (OSError, ValueError):
+                    pass  # the index is a cache: the next scan finds the composite
+            return result
+
         self._worker.run(
-            asyncio.to_thread(save_composite, edit, saved),
+            asyncio.to_thread(paste),
             lambda result, error: self._composited(job_id, saved.image_uuid, result, error),
         )
 
