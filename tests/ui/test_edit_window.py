@@ -81,3 +81,19 @@ def test_adjust_refuses_an_image_that_is_not_an_edit(make_window, qtbot, tmp_pat
     Image.new("RGB", (64, 64), "red").save(plain)
     window.edits.adjust(plain)
     qtbot.waitUntil(lambda: "not a region edit" in window.status.currentMessage(), timeout=10_000)
+
+
+def test_a_moved_output_keeps_its_tile_and_the_composite_is_named(tmp_path):
+    from types import SimpleNamespace
+
+    from seedream_desktop.library.edits.paste_back import Framing
+    from seedream_desktop.ui.edit.hook import _show_composite
+
+    shown: list[tuple] = []
+    window = SimpleNamespace(model=SimpleNamespace(image_saved=lambda *args: shown.append(args)))
+    moved = SimpleNamespace(framing=Framing((12, 0), 3.0), record=None)
+    _show_composite(window, "job", "uuid", str(tmp_path / "c.png"), moved)
+    assert shown == []  # the tile keeps the model's full output
+    kept = SimpleNamespace(framing=Framing((0, 0), 3.0), record=None)
+    _show_composite(window, "job", "uuid", str(tmp_path / "c.png"), kept)
+    assert shown == [("job", tmp_path / "c.png", None, "uuid")]

@@ -26,10 +26,14 @@ def region_edits(window: Any) -> EditSessions:
     window.commands.editRegionRequested.connect(sessions.open)
     window.commands.adjustEditRequested.connect(sessions.adjust)
     sessions.message.connect(lambda text: window.status.showMessage(text, 8000))
-    # The composite takes the output's tile: it is the result; the model's output stays in the library.
+    # The composite takes the output's tile: it is the result. When the output's framing moved, the
+    # tile keeps the model's full output instead, and the message names the composite beside it.
     sessions.compositeSaved.connect(
-        lambda job_id, image_uuid, path, result: window.model.image_saved(
-            job_id, Path(path), result.record, image_uuid
-        )
+        lambda job_id, image_uuid, path, result: _show_composite(window, job_id, image_uuid, path, result)
     )
     return sessions
+
+
+def _show_composite(window: Any, job_id: str, image_uuid: str, path: str, result: Any) -> None:
+    if result.framing is None or result.framing.trustworthy:
+        window.model.image_saved(job_id, Path(path), result.record, image_uuid)
