@@ -201,3 +201,47 @@ def test_pen_pressure_scales_the_brush(qtbot: QtBot) -> None:
     assert firm is not None and light is not None
     assert firm[3] - firm[1] > 30 and light[3] - light[1] < 15  # 40 px under full pressure, ~10 px light
     assert canvas.undo_stack.count() == 2
+
+
+def test_keys_undo_redo_zoom_and_pan(qtbot: QtBot, photo: Path, library_dir: Path) -> None:
+    from PySide6.QtCore import QPoint as Point
+    from PySide6.QtGui import QWheelEvent
+    from PySide6.QtWidgets import QApplication, QGraphicsView
+
+    dialog = EditDialog(open_original(photo), library_root=library_dir)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()  # the dialog's shortcuts need it to be the active window
+    qtbot.waitUntil(dialog.isActiveWindow)
+    canvas = dialog.canvas
+    canvas.setFocus()
+    canvas.actual_size()
+    canvas.centerOn(150, 100)
+    _drag(qtbot, canvas, [(100, 100), (200, 100)])
+    assert _masked(canvas, 150, 100)
+    qtbot.keyClick(canvas, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert not _masked(canvas, 150, 100)
+    qtbot.keyClick(
+        canvas, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    )
+    assert _masked(canvas, 150, 100)
+
+    centre = canvas.viewport().rect().center()
+    wheel = QWheelEvent(
+        QPointF(centre), QPointF(canvas.viewport().mapToGlobal(centre)), Point(0, 0), Point(0, 120),
+        Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase, False,
+    )  # fmt: skip
+    QApplication.sendEvent(canvas.viewport(), wheel)
+    assert canvas.transform().m11() == pytest.approx(1.25)
+    qtbot.keyClick(canvas, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    assert canvas.transform().m11() == 1.0
+    qtbot.keyClick(canvas, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
+    assert canvas.transform().m11() != 1.0  # fitted to the view
+
+    qtbot.keyPress(canvas, Qt.Key.Key_Space)
+    assert canvas.dragMode() == QGraphicsView.DragMode.ScrollHandDrag
+    qtbot.keyRelease(canvas, Qt.Key.Key_Space)
+    assert canvas.dragMode() == QGraphicsView.DragMode.NoDrag
+    qtbot.keyClick(canvas, Qt.Key.Key_E)  # tool shortcuts
+    assert canvas.tool == "eraser"
