@@ -35,13 +35,15 @@ def _mask(size: tuple[int, int], share: tuple[float, float, float, float]) -> Im
     return mask
 
 
-def _best(run: Callable[[], object], runs: int) -> float:
-    times = []
+def _interleaved(runs: int, *work: Callable[[], object]) -> list[float]:
+    """Median milliseconds of each piece of work, run in turns so all see the same machine load."""
+    times: list[list[float]] = [[] for _ in work]
     for _ in range(runs):
-        start = time.perf_counter()
-        run()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times) * 1000
+        for run, spent in zip(work, times, strict=True):
+            start = time.perf_counter()
+            run()
+            spent.append(time.perf_counter() - start)
+    return [statistics.median(spent) * 1000 for spent in times]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -52,12 +54,17 @@ def main(argv: list[str] | None = None) -> int:
     same_size = _photo(ORIGINAL, 9)
     model_size = _photo(MODEL_OUTPUT, 9)
     worst = 0.0
-    print(f"original {ORIGINAL[0]}×{ORIGINAL[1]}, feather {DEFAULT_FEATHER} px, median of {args.runs} runs")
+    print(
+        f"original {ORIGINAL[0]}×{ORIGINAL[1]}, feather {DEFAULT_FEATHER} px, median of {args.runs} runs, taken in turns"
+    )
     for name, share in MASKS.items():
         mask = _mask(ORIGINAL, share)
-        plain = _best(lambda m=mask: Image.composite(same_size, original, m), args.runs)
-        ours = _best(lambda m=mask: paste_back(original, same_size, m, DEFAULT_FEATHER), args.runs)
-        resized = _best(lambda m=mask: paste_back(original, model_size, m, DEFAULT_FEATHER), args.runs)
+        plain, ours, resized = _interleaved(
+            args.runs,
+            lambda m=mask: Image.composite(same_size, original, m),
+            lambda m=mask: paste_back(original, same_size, m, DEFAULT_FEATHER),
+            lambda m=mask: paste_back(original, model_size, m, DEFAULT_FEATHER),
+        )
         worst = max(worst, ours / plain)
         print(
             f"  {name:<12} Image.composite {plain:7.1f} ms | paste-back {ours:7.1f} ms "

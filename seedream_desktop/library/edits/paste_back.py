@@ -14,6 +14,7 @@ from PIL import Image, ImageChops, ImageFilter, ImageStat
 
 from seedream_desktop.library.edits.mask import feathered
 
+CELL = 16  # px: the grain of the map that sorts tiles (at most 256 pixels a cell keeps it exact)
 TILE = 256  # px: sorts the region quickly into unmasked, masked and edge tiles …
 SMALL_TILE = 128  # … and the edge tiles again, so the blur covers little more than the edge itself
 DEFAULT_FEATHER = 12  # px at the original's size: hides the seam without reaching far past the mask
@@ -83,19 +84,26 @@ def _feather_edges(
     """Soften ``weights`` (a copy of ``mask`` placed at ``origin``) in place, only near the mask's edge.
 
     A tile whose surroundings (within the feather) are all unmasked or all masked is the same blurred
-    or not, so only tiles on the edge pay for the blur: large tiles are sorted first, then the mixed
-    ones again in small tiles, which keeps the blurred area close to a thin band along the edge.
+    or not, so only tiles on the edge pay for the blur. The tiles are sorted on a map of the mask
+    shrunk 16 times (one byte per 16×16 cell, no crop of the mask per tile), then the mixed ones
+    again in smaller tiles, which keeps the blurred area close to a thin band along the edge.
     """
     if feather <= 0:
         return
+    cells = _CellMap(mask, feather)
     for tile in _tiles(box, TILE):
-        if _around(mask, tile, feather)[0] is None:
+        if cells.uniform(tile):
             continue
         for small in _tiles(tile, SMALL_TILE):
-            part, reach = _around(mask, small, feather)
-            if part is None:
+            if cells.uniform(small):
                 continue
-            soft = feathered(part, feather).crop(
+            reach = (
+                max(0, small[0] - feather),
+                max(0, small[1] - feather),
+                min(mask.width, small[2] + feather),
+                min(mask.height, small[3] + feather),
+            )
+            soft = feathered(mask.crop(reach), feather).crop(
                 (small[0] - reach[0], small[1] - reach[1], small[2] - reach[0], small[3] - reach[1])
             )
             weights.paste(soft, (small[0] - origin[0], small[1] - origin[1]))
@@ -110,19 +118,25 @@ def _tiles(box: tuple[int, int, int, int], side: int) -> list[tuple[int, int, in
     ]
 
 
-def _around(
-    mask: Image.Image, tile: tuple[int, int, int, int], feather: int
-) -> tuple[Image.Image | None, tuple[int, int, int, int]]:
-    """The mask around ``tile`` (grown by the feather), or None when it is all one value there."""
-    near = (
-        max(0, tile[0] - feather),
-        max(0, tile[1] - feather),
-        min(mask.width, tile[2] + feather),
-        min(mask.height, tile[3] + feather),
-    )
-    around = mask.crop(near)
-    low, high = around.getextrema()
-    return (None if low == high else around), near
+class _CellMap:
+    """Which parts of a binary mask are all 0 or all 255 within the feather, 16 px cells at a time.
+
+    ``reduce(16)`` averages each cell with rounding: one 255 among 256 pixels still averages 1, one 0
+    averages 254, so 0 means "all unmasked" and 255 "all masked" exactly. Grown by the feather (in
+    whole cells, rounded up), a tile is uniform only when every cell that could reach it agrees.
+    """
+
+    def __init__(self, mask: Image.Image, feather: int) -> None:
+        cells = mask.reduce(CELL)
+        reach = 2 * (-(-feather // CELL) + 1) + 1
+        self._any = cells.point(lambda v: 255 if v else 0).filter(ImageFilter.MaxFilter(reach))
+        self._all = cells.point(lambda v: 255 if v == 255 else 0).filter(ImageFilter.MinFilter(reach))
+
+    def uniform(self, tile: tuple[int, int, int, int]) -> bool:
+        box = (tile[0] // CELL, tile[1] // CELL, -(-tile[2] // CELL), -(-tile[3] // CELL))
+        if self._any.crop(box).getextrema()[1] == 0:
+            return True
+        return bool(self._all.crop(box).getextrema()[0] == 255)
 
 
 def check_framing(original: Image.Image, output: Image.Image, mask: Image.Image, feather: int) -> Framing:
