@@ -103,3 +103,17 @@ def test_tiled_paste_back_equals_one_full_frame_composite(feather: int) -> None:
     ImageDraw.Draw(mask).rectangle((300, 200, 420, 300), fill=0)  # a hole: edges inside too
     expected = Image.composite(output, original, feathered(mask, feather))
     assert paste_back(original, output, mask, feather).tobytes() == expected.tobytes()
+
+
+@pytest.mark.parametrize("where", [(0, 0), (255, 256), (699, 519), (333, 17)])
+def test_a_single_masked_pixel_is_found_and_feathered(where: tuple[int, int]) -> None:
+    """One white pixel among 256 in a cell still marks its tile as an edge (no rounding it away)."""
+    original, output = _noise((700, 520), 7), _noise((700, 520), 8)
+    mask = Image.new("L", original.size, 0)
+    mask.putpixel(where, 255)
+    expected = Image.composite(output, original, feathered(mask, 5))
+    assert paste_back(original, output, mask, 5).tobytes() == expected.tobytes()
+    hole = Image.new("L", original.size, 255)  # and one unmasked pixel in a masked area
+    hole.putpixel(where, 0)
+    expected = Image.composite(output, original, feathered(hole, 5))
+    assert paste_back(original, output, hole, 5).tobytes() == expected.tobytes()
