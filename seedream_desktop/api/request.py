@@ -87,6 +87,8 @@ class GenerationRequest:
     upload_endpoint: str | None = None
     # The library image this generation edits (not sent: recorded for lineage).
     parent: str | None = None
+    # What a region edit was: mask, markup, template (not sent: recorded for lineage; library/edits).
+    edit: dict[str, Any] | None = None
     extra: dict[str, Any] = field(default_factory=dict)
 
     # ---- rules -------------------------------------------------------------------------------

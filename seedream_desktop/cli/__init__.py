@@ -1,4 +1,4 @@
-"""The `seedream` command: generate, key, jobs, library and emulator, on the same core as the GUI (no Qt)."""
+"""The `seedream` command: generate, edit, key, jobs, library and emulator, on the same core as the GUI (no Qt)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from seedream_desktop import __version__
 
 # One module per command group, each with `register(subparsers)`; the parser it adds sets `func`.
-COMMAND_MODULES: tuple[str, ...] = ("generate", "key", "jobs", "library", "emulator")
+COMMAND_MODULES: tuple[str, ...] = ("generate", "edit", "key", "jobs", "library", "emulator")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -39,6 +39,9 @@ class Picture:
     # Sequential sets: (number, of) with 1-based number, and the seed shared by the whole set.
     frame: tuple[int, int] | None = None
     set_seed: int | None = None
+    # A region edit (emulator/region_edit.py): image 1 and the marked area, PNGs at work size.
+    edit_base: bytes | None = None
+    edit_mask: bytes | None = None
 
     @property
     def mime(self) -> str:
@@ -116,6 +119,12 @@ def draw(picture: Picture) -> Image.Image:
     layout = random.Random(prompt_hash ^ (picture.set_seed if picture.set_seed is not None else picture.seed))
     _shapes(pen, layout, colours, w, h)
     _variation(pen, random.Random(picture.seed), colours[4], w, h, picture.frame)
+    if picture.edit_base is not None and picture.edit_mask is not None:
+        # New paint only in the marked area; the rest is image 1 as sent, as a faithful edit would be.
+        canvas = Image.composite(
+            canvas, _decoded(picture.edit_base, (w, h)), _decoded(picture.edit_mask, (w, h))
+        )
+        return canvas.resize((picture.width, picture.height), Image.Resampling.BILINEAR)
     unit = max(10, round(max(w, h) / 30))
     # A sequential set's "2/4" sits top right, so the prompt box leaves room for it.
     _prompt_text(pen, picture.prompt, unit, w - (unit * 5 if picture.frame else 0), h)
@@ -125,6 +134,12 @@ def draw(picture: Picture) -> Image.Image:
         number, of = picture.frame
         _label(pen, f"{number}/{of}", _font(unit * 3), w - unit, unit, anchor="ra")
     return canvas.resize((picture.width, picture.height), Image.Resampling.BILINEAR)
+
+
+def _decoded(data: bytes, size: tuple[int, int]) -> Image.Image:
+    with Image.open(io.BytesIO(data)) as image:
+        image.load()
+        return image.resize(size, Image.Resampling.BILINEAR) if image.size != size else image.copy()
 
 
 def _shapes(

@@ -25,6 +25,7 @@ from seedream_desktop.emulator.references import (
     open_image,
     reference_thumbnails,
 )
+from seedream_desktop.emulator.region_edit import find_region
 from seedream_desktop.emulator.shelf import Shelf, StoredImage
 from seedream_desktop.emulator.validation import SEED_MAX, InferenceOrder, read_inference, task_uuid_of
 from seedream_desktop.emulator.wire import CONFLICT_TASK_UUID, CONTENT_POLICY, Rejection, envelope, error
@@ -40,6 +41,7 @@ class Job:
     order: InferenceOrder
     thumbs: tuple[bytes | None, ...]
     base_seed: int
+    region: tuple[bytes, bytes] | None = None  # a region edit: image 1 and the marked area (region_edit)
     items: list[dict[str, Any]] = field(default_factory=list)
     images: list[StoredImage] = field(default_factory=list)
     done: bool = False
@@ -140,6 +142,8 @@ class Service:
         order = read_inference(task)
         thumbs = reference_thumbnails(order.references, self.shelf.lookup, self._origin(), order.task_uuid)
         job = Job(order, thumbs, order.seed if order.seed is not None else random.randint(1, 2**31 - 1))
+        if len(order.references) >= 2:
+            job.region = find_region(*(self._reference(order, i) for i in (0, 1)))
         if task_fault == "nsfw":
             job.nsfw = True
         elif task_fault == "expire":
@@ -253,6 +257,8 @@ class Service:
             references=job.thumbs,
             frame=frame,
             set_seed=set_seed,
+            edit_base=job.region[0] if job.region else None,
+            edit_mask=job.region[1] if job.region else None,
         )
         data = self._painter.paint(picture)
         image_uuid = str(uuid.uuid4())
@@ -331,6 +337,13 @@ class Service:
             self._changed.notify_all()
 
     # ---- imageUpload / mediaStorage ------------------------------------------------------------
+    def _reference(self, order: InferenceOrder, index: int) -> bytes | None:
+        """A reference's full bytes (already checked readable by reference_thumbnails), None if foreign."""
+        try:
+            return image_bytes(order.references[index], self.shelf.lookup, self._origin())
+        except ValueError:
+            return None
+
     def _upload(self, task: dict[str, Any]) -> dict[str, Any]:
         kind = str(task["taskType"])
         task_uuid = task_uuid_of(task)

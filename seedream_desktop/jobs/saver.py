@@ -97,7 +97,9 @@ class ImageSaver:
         extension = FILE_EXTENSIONS[job.request.output_format]
         created = datetime.fromtimestamp(job.created)
         index = image.sequence_index + 1 if job.request.max_sequential_images is not None else None
-        stem = file_stem(created, job.request.prompt, image.seed, index)
+        # A region edit's prompt is mostly its template: name the file after what the person asked for.
+        named = str((job.request.edit or {}).get("instruction") or "") or job.request.prompt
+        stem = file_stem(created, named, image.seed, index)
         try:
             folder.mkdir(parents=True, exist_ok=True)
             if not folder.is_dir():

@@ -35,6 +35,8 @@ class WindowActions:
     reuse_settings: QAction
     reuse_seed: QAction
     use_as_reference: QAction
+    edit_region: QAction
+    adjust_edit: QAction
     favourite: QAction
     trash: QAction
     rate: list[QAction]
@@ -48,6 +50,8 @@ class WindowActions:
             self.reuse_settings,
             self.reuse_seed,
             self.use_as_reference,
+            self.edit_region,
+            self.adjust_edit,
             self.favourite,
             self.trash,
             *self.rate,
@@ -135,6 +139,8 @@ def build_actions(window: QWidget, grid: QWidget) -> WindowActions:
         reuse_settings=action("reuseSettings", _tr("Reuse &settings"), "reuse", ("Ctrl+Shift+U",), grid),
         reuse_seed=action("reuseSeed", _tr("Reuse s&eed"), "", ("Ctrl+Shift+E",), grid),
         use_as_reference=action("useAsReference", _tr("Use as &reference"), "reference", ("Ctrl+R",), grid),
+        edit_region=action("editRegion", _tr("Edit a re&gion…"), "", ("Ctrl+Alt+E",), grid),
+        adjust_edit=action("adjustEdit", _tr("&Adjust this edit…"), "", (), grid),
         favourite=action("favourite", _tr("&Favourite"), "favourite", ("F",), grid),
         trash=action(
             "trash", _tr("Move to &trash"), "trash", (QKeySequence(QKeySequence.StandardKey.Delete),), grid
@@ -186,7 +192,13 @@ def fill_result_menu(menu: QMenu, actions: WindowActions) -> None:
     for act in (actions.copy_image, actions.copy_prompt):
         menu.addAction(act)
     menu.addSeparator()
-    for act in (actions.reuse_settings, actions.reuse_seed, actions.use_as_reference):
+    for act in (
+        actions.reuse_settings,
+        actions.reuse_seed,
+        actions.use_as_reference,
+        actions.edit_region,
+        actions.adjust_edit,
+    ):
         menu.addAction(act)
     menu.addSeparator()
     menu.addAction(actions.favourite)

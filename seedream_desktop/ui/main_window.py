@@ -19,6 +19,7 @@ from seedream_desktop.ui import theme
 from seedream_desktop.ui.actions import build_actions, draw_icons, fill_menus, result_menu, retint
 from seedream_desktop.ui.banner import Banner
 from seedream_desktop.ui.bridge import Bridge, Connection
+from seedream_desktop.ui.edit.hook import region_edits
 from seedream_desktop.ui.keychain_worker import KeychainWorker
 from seedream_desktop.ui.library.window_tab import LibraryTab
 from seedream_desktop.ui.messages import error_text, remedy_text
@@ -118,6 +119,7 @@ class MainWindow(QMainWindow):
         )
         self.commands.connect_actions(self.actions_)
         self.commands.message.connect(lambda text: self.status.showMessage(text, 5000))
+        self.edits = region_edits(self)  # "Edit a region…": the canvas, and paste-back when results land
         self._connect()
         self.library_tab = LibraryTab(self)  # the whole library beside this session's results (Ctrl+L)
 

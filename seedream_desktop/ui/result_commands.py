@@ -32,6 +32,8 @@ class Compose(Protocol):
 
 class ResultCommands(QObject):
     message = Signal(str)  # a short confirmation or problem for the status bar
+    editRegionRequested = Signal(str)  # path: open the edit canvas on it (ui/edit)
+    adjustEditRequested = Signal(str)  # path of a region edit: reopen the canvas on its parent
 
     def __init__(
         self,
@@ -55,6 +57,8 @@ class ResultCommands(QObject):
         actions.reuse_settings.triggered.connect(self.reuse_settings)
         actions.reuse_seed.triggered.connect(self.reuse_seed)
         actions.use_as_reference.triggered.connect(self.use_as_reference)
+        actions.edit_region.triggered.connect(self.edit_region)
+        actions.adjust_edit.triggered.connect(self.adjust_edit)
         actions.favourite.triggered.connect(self.toggle_favourite)
         actions.trash.triggered.connect(self.trash)
         for stars, act in enumerate(actions.rate):
@@ -65,7 +69,13 @@ class ResultCommands(QObject):
         for act in actions.result_actions():
             act.setEnabled(bool(saved))
         one = len(saved) == 1
-        for act in (actions.reuse_settings, actions.reuse_seed, actions.copy_prompt):
+        for act in (
+            actions.reuse_settings,
+            actions.reuse_seed,
+            actions.copy_prompt,
+            actions.edit_region,
+            actions.adjust_edit,
+        ):
             act.setEnabled(one)
 
     # ---- helpers --------------------------------------------------------------------------------
@@ -125,6 +135,16 @@ class ResultCommands(QObject):
         else:
             self._compose.add_references(list(paths))
         self.message.emit(self.tr("Added %n reference image(s)", "", len(paths)))
+
+    def edit_region(self) -> None:
+        item = self._one()
+        if item is not None and item.path is not None:
+            self.editRegionRequested.emit(str(item.path))
+
+    def adjust_edit(self) -> None:
+        item = self._one()
+        if item is not None and item.path is not None:
+            self.adjustEditRequested.emit(str(item.path))
 
     def toggle_favourite(self) -> None:
         items = self._saved()

@@ -60,9 +60,14 @@ class LibraryMenu(QObject):
             "useAsReference", self.tr("Use as Reference"), "Ctrl+R", self.use_as_reference_
         )
         self.edit = self._grid_action("edit", self.tr("Edit This"), "Ctrl+E", self.edit_)
-        grid.addActions(
-            [self.reveal, self.copy_image, self.copy_prompt, self.reuse, self.use_as_reference, self.edit]
+        self.edit_region = self._grid_action(
+            "editRegion", self.tr("Edit a Region…"), "Ctrl+Alt+E", self.edit_region_
         )
+        grid.addActions([self.reveal, self.copy_image, self.copy_prompt, self.reuse, self.use_as_reference])
+        self.adjust_edit = self._grid_action(
+            "adjustEdit", self.tr("Adjust This Edit…"), "", self.adjust_edit_
+        )
+        grid.addActions([self.edit, self.edit_region, self.adjust_edit])
         # A disabled action's shortcut does nothing: keep the states true to the selection (the view
         # also calls update_enabled once the details panel shows a new current image).
         grid.selectionModel().selectionChanged.connect(lambda *_: self.update_enabled())
@@ -102,6 +107,8 @@ class LibraryMenu(QObject):
         self.copy_prompt.setEnabled(one is not None and bool(one.prompt))
         self.reuse.setEnabled(one is not None and self._request_of(one) is not None)
         self.edit.setEnabled(one is not None)
+        self.edit_region.setEnabled(one is not None)
+        self.adjust_edit.setEnabled(one is not None and one.is_edit)
 
     # ---- the menu -----------------------------------------------------------------------------------
     def build(self, parent: QWidget) -> QMenu | None:
@@ -119,7 +126,7 @@ class LibraryMenu(QObject):
         menu.addSeparator()
         menu.addActions([self.copy_image, self.copy_prompt])
         menu.addSeparator()
-        menu.addActions([self.reuse, self.use_as_reference, self.edit])
+        menu.addActions([self.reuse, self.use_as_reference, self.edit, self.edit_region, self.adjust_edit])
         menu.addSeparator()
         favourite = self._add(
             menu, "favourite", self.tr("Favourite"), lambda: self.view.toggle_favourite(move_on=False)
@@ -227,6 +234,16 @@ class LibraryMenu(QObject):
         entry = self._one()
         if entry is not None:
             self.view.editRequested.emit(str(entry.path))
+
+    def edit_region_(self) -> None:
+        entry = self._one()
+        if entry is not None:
+            self.view.editRegionRequested.emit(str(entry.path))
+
+    def adjust_edit_(self) -> None:
+        entry = self._one()
+        if entry is not None:
+            self.view.adjustEditRequested.emit(str(entry.path))
 
     def _add_to_board(self, board_id: int) -> None:
         self.view.boards.add_images(self._ids(), board_id)

@@ -38,6 +38,8 @@ class LibraryView(QWidget):
     reuseRequested = Signal(object)  # GenerationRequest
     referenceRequested = Signal(list)  # paths (str)
     editRequested = Signal(str)  # path
+    editRegionRequested = Signal(str)  # path: "Edit a Region…" opens the edit canvas (ui/edit)
+    adjustEditRequested = Signal(str)  # path of a region edit: reopen the canvas on its parent
     message = Signal(str)  # for the status bar
 
     def __init__(

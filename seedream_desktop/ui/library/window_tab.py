@@ -118,6 +118,9 @@ class LibraryTab(QObject):
         settings, paths = window.parts.settings, window.parts.paths
         self._library = Library.open(settings.library, paths.thumbnails)
         view = LibraryView(self._library, self.tabs, open_url=window.parts.open_url)
+        if getattr(window, "edits", None) is not None:
+            view.editRegionRequested.connect(window.edits.open)
+            view.adjustEditRequested.connect(window.edits.adjust)
         self.link = ComposeLink(window.compose, self._library, self)
         self.link.follow(view)
         view.message.connect(lambda text: window.status.showMessage(text, 5000))
