@@ -64,7 +64,7 @@
 <context>
     <name>LibraryMenu</name>
     <message numerus="yes">
-        <location filename="../../seedream_desktop/ui/library/library_menu.py" line="194"/>
+        <location filename="../../seedream_desktop/ui/library/library_menu.py" line="201"/>
         <source>Opened the first %n images; select fewer to open the others.</source>
         <translation>
             <numerusform>Opened the first image; select fewer to open the others.</numerusform>
@@ -72,7 +72,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../seedream_desktop/ui/library/library_menu.py" line="207"/>
+        <location filename="../../seedream_desktop/ui/library/library_menu.py" line="214"/>
         <source>Copied %n image(s)</source>
         <translation>
             <numerusform>Copied %n image</numerusform>
@@ -83,7 +83,7 @@
 <context>
     <name>LibraryView</name>
     <message numerus="yes">
-        <location filename="../../seedream_desktop/ui/library/library_view.py" line="160"/>
+        <location filename="../../seedream_desktop/ui/library/library_view.py" line="162"/>
         <source>%n image(s)</source>
         <translation>
             <numerusform>%n image</numerusform>
@@ -91,7 +91,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../seedream_desktop/ui/library/library_view.py" line="269"/>
+        <location filename="../../seedream_desktop/ui/library/library_view.py" line="271"/>
         <source>Removed %n image(s) from “{0}”.</source>
         <translation>
             <numerusform>Removed %n image from “{0}”.</numerusform>
@@ -99,7 +99,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../seedream_desktop/ui/library/library_view.py" line="274"/>
+        <location filename="../../seedream_desktop/ui/library/library_view.py" line="276"/>
         <source>Tagged %n image(s) “{0}”.</source>
         <translation>
             <numerusform>Tagged %n image “{0}”.</numerusform>
@@ -107,7 +107,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../seedream_desktop/ui/library/library_view.py" line="279"/>
+        <location filename="../../seedream_desktop/ui/library/library_view.py" line="281"/>
         <source>Removed the tag “{0}” from %n image(s).</source>
         <translation>
             <numerusform>Removed the tag “{0}” from %n image.</numerusform>
@@ -115,7 +115,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../seedream_desktop/ui/library/library_view.py" line="309"/>
+        <location filename="../../seedream_desktop/ui/library/library_view.py" line="311"/>
         <source>Moved %n image(s) to the trash.</source>
         <translation>
             <numerusform>Moved %n image to the trash.</numerusform>
@@ -148,7 +148,7 @@
 <context>
     <name>ResultCommands</name>
     <message numerus="yes">
-        <location filename="../../seedream_desktop/ui/result_commands.py" line="96"/>
+        <location filename="../../seedream_desktop/ui/result_commands.py" line="106"/>
         <source>Copied %n image(s)</source>
         <translation>
             <numerusform>Copied %n image</numerusform>
@@ -156,7 +156,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../seedream_desktop/ui/result_commands.py" line="127"/>
+        <location filename="../../seedream_desktop/ui/result_commands.py" line="137"/>
         <source>Added %n reference image(s)</source>
         <translation>
             <numerusform>Added %n reference image</numerusform>
@@ -164,7 +164,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../seedream_desktop/ui/result_commands.py" line="164"/>
+        <location filename="../../seedream_desktop/ui/result_commands.py" line="184"/>
         <source>Moved %n image(s) to the trash</source>
         <translation>
             <numerusform>Moved %n image to the trash</numerusform>

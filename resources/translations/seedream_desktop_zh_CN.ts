@@ -84,6 +84,34 @@
     </message>
 </context>
 <context>
+    <name>Colours</name>
+    <message>
+        <location filename="../../seedream_desktop/ui/edit/dialog.py" line="56"/>
+        <source>red</source>
+        <translation>红色</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/edit/dialog.py" line="57"/>
+        <source>yellow</source>
+        <translation>黄色</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/edit/dialog.py" line="58"/>
+        <source>green</source>
+        <translation>绿色</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/edit/dialog.py" line="59"/>
+        <source>blue</source>
+        <translation>蓝色</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/edit/dialog.py" line="60"/>
+        <source>white</source>
+        <translation>白色</translation>
+    </message>
+</context>
+<context>
     <name>ComposePanel</name>
     <message>
         <location filename="../../seedream_desktop/ui/compose/panel.py" line="55"/>
@@ -269,7 +297,176 @@
     </message>
 </context>
 <context>
+    <name>EditDialog</name>
+    <message>
+        <location filename="../../seedream_desktop/ui/edit/dialog.py" line="80"/>
+        <source>Edit a Region – {name}</source>
+        <translation>编辑区域 – {name}</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/edit/dialog.py" line="86"/>
+        <source>Brush</source>
+        <translation>画笔</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/edit/dialog.py" line="87"/>
+        <source>Eraser</source>
+        <translation>橡皮擦</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/edit/dialog.py" line="88"/>
+        <source>Rectangle</source>
+        <translation>矩形</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/edit/dialog.py" line="89"/>
+        <source>Lasso</source>
+        <translation>套索</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/edit/dialog.py" line="90"/>
+        <source>Arrow</source>
+        <translation>箭头</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/edit/dialog.py" line="91"/>
+        <source>Box</source>
+        <translation>方框</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/edit/dialog.py" line="92"/>
+        <source>Line</source>
+        <translation>线条</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/edit/dialog.py" line="93"/>
+        <source>Text</source>
+        <translation>文字</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/edit/dialog.py" line="107"/>
+        <source>Cut from Mask</source>
+        <translation>从蒙版中减去</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/edit/dialog.py" line="121"/>
+        <source>Brush </source>
+        <translation>画笔 </translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/edit/dialog.py" line="128"/>
+        <source>Feather </source>
+        <translation>羽化 </translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/edit/dialog.py" line="131"/>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/edit/dialog.py" line="133"/>
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/edit/dialog.py" line="136"/>
+        <source>Fit</source>
+        <translation>适合窗口</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/edit/dialog.py" line="139"/>
+        <source>100 %</source>
+        <translation>100 %</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/edit/dialog.py" line="146"/>
+        <source>What should change in the marked area?</source>
+        <translation>标记区域里要改成什么？</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/edit/dialog.py" line="153"/>
+        <source>Output size: {label} ({dimensions}), pasted back at {width}×{height}</source>
+        <translation>输出尺寸：{label}（{dimensions}），贴回为 {width}×{height}</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/edit/dialog.py" line="158"/>
+        <source>Keep everything outside the mask exactly (paste back)</source>
+        <translation>蒙版以外的内容保持完全不变（贴回原图）</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/edit/dialog.py" line="163"/>
+        <source>Send</source>
+        <translation>发送</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/edit/dialog.py" line="167"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/edit/dialog.py" line="171"/>
+        <source>Change</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/edit/dialog.py" line="172"/>
+        <source>Prompt</source>
+        <translation>提示词</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/edit/dialog.py" line="210"/>
+        <source>Text label</source>
+        <translation>文字标注</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/edit/dialog.py" line="210"/>
+        <source>Label text:</source>
+        <translation>标注文字：</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/edit/dialog.py" line="234"/>
+        <source>Write what should change in the marked area.</source>
+        <translation>请写下标记区域里要改成什么。</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/edit/dialog.py" line="239"/>
+        <source>Preparing the edit…</source>
+        <translation>正在准备编辑…</translation>
+    </message>
+</context>
+<context>
+    <name>EditSessions</name>
+    <message>
+        <location filename="../../seedream_desktop/ui/edit/sessions.py" line="113"/>
+        <source>Edit sent: {size}</source>
+        <translation>编辑已发送：{size}</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/edit/sessions.py" line="142"/>
+        <source>Could not paste the edit back: {reason}</source>
+        <translation>无法把编辑结果贴回原图：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/edit/sessions.py" line="155"/>
+        <source>Edit pasted back: {name}</source>
+        <translation>编辑结果已贴回：{name}</translation>
+    </message>
+</context>
+<context>
+    <name>Edits</name>
+    <message>
+        <location filename="../../seedream_desktop/library/edits/plan.py" line="17"/>
+        <source>Edit image 1. Change only the area marked in image 2: {instruction}. Keep everything else exactly the same.</source>
+        <translation>编辑图 1。只修改图 2 中标记的区域：{instruction}。其他部分保持完全不变。</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
+    <message>
+        <location filename="../../seedream_desktop/library/edits/prepare.py" line="76"/>
+        <source>Paint a mask or draw markup where the change goes.</source>
+        <translation>请在要修改的地方涂抹蒙版或画上标注。</translation>
+    </message>
     <message>
         <location filename="../../seedream_desktop/api/errors.py" line="21"/>
         <source>Something went wrong: {detail}</source>
@@ -427,6 +624,7 @@
     </message>
     <message>
         <location filename="../../seedream_desktop/api/references.py" line="63"/>
+        <location filename="../../seedream_desktop/library/edits/original.py" line="59"/>
         <source>it is not a picture format Seedream can read</source>
         <translation>Seedream 无法读取这种图像格式</translation>
     </message>
@@ -462,6 +660,7 @@
     </message>
     <message>
         <location filename="../../seedream_desktop/api/references.py" line="167"/>
+        <location filename="../../seedream_desktop/library/edits/original.py" line="63"/>
         <source>the file is damaged or incomplete</source>
         <translation>文件已损坏或不完整</translation>
     </message>
@@ -486,74 +685,84 @@
         <translation>图像太细长（长宽比最多 16:1）</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/api/request.py" line="104"/>
+        <location filename="../../seedream_desktop/api/request.py" line="106"/>
         <source>Write a prompt first (1–{max} characters).</source>
         <translation>请先写提示词（1–{max} 个字符）。</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/api/request.py" line="110"/>
+        <location filename="../../seedream_desktop/api/request.py" line="112"/>
         <source>The prompt has {count} characters; Seedream takes at most {max}.</source>
         <translation>提示词有 {count} 个字符；Seedream 最多接受 {max} 个。</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/api/request.py" line="119"/>
+        <location filename="../../seedream_desktop/api/request.py" line="121"/>
         <source>{width}×{height} is not one of Seedream 4.0&apos;s 17 sizes.</source>
         <translation>{width}×{height} 不在 Seedream 4.0 的 17 种尺寸之中。</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/api/request.py" line="127"/>
+        <location filename="../../seedream_desktop/api/request.py" line="129"/>
         <source>{count} reference images; Seedream takes at most {max}.</source>
         <translation>有 {count} 张参考图；Seedream 最多接受 {max} 张。</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/api/request.py" line="134"/>
+        <location filename="../../seedream_desktop/api/request.py" line="136"/>
         <source>Number of images must be {min}–{max} (got {value}).</source>
         <translation>图像数量必须为 {min}–{max}（当前为 {value}）。</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/api/request.py" line="144"/>
+        <location filename="../../seedream_desktop/api/request.py" line="146"/>
         <source>Sequential images must be {min}–{max} (got {value}).</source>
         <translation>组图数量必须为 {min}–{max}（当前为 {value}）。</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/api/request.py" line="152"/>
+        <location filename="../../seedream_desktop/api/request.py" line="154"/>
         <source>{refs} references + {seq} sequential images is {total}; together they may be at most {max}.</source>
         <translation>{refs} 张参考图 + {seq} 张组图共 {total} 张；两者合计最多 {max} 张。</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/api/request.py" line="164"/>
+        <location filename="../../seedream_desktop/api/request.py" line="166"/>
         <source>Format must be PNG, JPG or WEBP (got {value}).</source>
         <translation>格式必须是 PNG、JPG 或 WEBP（当前为 {value}）。</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/api/request.py" line="170"/>
+        <location filename="../../seedream_desktop/api/request.py" line="172"/>
         <source>Quality must be {min}–{max} (got {value}).</source>
         <translation>质量必须为 {min}–{max}（当前为 {value}）。</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/api/request.py" line="178"/>
+        <location filename="../../seedream_desktop/api/request.py" line="180"/>
         <source>Seed must be a whole number from {min} to {max} (got {value}).</source>
         <translation>种子必须是 {min} 到 {max} 之间的整数（当前为 {value}）。</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/api/request.py" line="186"/>
+        <location filename="../../seedream_desktop/api/request.py" line="188"/>
         <source>Result links must live at least {min} seconds (got {value}).</source>
         <translation>结果链接的有效期至少为 {min} 秒（当前为 {value}）。</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/api/request.py" line="191"/>
+        <location filename="../../seedream_desktop/api/request.py" line="193"/>
         <source>Safety check must be none, fast or full.</source>
         <translation>安全检查只能是关闭、快速或完整。</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/api/request.py" line="193"/>
+        <location filename="../../seedream_desktop/api/request.py" line="195"/>
         <source>Delivery must be async or sync.</source>
         <translation>交付方式只能是异步或同步。</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/api/request.py" line="197"/>
+        <location filename="../../seedream_desktop/api/request.py" line="199"/>
         <source>Output type must be URL, base64Data or dataURI.</source>
         <translation>输出类型只能是 URL、base64Data 或 dataURI。</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/jobs/edit_results.py" line="34"/>
+        <source>The edit moved the picture by {dx}, {dy} px: the pasted-back “{name}” may show a seam; the model&apos;s full output is “{output}”.</source>
+        <translation>编辑使画面移动了 {dx}, {dy} 像素：贴回后的“{name}”可能有接缝；模型的完整输出是“{output}”。</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/jobs/edit_results.py" line="39"/>
+        <source>The edit also changed the unmarked area: the pasted-back “{name}” may show a seam; the model&apos;s full output is “{output}”.</source>
+        <translation>编辑也改动了未标记的区域：贴回后的“{name}”可能有接缝；模型的完整输出是“{output}”。</translation>
     </message>
     <message>
         <location filename="../../seedream_desktop/jobs/errors.py" line="19"/>
@@ -579,6 +788,122 @@
         <location filename="../../seedream_desktop/jobs/errors.py" line="42"/>
         <source>This job was sent to {api_url}; connect to that API to retry it.</source>
         <translation>此任务已发送到 {api_url}；请连接到该 API 后再重试。</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/library/edits/adjust.py" line="19"/>
+        <source>it is not a region edit made here</source>
+        <translation>它不是在这里做的区域编辑</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/library/edits/adjust.py" line="20"/>
+        <source>the picture it was made from is no longer at {path}</source>
+        <translation>它的原图已不在 {path}</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/library/edits/errors.py" line="12"/>
+        <source>“{name}” cannot be used for this edit: {detail}</source>
+        <translation>“{name}”无法用于这次编辑：{detail}</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/library/edits/markup.py" line="108"/>
+        <source>it is not JSON</source>
+        <translation>它不是 JSON</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/library/edits/markup.py" line="114"/>
+        <source>it is not a version 1 markup document</source>
+        <translation>它不是第 1 版标注文档</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/library/edits/markup.py" line="118"/>
+        <source>“size” must be [width, height]</source>
+        <translation>“size”必须是 [宽, 高]</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/library/edits/markup.py" line="122"/>
+        <source>“items” must be a list of at most 500 marks</source>
+        <translation>“items”必须是最多 500 个标注的列表</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/library/edits/markup.py" line="125"/>
+        <source>the marks have too many points</source>
+        <translation>标注的点太多</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/library/edits/markup.py" line="131"/>
+        <source>each mark needs a kind: arrow, box, line or text</source>
+        <translation>每个标注都需要类型：arrow、box、line 或 text</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/library/edits/markup.py" line="137"/>
+        <source>“points” must be a list of [x, y] pairs</source>
+        <translation>“points”必须是 [x, y] 坐标对的列表</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/library/edits/markup.py" line="140"/>
+        <source>a mark has too few points</source>
+        <translation>某个标注的点太少</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/library/edits/markup.py" line="143"/>
+        <source>colours are red, yellow, green, blue or white</source>
+        <translation>颜色只能是 red、yellow、green、blue 或 white</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/library/edits/markup.py" line="146"/>
+        <source>“width” must be a number of pixels</source>
+        <translation>“width”必须是像素数</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/library/edits/markup.py" line="149"/>
+        <source>a text mark needs 1–200 characters of text</source>
+        <translation>文字标注需要 1–200 个字符</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/library/edits/mask.py" line="43"/>
+        <location filename="../../seedream_desktop/library/edits/original.py" line="46"/>
+        <source>the file cannot be read</source>
+        <translation>文件无法读取</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/library/edits/mask.py" line="51"/>
+        <source>it is not a readable mask picture</source>
+        <translation>它不是可读取的蒙版图片</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/library/edits/mask.py" line="52"/>
+        <source>Save the mask as a PNG, white where the change goes.</source>
+        <translation>请把蒙版存为 PNG，要修改的地方为白色。</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/library/edits/mask.py" line="62"/>
+        <source>The mask is {mask_size} and the picture is {picture_size}: the mask was stretched to fit.</source>
+        <translation>蒙版为 {mask_size}，图片为 {picture_size}：蒙版已拉伸以适配。</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/library/edits/mask.py" line="79"/>
+        <source>the mask is empty</source>
+        <translation>蒙版是空的</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/library/edits/mask.py" line="80"/>
+        <source>Paint white where the change goes, or edit with markup only.</source>
+        <translation>请把要修改的地方涂白，或只用标注来编辑。</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/library/edits/mask.py" line="85"/>
+        <source>the mask covers the whole picture</source>
+        <translation>蒙版覆盖了整张图片</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/library/edits/mask.py" line="86"/>
+        <source>Leave unmasked what must stay, or edit without a mask.</source>
+        <translation>请让要保留的部分留在蒙版之外，或不用蒙版编辑。</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/library/edits/plan.py" line="90"/>
+        <source>there is no mask and no markup</source>
+        <translation>没有蒙版，也没有标注</translation>
     </message>
     <message>
         <location filename="../../seedream_desktop/library/kits.py" line="35"/>
@@ -633,6 +958,7 @@
     <message>
         <location filename="../../seedream_desktop/regular_files.py" line="41"/>
         <location filename="../../seedream_desktop/regular_files.py" line="119"/>
+        <location filename="../../seedream_desktop/regular_files.py" line="128"/>
         <source>does not exist</source>
         <translation>不存在</translation>
     </message>
@@ -1299,96 +1625,106 @@ is:fav、is:edit、has:refs、board:画板名、tag:标签、date:2025-09、date
         <translation>修改这张</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/library_menu.py" line="116"/>
+        <location filename="../../seedream_desktop/ui/library/library_menu.py" line="64"/>
+        <source>Edit a Region…</source>
+        <translation>编辑区域…</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/library/library_menu.py" line="68"/>
+        <source>Adjust This Edit…</source>
+        <translation>调整这次编辑…</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/library/library_menu.py" line="123"/>
         <source>View</source>
         <translation>查看</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/library_menu.py" line="117"/>
+        <location filename="../../seedream_desktop/ui/library/library_menu.py" line="124"/>
         <source>Open in Default App</source>
         <translation>用默认应用打开</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/library_menu.py" line="125"/>
+        <location filename="../../seedream_desktop/ui/library/library_menu.py" line="132"/>
         <source>Favourite</source>
         <translation>收藏</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/library_menu.py" line="134"/>
+        <location filename="../../seedream_desktop/ui/library/library_menu.py" line="141"/>
         <source>Move to Trash</source>
         <translation>移到回收站</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/library_menu.py" line="144"/>
+        <location filename="../../seedream_desktop/ui/library/library_menu.py" line="151"/>
         <source>Rating</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/library_menu.py" line="148"/>
+        <location filename="../../seedream_desktop/ui/library/library_menu.py" line="155"/>
         <source>No Rating</source>
         <translation>无评分</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/library_menu.py" line="155"/>
+        <location filename="../../seedream_desktop/ui/library/library_menu.py" line="162"/>
         <source>Add to Board</source>
         <translation>添加到画板</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/library_menu.py" line="161"/>
+        <location filename="../../seedream_desktop/ui/library/library_menu.py" line="168"/>
         <source>New Board…</source>
         <translation>新建画板…</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/library_menu.py" line="168"/>
+        <location filename="../../seedream_desktop/ui/library/library_menu.py" line="175"/>
         <source>Remove from “{0}”</source>
         <translation>从“{0}”中移除</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/library_menu.py" line="173"/>
+        <location filename="../../seedream_desktop/ui/library/library_menu.py" line="180"/>
         <source>Add Tag…</source>
         <translation>添加标签…</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/library_menu.py" line="176"/>
+        <location filename="../../seedream_desktop/ui/library/library_menu.py" line="183"/>
         <source>Remove Tag</source>
         <translation>移除标签</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../seedream_desktop/ui/library/library_menu.py" line="194"/>
+        <location filename="../../seedream_desktop/ui/library/library_menu.py" line="201"/>
         <source>Opened the first %n images; select fewer to open the others.</source>
         <translation>
             <numerusform>已打开前 %n 张图像；要打开其余图像，请少选一些。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../seedream_desktop/ui/library/library_menu.py" line="207"/>
+        <location filename="../../seedream_desktop/ui/library/library_menu.py" line="214"/>
         <source>Copied %n image(s)</source>
         <translation>
             <numerusform>已复制 %n 张图像</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/library_menu.py" line="213"/>
+        <location filename="../../seedream_desktop/ui/library/library_menu.py" line="220"/>
         <source>Copied the prompt</source>
         <translation>已复制提示词</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/library_menu.py" line="235"/>
+        <location filename="../../seedream_desktop/ui/library/library_menu.py" line="252"/>
         <source>New board</source>
         <translation>新建画板</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/library_menu.py" line="235"/>
+        <location filename="../../seedream_desktop/ui/library/library_menu.py" line="252"/>
         <source>Board name:</source>
         <translation>画板名称：</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/library_menu.py" line="245"/>
+        <location filename="../../seedream_desktop/ui/library/library_menu.py" line="262"/>
         <source>Add tag</source>
         <translation>添加标签</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/library_menu.py" line="245"/>
+        <location filename="../../seedream_desktop/ui/library/library_menu.py" line="262"/>
         <source>Tag:</source>
         <translation>标签：</translation>
     </message>
@@ -1416,7 +1752,7 @@ is:fav、is:edit、has:refs、board:画板名、tag:标签、date:2025-09、date
     <message>
         <location filename="../../seedream_desktop/ui/library/window_tab.py" line="46"/>
         <location filename="../../seedream_desktop/ui/library/window_tab.py" line="90"/>
-        <location filename="../../seedream_desktop/ui/library/window_tab.py" line="127"/>
+        <location filename="../../seedream_desktop/ui/library/window_tab.py" line="130"/>
         <source>Library</source>
         <translation>图库</translation>
     </message>
@@ -1436,12 +1772,12 @@ is:fav、is:edit、has:refs、board:画板名、tag:标签、date:2025-09、date
         <translation>正在打开图库…</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/window_tab.py" line="203"/>
+        <location filename="../../seedream_desktop/ui/library/window_tab.py" line="206"/>
         <source>Generating needs a Runware API key (Settings). Everything in the library works without one.</source>
         <translation>生成需要 Runware API 密钥（见设置）。图库的所有功能无需密钥即可使用。</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/window_tab.py" line="207"/>
+        <location filename="../../seedream_desktop/ui/library/window_tab.py" line="210"/>
         <source>No connection to Runware: generating waits until it is back. The library works offline.</source>
         <translation>无法连接 Runware：生成将等待连接恢复。图库可离线使用。</translation>
     </message>
@@ -1449,62 +1785,62 @@ is:fav、is:edit、has:refs、board:画板名、tag:标签、date:2025-09、date
 <context>
     <name>LibraryView</name>
     <message>
-        <location filename="../../seedream_desktop/ui/library/library_view.py" line="75"/>
+        <location filename="../../seedream_desktop/ui/library/library_view.py" line="77"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/library_view.py" line="78"/>
+        <location filename="../../seedream_desktop/ui/library/library_view.py" line="80"/>
         <source>Undo Move to Trash</source>
         <translation>撤销移到回收站</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/library_view.py" line="84"/>
+        <location filename="../../seedream_desktop/ui/library/library_view.py" line="86"/>
         <source>Put them back where they were ({0})</source>
         <translation>放回原处（{0}）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../seedream_desktop/ui/library/library_view.py" line="160"/>
+        <location filename="../../seedream_desktop/ui/library/library_view.py" line="162"/>
         <source>%n image(s)</source>
         <translation>
             <numerusform>%n 张图像</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../seedream_desktop/ui/library/library_view.py" line="269"/>
+        <location filename="../../seedream_desktop/ui/library/library_view.py" line="271"/>
         <source>Removed %n image(s) from “{0}”.</source>
         <translation>
             <numerusform>已从“{0}”中移除 %n 张图像。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../seedream_desktop/ui/library/library_view.py" line="274"/>
+        <location filename="../../seedream_desktop/ui/library/library_view.py" line="276"/>
         <source>Tagged %n image(s) “{0}”.</source>
         <translation>
             <numerusform>已为 %n 张图像添加标签“{0}”。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../seedream_desktop/ui/library/library_view.py" line="279"/>
+        <location filename="../../seedream_desktop/ui/library/library_view.py" line="281"/>
         <source>Removed the tag “{0}” from %n image(s).</source>
         <translation>
             <numerusform>已从 %n 张图像移除标签“{0}”。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/library_view.py" line="300"/>
+        <location filename="../../seedream_desktop/ui/library/library_view.py" line="302"/>
         <source>Some images could not be moved to the trash: {0}</source>
         <translation>部分图像无法移到回收站：{0}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../seedream_desktop/ui/library/library_view.py" line="309"/>
+        <location filename="../../seedream_desktop/ui/library/library_view.py" line="311"/>
         <source>Moved %n image(s) to the trash.</source>
         <translation>
             <numerusform>已将 %n 张图像移到回收站。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/library_view.py" line="330"/>
+        <location filename="../../seedream_desktop/ui/library/library_view.py" line="332"/>
         <source>Some images were no longer in the trash.</source>
         <translation>部分图像已不在回收站中。</translation>
     </message>
@@ -1512,17 +1848,17 @@ is:fav、is:edit、has:refs、board:画板名、tag:标签、date:2025-09、date
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../seedream_desktop/ui/main_window.py" line="105"/>
+        <location filename="../../seedream_desktop/ui/main_window.py" line="106"/>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/main_window.py" line="244"/>
+        <location filename="../../seedream_desktop/ui/main_window.py" line="246"/>
         <source>The clipboard holds no image to use as a reference</source>
         <translation>剪贴板中没有可用作参考图的图像</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/main_window.py" line="303"/>
+        <location filename="../../seedream_desktop/ui/main_window.py" line="305"/>
         <source> — DEMO</source>
         <translation> — 演示</translation>
     </message>
@@ -1808,53 +2144,53 @@ Drag to reorder; Delete removes; Ctrl+Left/Right moves.</source>
 <context>
     <name>ResultCommands</name>
     <message numerus="yes">
-        <location filename="../../seedream_desktop/ui/result_commands.py" line="96"/>
+        <location filename="../../seedream_desktop/ui/result_commands.py" line="106"/>
         <source>Copied %n image(s)</source>
         <translation>
             <numerusform>已复制 %n 张图像</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/result_commands.py" line="102"/>
+        <location filename="../../seedream_desktop/ui/result_commands.py" line="112"/>
         <source>Prompt copied</source>
         <translation>已复制提示词</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/result_commands.py" line="108"/>
+        <location filename="../../seedream_desktop/ui/result_commands.py" line="118"/>
         <source>This image carries no settings to reuse</source>
         <translation>这张图像没有可复用的设置</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/result_commands.py" line="111"/>
+        <location filename="../../seedream_desktop/ui/result_commands.py" line="121"/>
         <source>Loaded the prompt and settings of the selected image</source>
         <translation>已载入所选图像的提示词和设置</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/result_commands.py" line="117"/>
+        <location filename="../../seedream_desktop/ui/result_commands.py" line="127"/>
         <source>Seed {seed} set</source>
         <translation>已设置种子 {seed}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../seedream_desktop/ui/result_commands.py" line="127"/>
+        <location filename="../../seedream_desktop/ui/result_commands.py" line="137"/>
         <source>Added %n reference image(s)</source>
         <translation>
             <numerusform>已添加 %n 张参考图</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/result_commands.py" line="161"/>
+        <location filename="../../seedream_desktop/ui/result_commands.py" line="181"/>
         <source>Could not move to the trash: {reason}</source>
         <translation>无法移到回收站：{reason}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../seedream_desktop/ui/result_commands.py" line="164"/>
+        <location filename="../../seedream_desktop/ui/result_commands.py" line="184"/>
         <source>Moved %n image(s) to the trash</source>
         <translation>
             <numerusform>已将 %n 张图像移到回收站</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/result_commands.py" line="168"/>
+        <location filename="../../seedream_desktop/ui/result_commands.py" line="188"/>
         <source>Could not save the mark: {reason}</source>
         <translation>无法保存标记：{reason}</translation>
     </message>
@@ -2197,113 +2533,123 @@ Drag to reorder; Delete removes; Ctrl+Left/Right moves.</source>
 <context>
     <name>WindowActions</name>
     <message>
-        <location filename="../../seedream_desktop/ui/actions.py" line="104"/>
+        <location filename="../../seedream_desktop/ui/actions.py" line="108"/>
         <source>Rate %n star(s)</source>
         <translation>评为 %n 星</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/actions.py" line="106"/>
+        <location filename="../../seedream_desktop/ui/actions.py" line="110"/>
         <source>Clear rating</source>
         <translation>清除评分</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/actions.py" line="114"/>
-        <location filename="../../seedream_desktop/ui/actions.py" line="168"/>
+        <location filename="../../seedream_desktop/ui/actions.py" line="118"/>
+        <location filename="../../seedream_desktop/ui/actions.py" line="174"/>
         <source>&amp;Generate</source>
         <translation>生成(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/actions.py" line="117"/>
+        <location filename="../../seedream_desktop/ui/actions.py" line="121"/>
         <source>&amp;Cancel job</source>
         <translation>取消任务(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/actions.py" line="118"/>
+        <location filename="../../seedream_desktop/ui/actions.py" line="122"/>
         <source>Cancel &amp;all jobs</source>
         <translation>取消全部任务(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/actions.py" line="119"/>
+        <location filename="../../seedream_desktop/ui/actions.py" line="123"/>
         <source>&amp;Retry failed job</source>
         <translation>重试失败的任务(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/actions.py" line="122"/>
+        <location filename="../../seedream_desktop/ui/actions.py" line="126"/>
         <source>&amp;Paste image as reference</source>
         <translation>粘贴图像作为参考图(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/actions.py" line="126"/>
+        <location filename="../../seedream_desktop/ui/actions.py" line="130"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/actions.py" line="127"/>
+        <location filename="../../seedream_desktop/ui/actions.py" line="131"/>
         <source>Try the &amp;demo</source>
         <translation>试用演示(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/actions.py" line="128"/>
+        <location filename="../../seedream_desktop/ui/actions.py" line="132"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/actions.py" line="129"/>
+        <location filename="../../seedream_desktop/ui/actions.py" line="133"/>
         <source>&amp;Open in viewer</source>
         <translation>在查看器中打开(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/actions.py" line="130"/>
+        <location filename="../../seedream_desktop/ui/actions.py" line="134"/>
         <source>Show in &amp;folder</source>
         <translation>在文件夹中显示(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/actions.py" line="132"/>
+        <location filename="../../seedream_desktop/ui/actions.py" line="136"/>
         <source>&amp;Copy image</source>
         <translation>复制图像(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/actions.py" line="134"/>
+        <location filename="../../seedream_desktop/ui/actions.py" line="138"/>
         <source>Copy &amp;prompt</source>
         <translation>复制提示词(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/actions.py" line="135"/>
+        <location filename="../../seedream_desktop/ui/actions.py" line="139"/>
         <source>Reuse &amp;settings</source>
         <translation>复用设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/actions.py" line="136"/>
+        <location filename="../../seedream_desktop/ui/actions.py" line="140"/>
         <source>Reuse s&amp;eed</source>
         <translation>复用种子(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/actions.py" line="137"/>
+        <location filename="../../seedream_desktop/ui/actions.py" line="141"/>
         <source>Use as &amp;reference</source>
         <translation>用作参考图(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/actions.py" line="138"/>
+        <location filename="../../seedream_desktop/ui/actions.py" line="142"/>
+        <source>Edit a re&amp;gion…</source>
+        <translation>编辑区域(&amp;G)…</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/actions.py" line="143"/>
+        <source>&amp;Adjust this edit…</source>
+        <translation>调整这次编辑(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/actions.py" line="144"/>
         <source>&amp;Favourite</source>
         <translation>收藏(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/actions.py" line="140"/>
+        <location filename="../../seedream_desktop/ui/actions.py" line="146"/>
         <source>Move to &amp;trash</source>
         <translation>移到回收站(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/actions.py" line="163"/>
+        <location filename="../../seedream_desktop/ui/actions.py" line="169"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/actions.py" line="171"/>
+        <location filename="../../seedream_desktop/ui/actions.py" line="177"/>
         <source>&amp;Image</source>
         <translation>图像(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/actions.py" line="193"/>
+        <location filename="../../seedream_desktop/ui/actions.py" line="205"/>
         <source>&amp;Rate</source>
         <translation>评分(&amp;R)</translation>
     </message>

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from seedream_desktop.api.errors import SeedreamError
 from seedream_desktop.api.request import GenerationRequest, ReferenceImage
+from seedream_desktop.i18n import QT_TRANSLATE_NOOP
 from seedream_desktop.library.edits.adjust import StoredEdit
 from seedream_desktop.library.edits.markup import COLOURS
 from seedream_desktop.library.edits.original import Original
@@ -48,6 +49,16 @@ def qimage_of(image: Image.Image) -> QImage:
     rgb = image.convert("RGB")
     data = rgb.tobytes()
     return QImage(data, rgb.width, rgb.height, rgb.width * 3, QImage.Format.Format_RGB888).copy()
+
+
+# Marked here so lupdate finds the names the colour box shows (the markup keeps them as plain keys).
+_COLOUR_NAMES = {
+    "red": QT_TRANSLATE_NOOP("Colours", "red"),
+    "yellow": QT_TRANSLATE_NOOP("Colours", "yellow"),
+    "green": QT_TRANSLATE_NOOP("Colours", "green"),
+    "blue": QT_TRANSLATE_NOOP("Colours", "blue"),
+    "white": QT_TRANSLATE_NOOP("Colours", "white"),
+}
 
 
 class EditDialog(QDialog):
@@ -99,7 +110,7 @@ class EditDialog(QDialog):
         self.toolbar.addAction(self.cut)
         self.colour = QComboBox(self)
         for name in COLOURS:
-            self.colour.addItem(QCoreApplication.translate("Colours", name), name)
+            self.colour.addItem(QCoreApplication.translate("Colours", _COLOUR_NAMES.get(name, name)), name)
         self.colour.currentIndexChanged.connect(
             lambda _: setattr(self.canvas, "colour", self.colour.currentData())
         )
