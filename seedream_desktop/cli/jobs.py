@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import math
 import sys
 from datetime import datetime
 from typing import Any
@@ -64,6 +65,7 @@ def _list(args: argparse.Namespace) -> int:
         if args.limit is not None:
             jobs = jobs[-args.limit :]
         views = [(job, view_of(journal, job)) for job in jobs]
+        notes = {job.id: _cost_notes(journal, job.id) for job in jobs}
     if args.json:
         rows = [
             {
@@ -74,8 +76,9 @@ def _list(args: argparse.Namespace) -> int:
                 "size": job.request.size.key,
                 "imagesExpected": view.images_expected,
                 "imagesSaved": view.images_saved,
-                "estimatedCost": job.estimated_cost,
-                "cost": view.cost,
+                "estimatedCost": _finite(job.estimated_cost),
+                "cost": _finite(view.cost),
+                "costNotes": notes[job.id],
                 "apiUrl": job.api_url,
                 "created": _iso(job.created),
                 "finished": _iso(job.finished),
@@ -84,7 +87,7 @@ def _list(args: argparse.Namespace) -> int:
             }
             for job, view in views
         ]
-        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        print(json.dumps(rows, ensure_ascii=False, indent=2, allow_nan=False))
         return EXIT_OK
     if not views:
         print("No jobs yet.")
@@ -98,6 +101,11 @@ def _list(args: argparse.Namespace) -> int:
         )
         if job.error is not None:
             line += f"  [{job.error}]"
+        if notes[job.id]:
+            # The spend above counts the estimate for these images; say why, once per job.
+            line += f"  [note: {notes[job.id][0]}" + (
+                f" (+{len(notes[job.id]) - 1} more)]" if len(notes[job.id]) > 1 else "]"
+            )
         print(line)
     return EXIT_OK
 
@@ -212,9 +220,10 @@ def _spend(args: argparse.Namespace) -> int:
                     "totalUsd": summary.total_usd,
                     "todayUsd": summary.today_usd,
                     "outstandingUsd": summary.outstanding_usd,
-                    "dailyBudgetUsd": summary.daily_budget_usd,
+                    "dailyBudgetUsd": _finite(summary.daily_budget_usd),
                 },
                 indent=2,
+                allow_nan=False,
             )
         )
         return EXIT_OK
@@ -229,6 +238,15 @@ def _spend(args: argparse.Namespace) -> int:
         today += f" (up to ${summary.outstanding_usd:.2f} more for unfinished jobs)"
     print(today)
     return EXIT_OK
+
+
+def _cost_notes(journal: JobJournal, job_id: str) -> list[str]:
+    return [image.cost_note for image in journal.images(job_id) if image.cost_note]
+
+
+def _finite(value: float | None) -> float | None:
+    """JSON has no NaN or Infinity: such a number (from an old journal) is printed as null."""
+    return value if value is not None and math.isfinite(value) else None
 
 
 def _iso(stamp: float | None) -> str | None:
