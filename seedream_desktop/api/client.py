@@ -30,9 +30,10 @@ from seedream_desktop.api.errors import (
     ServerError,
     StorageError,
     TaskConflict,
+    UnusableReply,
 )
 from seedream_desktop.api.image_format import normalise_format
-from seedream_desktop.api.limits import Limits, is_loopback
+from seedream_desktop.api.limits import ENV_RETRY_DELAY, Limits, is_loopback, seconds_from_environment
 from seedream_desktop.api.references import data_uri, prepare_reference
 from seedream_desktop.api.request import GenerationRequest, ReferenceImage
 from seedream_desktop.api.results import DownloadInfo, ImageResult, PollResult
@@ -61,6 +62,13 @@ class RetryPolicy:
     # not waited for at all: the call fails at once and says Runware is busy.
     max_retry_after: float = 30.0
 
+    @classmethod
+    def from_environment(cls) -> RetryPolicy:
+        """The defaults, with the first delay taken from SEEDREAM_RETRY_DELAY_S when set (tests)."""
+        default = cls()
+        base = seconds_from_environment(ENV_RETRY_DELAY, default.base_delay)
+        return cls(base_delay=base, max_delay=max(base, default.max_delay * base / default.base_delay))
+
     def delay(self, retry: int, retry_after: float | None = None) -> float:
         """Seconds to wait before retry number ``retry`` (1-based)."""
         step = min(self.max_delay, self.base_delay * self.factor ** (retry - 1))
@@ -82,6 +90,8 @@ class PollSchedule:
     max_failed_polls: int = 3
 
 
+# Empty getResponse answers in a row before a job stops waiting (about two minutes at 5 s a poll).
+MAX_SILENT_POLLS = 30
 DEFAULT_RETRIES = RetryPolicy()
 DEFAULT_POLLING = PollSchedule()
 
@@ -127,7 +137,7 @@ class RunwareClient:
         *,
         http: httpx.AsyncClient | None = None,
         timeout: float = 60.0,
-        retries: RetryPolicy = DEFAULT_RETRIES,
+        retries: RetryPolicy | None = None,
         sleep: Callable[[float], Awaitable[Any]] = asyncio.sleep,
         polling: PollSchedule = DEFAULT_POLLING,
         upload_cache: MutableMapping[str, str] | None = None,
@@ -142,7 +152,7 @@ class RunwareClient:
         self._timeout = httpx.Timeout(timeout, connect=min(10.0, timeout))
         self._owns_http = http is None
         self._http = http if http is not None else httpx.AsyncClient(timeout=self._timeout)
-        self._retries = retries
+        self._retries = retries if retries is not None else RetryPolicy.from_environment()
         self._polling = polling
         self._sleep = sleep
         self._clock = clock
@@ -150,6 +160,7 @@ class RunwareClient:
         self._uploaded: dict[str, str] = {}
         self._upload_cache = upload_cache
         self._ttl_by_task: dict[str, int | None] = {}
+        self._silent_polls: dict[str, int] = {}
 
     def __repr__(self) -> str:
         return f"RunwareClient({self.base_url!r})"
@@ -182,7 +193,13 @@ class RunwareClient:
             reference_ids = await self.resolve_references(request.references)
         self._ttl_by_task[task_uuid] = request.ttl
         envelope = await self._send([request.to_task(task_uuid, reference_ids)])
-        result = poll_result(_for_task(envelope, task_uuid), ttl=request.ttl)
+        mine = _for_task(envelope, task_uuid)
+        if not mine.data and not mine.errors:
+            # Every real answer carries an ACK, images or an error; `[]`, `null` or a list of
+            # strings says nothing. The job fails (clearly) and, as the server may still have the
+            # task, a retry polls for it instead of paying again.
+            raise UnusableReply("its answer did not mention the job", code="noAcknowledgement")
+        result = poll_result(mine, ttl=request.ttl)
         if result.images:
             return result.images
         if any(isinstance(e, TaskConflict) for e in result.errors):
@@ -195,7 +212,9 @@ class RunwareClient:
     async def poll(self, task_uuid: str) -> PollResult:
         """One getResponse: the images so far (cumulative), whether more are coming, per-image errors."""
         envelope = await self._send([{"taskType": "getResponse", "taskUUID": task_uuid}])
-        result = poll_result(_for_task(envelope, task_uuid), ttl=self._ttl_by_task.get(task_uuid))
+        mine = _for_task(envelope, task_uuid)
+        self._check_silence(task_uuid, mine)
+        result = poll_result(mine, ttl=self._ttl_by_task.get(task_uuid))
         for error in result.errors:
             if isinstance(error, ACCOUNT_ERRORS):
                 raise error
@@ -250,6 +269,18 @@ class RunwareClient:
             return list(seen.values())
         assert first_error is not None
         raise first_error
+
+    def _check_silence(self, task_uuid: str, mine: Envelope) -> None:
+        """An empty answer right after the ACK means "not registered yet"; a server that never says
+        anything else would be polled for ever, so after MAX_SILENT_POLLS in a row the poll fails."""
+        if mine.data or mine.errors:
+            self._silent_polls.pop(task_uuid, None)
+            return
+        silent = self._silent_polls.get(task_uuid, 0) + 1
+        self._silent_polls[task_uuid] = silent
+        if silent >= MAX_SILENT_POLLS:
+            self._silent_polls.pop(task_uuid, None)
+            raise UnusableReply("its answers never mentioned the job", code="silentServer")
 
     # ---- reference images ------------------------------------------------------------------------
 

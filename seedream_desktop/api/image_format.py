@@ -70,7 +70,7 @@ class ImageStreamCheck:
         if found != self.expected:
             if found is None:  # an HTML error page, JSON, anything: refused before a byte is kept
                 raise BadImage(
-                    f"what arrived is not an image (a web page or other data instead of a {self.expected})",
+                    f"it is not an image: a web page or other data came instead of a {self.expected}",
                     code="notAnImage",
                 )
             raise BadImage(f"expected {self.expected}, got {found}", code="wrongFormat")

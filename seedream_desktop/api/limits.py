@@ -30,6 +30,8 @@ MAX_REDIRECTS = 5
 
 ENV_REPLY_DEADLINE = "SEEDREAM_REPLY_DEADLINE_S"
 ENV_DOWNLOAD_DEADLINE = "SEEDREAM_DOWNLOAD_DEADLINE_S"
+# The first retry's delay (later ones double, up to 16 times it); 0.5 s unless set.
+ENV_RETRY_DELAY = "SEEDREAM_RETRY_DELAY_S"
 
 # What a server may name a task or an image by: a UUID, or at least something UUID-like that cannot
 # climb out of a folder on any system (no dots, no separators, no spaces, bounded length).
@@ -49,12 +51,13 @@ class Limits:
     @classmethod
     def from_environment(cls) -> Limits:
         return cls(
-            reply_deadline=_seconds(ENV_REPLY_DEADLINE, REPLY_DEADLINE_S),
-            download_deadline=_seconds(ENV_DOWNLOAD_DEADLINE, DOWNLOAD_DEADLINE_S),
+            reply_deadline=seconds_from_environment(ENV_REPLY_DEADLINE, REPLY_DEADLINE_S),
+            download_deadline=seconds_from_environment(ENV_DOWNLOAD_DEADLINE, DOWNLOAD_DEADLINE_S),
         )
 
 
-def _seconds(name: str, default: float) -> float:
+def seconds_from_environment(name: str, default: float) -> float:
+    """A positive number of seconds (under a day) from the environment, else ``default``."""
     try:
         value = float(os.environ.get(name, ""))
     except ValueError:
