@@ -33,7 +33,13 @@ from seedream_desktop.api.errors import (
     UnusableReply,
 )
 from seedream_desktop.api.image_format import normalise_format
-from seedream_desktop.api.limits import ENV_RETRY_DELAY, Limits, is_loopback, seconds_from_environment
+from seedream_desktop.api.limits import (
+    ENV_RETRY_DELAY,
+    Limits,
+    is_identifier,
+    is_loopback,
+    seconds_from_environment,
+)
 from seedream_desktop.api.references import data_uri, prepare_reference
 from seedream_desktop.api.request import GenerationRequest, ReferenceImage
 from seedream_desktop.api.results import DownloadInfo, ImageResult, PollResult
@@ -324,6 +330,10 @@ class RunwareClient:
             )
             for item in envelope.data:
                 if isinstance(item.get("imageUUID"), str):
+                    if not is_identifier(item["imageUUID"]):  # it is journalled and sent back
+                        raise UnusableReply(
+                            "an upload name that is not a valid identifier", code="badIdentifier"
+                        )
                     return str(item["imageUUID"])
             # A retried upload that hit conflictTaskUUID: uploads are free, so simply start over.
             if not any(isinstance(e, TaskConflict) for e in envelope.errors):

@@ -15,6 +15,7 @@ import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -26,6 +27,7 @@ from tests.helpers.hostile_server import KEY, HostileServer, Reply, Request, wel
 ROOT = Path(__file__).resolve().parents[2]
 CASE_SECONDS = 30.0
 RSS_ALLOWANCE_KB = 300 * 1024
+WORKERS = 4
 NO_NUMBERS: dict[str, Any] = {"parse_constant": lambda name: pytest.fail(f"bare {name} in --json output")}
 
 
@@ -55,6 +57,16 @@ class Case:
     saved: int = 0  # images that must end up in the library
     args: list[str] = field(default_factory=list)
     env: dict[str, str] = field(default_factory=dict)
+    settings: dict[str, Any] = field(default_factory=dict)
+    after: list[list[str]] = field(default_factory=list)  # CLI runs in the same home, server still up
+    check: Callable[[Outcome], None] | None = None
+
+
+@dataclass
+class Outcome:
+    run: Run
+    after: list[Run]
+    requests: list[Request]
 
 
 def run_cli(
@@ -70,8 +82,8 @@ def run_cli(
         "SEEDREAM_LIBRARY": str(library),
         "SEEDREAM_API_KEY": KEY,
         # Production deadlines are minutes; these cases prove the deadlines end things, not their length.
-        "SEEDREAM_REPLY_DEADLINE_S": "0.6",
-        "SEEDREAM_DOWNLOAD_DEADLINE_S": "0.6",
+        "SEEDREAM_REPLY_DEADLINE_S": "8",
+        "SEEDREAM_DOWNLOAD_DEADLINE_S": "8",
         "SEEDREAM_RETRY_DELAY_S": "0.05",
         "PYTHONWARNINGS": "default",
     }
@@ -211,6 +223,7 @@ CASES = [
     Case(
         "a trickling reply",
         api=lambda r, s: Reply(200, s.trickle(10_000, 0.2), content_length=10_000),
+        env={"SEEDREAM_REPLY_DEADLINE_S": "0.6"},
         says="Could not reach Runware",
     ),
     Case(
@@ -283,74 +296,120 @@ CASES = [
     Case(
         "a trickling image",
         image=lambda r, s: Reply(200, s.trickle(1000, 0.2), content_length=1000),
+        env={"SEEDREAM_DOWNLOAD_DEADLINE_S": "0.6"},
         says="took longer than",
     ),
     Case("an image cut by a reset", image=lambda r, s: Reply(200, s.png, reset_after=30), says="cut off"),
 ]
 
 
-@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
-def test_a_hostile_server_ends_in_a_clear_message(case: Case, tmp_path: Path, baseline_rss_kb: int) -> None:
-    home, library = tmp_path / "home", tmp_path / "library"
+def _said_once_and_fetched_once(outcome: Outcome) -> None:
+    assert len([r for r in outcome.requests if r.method == "GET"]) == 1
+    assert outcome.run.stderr.count("more images than the 1 asked for") == 1
+    (listing,) = outcome.after
+    assert " 1/1 " in listing.stdout and "$0.03" in listing.stdout
+
+
+def _budget_still_holds(outcome: Outcome) -> None:
+    assert "negative cost" in outcome.run.stderr  # logged as it arrived
+    # $0.03 counted, so 4 more images ($0.12) would pass the $0.10 budget: refused.
+    refused, listing, as_json = outcome.after
+    assert refused.code == 3 and "budget" in refused.error_line()
+    assert "$0.03" in listing.stdout and "note: Runware reported a negative cost" in listing.stdout
+    rows = json.loads(as_json.stdout, **NO_NUMBERS)
+    assert rows[0]["costNotes"] and rows[0]["cost"] == 0.03
+
+
+def _json_strict_and_spend_finite(outcome: Outcome) -> None:
+    (saved,) = json.loads(outcome.run.stdout, **NO_NUMBERS)  # strict JSON: no bare Infinity/NaN
+    assert saved["cost"] == 0.03
+    spend, as_json = outcome.after
+    assert "$0.03" in spend.stdout and "inf" not in spend.stdout and "nan" not in spend.stdout
+    assert json.loads(as_json.stdout, **NO_NUMBERS)["totalUsd"] == 0.03
+
+
+CASES += [
+    Case(
+        "ten thousand images for one",
+        api=_poll_answer(lambda r, s: {"data": [s.item(r.task_uuid, n) for n in range(10_000)]}),
+        exit_code=0,
+        saved=1,
+        after=[["jobs", "list"]],
+        check=_said_once_and_fetched_once,
+    ),
+    Case(
+        "a negative cost",
+        api=_poll_answer(lambda r, s: {"data": [s.item(r.task_uuid, cost=-1000)]}),
+        exit_code=0,
+        saved=1,
+        settings={"daily_budget_usd": 0.10},
+        after=[
+            ["generate", "four", "--count", "4", "--wait-offline", "0"],
+            ["jobs", "list"],
+            ["jobs", "list", "--json"],
+        ],
+        check=_budget_still_holds,
+    ),
+    *(
+        Case(
+            f"a cost of {name}",
+            api=_poll_answer(lambda r, s, value=value: {"data": [s.item(r.task_uuid, cost=value)]}),
+            exit_code=0,
+            saved=1,
+            args=["--json"],
+            after=[["jobs", "spend"], ["jobs", "spend", "--json"]],
+            check=_json_strict_and_spend_finite,
+        )
+        for name, value in (("Infinity", float("inf")), ("NaN", float("nan")))
+    ),
+]
+
+
+def play(case: Case, root: Path) -> Outcome:
+    home, library = root / "home", root / "library"
+    if case.settings:
+        (home / "config").mkdir(parents=True)
+        (home / "config" / "settings.json").write_text(json.dumps(case.settings))
     with HostileServer(api=case.api, image=case.image) as server:
         run = run_cli(
             ["generate", "a red fox", "--wait-offline", "0", *case.args], home, library, server, case.env
         )
+        requests = list(server.requests)
+        after = [
+            run_cli(args, home / f"after{n}", library, server, {"SEEDREAM_HOME": str(home)})
+            for n, args in enumerate(case.after)
+        ]
+    return Outcome(run, after, requests)
+
+
+@pytest.fixture(scope="module")
+def outcomes(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Outcome]:
+    """Every case played at once, a few at a time: they mostly wait on sockets, and the suite stays short."""
+    roots = {case.name: tmp_path_factory.mktemp("hostile") for case in CASES}
+    with ThreadPoolExecutor(max_workers=WORKERS) as pool:
+        futures = {case.name: pool.submit(play, case, roots[case.name]) for case in CASES}
+        return {name: future.result() for name, future in futures.items()}
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_a_hostile_server_ends_in_a_clear_message(
+    case: Case, outcomes: dict[str, Outcome], baseline_rss_kb: int
+) -> None:
+    outcome = outcomes[case.name]
+    run = outcome.run
     _assert_well_behaved(run, baseline_rss_kb)
     assert run.code == case.exit_code, run.stderr
     if case.says:
         line = run.error_line()
         assert case.says in line, run.stderr
         assert "\x1b" not in line and len(line) < 400
-    assert len(_saved_files(library)) == case.saved, run.stderr
-    _assert_journal_sound(home, library, expected_images=1)
-
-
-def test_ten_thousand_images_are_said_once_and_never_counted(tmp_path: Path, baseline_rss_kb: int) -> None:
-    home, library = tmp_path / "home", tmp_path / "library"
-    flood = _poll_answer(lambda r, s: {"data": [s.item(r.task_uuid, n) for n in range(10_000)]})
-    with HostileServer(api=flood) as server:
-        run = run_cli(["generate", "a red fox", "--wait-offline", "0"], home, library, server)
-        downloads = [r for r in server.requests if r.method == "GET"]
-    _assert_well_behaved(run, baseline_rss_kb)
-    assert run.code == 0 and len(downloads) == 1
-    assert run.stderr.count("more images than the 1 asked for") == 1
-    listing = run_cli(["jobs", "list"], home, library, None)
-    assert " 1/1 " in listing.stdout and "$0.03" in listing.stdout
-
-
-def test_a_negative_cost_counts_as_the_estimate_and_the_budget_holds(
-    tmp_path: Path, baseline_rss_kb: int
-) -> None:
-    home, library = tmp_path / "home", tmp_path / "library"
-    (home / "config").mkdir(parents=True)
-    (home / "config" / "settings.json").write_text(json.dumps({"daily_budget_usd": 0.10}))
-    with HostileServer(api=_poll_answer(lambda r, s: {"data": [s.item(r.task_uuid, cost=-1000)]})) as server:
-        run = run_cli(["generate", "a red fox", "--wait-offline", "0"], home, library, server)
-        _assert_well_behaved(run, baseline_rss_kb)
-        assert run.code == 0, run.stderr
-        assert "negative cost" in run.stderr  # logged as it arrived
-        # $0.03 counted, so 4 more images ($0.12) would pass $0.10: the budget still holds.
-        refused = run_cli(["generate", "four", "--count", "4", "--wait-offline", "0"], home, library, server)
-    assert refused.code == 3 and "budget" in refused.error_line()
-    listing = run_cli(["jobs", "list"], home, library, None)
-    assert "$0.03" in listing.stdout and "note: Runware reported a negative cost" in listing.stdout
-    rows = json.loads(run_cli(["jobs", "list", "--json"], home, library, None).stdout, **NO_NUMBERS)
-    assert rows[0]["costNotes"] and rows[0]["cost"] == 0.03
-
-
-def test_an_infinite_cost_keeps_json_strict_and_spend_finite(tmp_path: Path, baseline_rss_kb: int) -> None:
-    home, library = tmp_path / "home", tmp_path / "library"
-    with HostileServer(
-        api=_poll_answer(lambda r, s: {"data": [s.item(r.task_uuid, cost=float("inf"))]})
-    ) as server:
-        run = run_cli(["generate", "a red fox", "--json", "--wait-offline", "0"], home, library, server)
-    _assert_well_behaved(run, baseline_rss_kb)
-    assert run.code == 0, run.stderr
-    (saved,) = json.loads(run.stdout, **NO_NUMBERS)  # strict JSON: no bare Infinity
-    assert saved["cost"] == 0.03
-    spend = run_cli(["jobs", "spend"], home, library, None)
-    assert "$0.03" in spend.stdout and "inf" not in spend.stdout
+    assert len(_saved_files(run.library)) == case.saved, run.stderr
+    _assert_journal_sound(run.home, run.library, expected_images=1)
+    for later in outcome.after:
+        assert "Traceback" not in later.stderr, later.stderr
+        _assert_key_nowhere(later)
+    if case.check is not None:
+        case.check(outcome)
 
 
 # ---- what every case must hold ------------------------------------------------------------------
