@@ -65,7 +65,6 @@ def _list(args: argparse.Namespace) -> int:
         if args.limit is not None:
             jobs = jobs[-args.limit :]
         views = [(job, view_of(journal, job)) for job in jobs]
-        notes = {job.id: _cost_notes(journal, job.id) for job in jobs}
     if args.json:
         rows = [
             {
@@ -78,7 +77,7 @@ def _list(args: argparse.Namespace) -> int:
                 "imagesSaved": view.images_saved,
                 "estimatedCost": _finite(job.estimated_cost),
                 "cost": _finite(view.cost),
-                "costNotes": notes[job.id],
+                "costNotes": list(view.cost_notes),
                 "apiUrl": job.api_url,
                 "created": _iso(job.created),
                 "finished": _iso(job.finished),
@@ -101,11 +100,10 @@ def _list(args: argparse.Namespace) -> int:
         )
         if job.error is not None:
             line += f"  [{job.error}]"
-        if notes[job.id]:
+        notes = view.cost_notes
+        if notes:
             # The spend above counts the estimate for these images; say why, once per job.
-            line += f"  [note: {notes[job.id][0]}" + (
-                f" (+{len(notes[job.id]) - 1} more)]" if len(notes[job.id]) > 1 else "]"
-            )
+            line += f"  [note: {notes[0]}" + (f" (+{len(notes) - 1} more)]" if len(notes) > 1 else "]")
         print(line)
     return EXIT_OK
 
@@ -238,10 +236,6 @@ def _spend(args: argparse.Namespace) -> int:
         today += f" (up to ${summary.outstanding_usd:.2f} more for unfinished jobs)"
     print(today)
     return EXIT_OK
-
-
-def _cost_notes(journal: JobJournal, job_id: str) -> list[str]:
-    return [image.cost_note for image in journal.images(job_id) if image.cost_note]
 
 
 def _finite(value: float | None) -> float | None:

@@ -409,6 +409,14 @@ class JobJournal:
         )
         return int(rows[0][0]), float(rows[0][1])
 
+    def cost_notes(self, job_id: str) -> tuple[str, ...]:
+        """The notes of the job's images whose server cost was unusable (the estimate counted)."""
+        rows = self._query(
+            "SELECT cost_note FROM images WHERE job_id = ? AND cost_note IS NOT NULL ORDER BY sequence_index",
+            (job_id,),
+        )
+        return tuple(str(r[0]) for r in rows)
+
     # ---- spending (read by the ledger) -------------------------------------------------------
     def spend_by_day(self) -> list[tuple[str, int, float]]:
         """(local date, images charged, USD) per day, oldest first."""

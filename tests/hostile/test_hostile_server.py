@@ -383,11 +383,17 @@ def play(case: Case, root: Path) -> Outcome:
 
 
 @pytest.fixture(scope="module")
-def outcomes(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Outcome]:
-    """Every case played at once, a few at a time: they mostly wait on sockets, and the suite stays short."""
-    roots = {case.name: tmp_path_factory.mktemp("hostile") for case in CASES}
+def outcomes(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Outcome]:
+    """The selected cases played at once, a few at a time: they mostly wait on sockets, so the suite
+    stays short (and `-k` plays only what it selected)."""
+    selected = {
+        item.callspec.params["case"].name
+        for item in request.session.items
+        if hasattr(item, "callspec") and isinstance(item.callspec.params.get("case"), Case)
+    }
+    cases = [case for case in CASES if case.name in selected]
     with ThreadPoolExecutor(max_workers=WORKERS) as pool:
-        futures = {case.name: pool.submit(play, case, roots[case.name]) for case in CASES}
+        futures = {case.name: pool.submit(play, case, tmp_path_factory.mktemp("hostile")) for case in cases}
         return {name: future.result() for name, future in futures.items()}
 
 
