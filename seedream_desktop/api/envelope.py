@@ -59,7 +59,10 @@ def parse_envelope(status: int, body: bytes) -> Envelope:
         payload = _MALFORMED
     # Whatever the server says may echo our key (a 400 quoting the Authorization header, a URL
     # carrying it): masked here, before anything is shown, logged or journalled.
-    payload = redact_value(payload)
+    try:
+        payload = redact_value(payload)
+    except RecursionError:  # nested a thousand deep: no real reply looks like that
+        payload = _MALFORMED
     if not isinstance(payload, (dict, list)):
         return Envelope(status, [], [_error_without_body(status, payload is _MALFORMED)])
     if isinstance(payload, list):  # not documented, but unambiguous: a bare array of items

@@ -163,3 +163,11 @@ def test_a_reply_beyond_the_cap_is_refused_by_its_length() -> None:
 
     with pytest.raises(ServerError, match="larger than"):
         asyncio.run(go())
+
+
+@pytest.mark.parametrize("depth", [900, 100_000])
+def test_a_deeply_nested_reply_is_unreadable_not_a_crash(depth: int) -> None:
+    remember_secret(KEY)
+    body = b'{"data":' + b"[" * depth + b"]" * depth + b"}"
+    (error,) = parse_envelope(200, body).errors
+    assert error.code == "malformedResponse" or isinstance(error, ServerError)

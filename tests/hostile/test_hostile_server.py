@@ -305,13 +305,13 @@ CASES = [
 
 def _said_once_and_fetched_once(outcome: Outcome) -> None:
     assert len([r for r in outcome.requests if r.method == "GET"]) == 1
-    assert outcome.run.stderr.count("more images than the 1 asked for") == 1
+    assert _logged(outcome.run).count("more images than the 1 asked for") == 1
     (listing,) = outcome.after
     assert " 1/1 " in listing.stdout and "$0.03" in listing.stdout
 
 
 def _budget_still_holds(outcome: Outcome) -> None:
-    assert "negative cost" in outcome.run.stderr  # logged as it arrived
+    assert "negative cost" in _logged(outcome.run)  # logged as it arrived
     # $0.03 counted, so 4 more images ($0.12) would pass the $0.10 budget: refused.
     refused, listing, as_json = outcome.after
     assert refused.code == 3 and "budget" in refused.error_line()
@@ -436,6 +436,12 @@ def _assert_key_nowhere(run: Run) -> None:
         for path in root.rglob("*"):
             if path.is_file():
                 assert KEY.encode() not in path.read_bytes(), f"the key is in {path}"
+
+
+def _logged(run: Run) -> str:
+    """What the run logged: stderr, plus any log file in the data folder (wherever logging sends it)."""
+    files = [p for p in run.home.rglob("*.log*") if p.is_file()]
+    return run.stderr + "".join(p.read_text(encoding="utf-8", errors="replace") for p in files)
 
 
 def _saved_files(library: Path) -> list[Path]:
