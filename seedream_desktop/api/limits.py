@@ -35,6 +35,8 @@ ENV_RETRY_DELAY = "SEEDREAM_RETRY_DELAY_S"
 
 # What a server may name a task or an image by: a UUID, or at least something UUID-like that cannot
 # climb out of a folder on any system (no dots, no separators, no spaces, bounded length).
+_NUMBER = r"(?:0[xX][0-9a-fA-F]*|[0-9]+)"
+_NUMERIC_HOST = re.compile(rf"{_NUMBER}(?:\.{_NUMBER})*\.?", re.ASCII)
 _IDENTIFIER = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,63}")
 
 
@@ -106,6 +108,10 @@ def image_link_problem(url: str) -> str | None:
     try:
         address = ipaddress.ip_address(host.strip("[]"))
     except ValueError:
+        if _NUMERIC_HOST.fullmatch(host):
+            # 2852039166, 0xA9FEA9FE, 169.254.43518: spellings of an address the resolver would
+            # accept and the checks below would not see.
+            return "it names its host by an unusual number"
         return None  # a host name: resolved by the system, as for any web page
     if address.is_link_local or address.is_private or address.is_multicast or address.is_unspecified:
         return "it points inside a private network"

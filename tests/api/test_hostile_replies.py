@@ -85,6 +85,8 @@ def test_uuid_like_names_pass() -> None:
         ("https://192.168.1.1/x.png", "private network"),
         ("https://[fe80::1]/x.png", "private network"),
         ("https://0.0.0.0/x.png", "private network"),
+        ("https://2852039166/x.png", "unusual number"),
+        ("https://0xA9FEA9FE/x.png", "unusual number"),
     ],
 )
 def test_unsafe_image_links_are_named(url: str, why: str) -> None:
@@ -93,7 +95,13 @@ def test_unsafe_image_links_are_named(url: str, why: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "url", ["https://im.runware.ai/a.png", "http://127.0.0.1:8/a.png", "http://localhost/a"]
+    "url",
+    [
+        "https://im.runware.ai/a.png",
+        "http://127.0.0.1:8/a.png",
+        "http://localhost/a",
+        "https://bad.cafe/a.png",
+    ],
 )
 def test_ordinary_image_links_pass(url: str) -> None:
     assert image_link_problem(url) is None
