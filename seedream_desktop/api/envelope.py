@@ -259,8 +259,7 @@ def read_cost(value: Any) -> tuple[float | None, str | None]:
             number = math.inf
     if number is not None and math.isfinite(number) and 0 <= number <= MAX_PLAUSIBLE_COST_USD:
         return number, None
-    shown = str(value)
-    shown = shown if len(shown) <= 24 else shown[:23] + "…"
+    shown = one_line(str(value)[:100], 24)  # a server's text: no terminal escapes, no flood
     if number is None:
         why = f"a cost that is not a number ({shown})"
     elif not math.isfinite(number):

@@ -179,3 +179,8 @@ def test_a_deeply_nested_reply_is_unreadable_not_a_crash(depth: int) -> None:
     body = b'{"data":' + b"[" * depth + b"]" * depth + b"}"
     (error,) = parse_envelope(200, body).errors
     assert error.code == "malformedResponse" or isinstance(error, ServerError)
+
+
+def test_a_cost_note_quotes_the_server_safely() -> None:
+    _, note = read_cost("\x1b]0;pwned\x07\x1b[2J" + "9" * 10_000)
+    assert note is not None and "\x1b" not in note and "\x07" not in note and len(note) < 200
