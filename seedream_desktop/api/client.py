@@ -96,8 +96,10 @@ class PollSchedule:
     max_failed_polls: int = 3
 
 
-# Empty getResponse answers in a row before a job stops waiting (about two minutes at 5 s a poll).
+# Empty getResponse answers in a row, over at least this long, before a job stops waiting: a real
+# server says "processing" while it works, so this only ends a server that never says anything.
 MAX_SILENT_POLLS = 30
+MIN_SILENT_SECONDS = 600.0
 DEFAULT_RETRIES = RetryPolicy()
 DEFAULT_POLLING = PollSchedule()
 
@@ -166,7 +168,7 @@ class RunwareClient:
         self._uploaded: dict[str, str] = {}
         self._upload_cache = upload_cache
         self._ttl_by_task: dict[str, int | None] = {}
-        self._silent_polls: dict[str, int] = {}
+        self._silent_polls: dict[str, tuple[int, float]] = {}  # taskUUID -> (polls, since)
 
     def __repr__(self) -> str:
         return f"RunwareClient({self.base_url!r})"
@@ -278,13 +280,15 @@ class RunwareClient:
 
     def _check_silence(self, task_uuid: str, mine: Envelope) -> None:
         """An empty answer right after the ACK means "not registered yet"; a server that never says
-        anything else would be polled for ever, so after MAX_SILENT_POLLS in a row the poll fails."""
+        anything else would be polled for ever, so after MAX_SILENT_POLLS in a row, spanning at least
+        MIN_SILENT_SECONDS, the poll fails."""
         if mine.data or mine.errors:
             self._silent_polls.pop(task_uuid, None)
             return
-        silent = self._silent_polls.get(task_uuid, 0) + 1
-        self._silent_polls[task_uuid] = silent
-        if silent >= MAX_SILENT_POLLS:
+        count, since = self._silent_polls.get(task_uuid, (0, self._clock()))
+        count += 1
+        self._silent_polls[task_uuid] = (count, since)
+        if count >= MAX_SILENT_POLLS and self._clock() - since >= MIN_SILENT_SECONDS:
             self._silent_polls.pop(task_uuid, None)
             raise UnusableReply("its answers never mentioned the job", code="silentServer")
 

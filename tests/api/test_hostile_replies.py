@@ -184,3 +184,23 @@ def test_a_deeply_nested_reply_is_unreadable_not_a_crash(depth: int) -> None:
 def test_a_cost_note_quotes_the_server_safely() -> None:
     _, note = read_cost("\x1b]0;pwned\x07\x1b[2J" + "9" * 10_000)
     assert note is not None and "\x1b" not in note and "\x07" not in note and len(note) < 200
+
+
+def test_a_server_that_never_mentions_the_task_stops_being_polled() -> None:
+    now = [0.0]
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(200, json={"data": None})
+
+    polls = [0]
+
+    async def go() -> None:
+        async with _client(handler, clock=lambda: now[0]) as client:
+            for _ in range(1000):
+                now[0] += 30.0
+                polls[0] += 1
+                await client.poll(TASK)
+
+    with pytest.raises(UnusableReply, match="never mentioned"):
+        asyncio.run(go())
+    assert polls[0] == 30  # 30 polls, 15 minutes: well past both bounds, nowhere near a thousand
