@@ -204,3 +204,23 @@ def test_a_server_that_never_mentions_the_task_stops_being_polled() -> None:
     with pytest.raises(UnusableReply, match="never mentioned"):
         asyncio.run(go())
     assert polls[0] == 30  # 30 polls, 15 minutes: well past both bounds, nowhere near a thousand
+
+
+def test_a_key_from_the_environment_is_masked_once_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    from seedream_desktop.redaction import redact
+    from seedream_desktop.secrets import KeyStore
+
+    monkeypatch.setenv("SEEDREAM_API_KEY", KEY)
+    assert KeyStore().get() == KEY
+    assert redact(f"echo {KEY}") == "echo ***"
+
+
+def test_a_key_given_to_the_client_is_masked() -> None:
+    from seedream_desktop.redaction import redact
+
+    async def go() -> None:
+        async with RunwareClient("sk-client-only-key-0123456789", "http://127.0.0.1:9/v1"):
+            pass
+
+    asyncio.run(go())
+    assert "sk-client-only-key-0123456789" not in redact("x sk-client-only-key-0123456789 y")
