@@ -98,12 +98,12 @@ def _list(args: argparse.Namespace) -> int:
             f"{job.id}  {_iso(job.created)}  {job.state.value:<11}  "
             f"{view.images_saved}/{view.images_expected}  ${view.cost:.2f}  {prompt}"
         )
-        if job.error is not None:
-            line += f"  [{job.error}]"
         notes = view.cost_notes
         if notes:
             # The spend above counts the estimate for these images; say why, once per job.
             line += f"  [note: {notes[0]}" + (f" (+{len(notes) - 1} more)]" if len(notes) > 1 else "]")
+        if job.error is not None:
+            line += f"  [{job.error}]"
         print(line)
     return EXIT_OK
 
