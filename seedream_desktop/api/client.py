@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import logging
 import math
 import random
@@ -155,7 +156,11 @@ class RunwareClient:
         self.base_url = check_base_url(base_url)
         remember_secret(api_key.strip())  # from here on no server text can show it
         self._auth = _BearerAuth(api_key.strip())
-        self._limits = limits if limits is not None else Limits.from_environment()
+        limits = limits if limits is not None else Limits.from_environment()
+        self._limits = dataclasses.replace(
+            limits,
+            allow_loopback_images=limits.allow_loopback_images and is_loopback(httpx.URL(self.base_url).host),
+        )
         # Connecting should be quick even when generating is slow; every call has both limits.
         self._timeout = httpx.Timeout(timeout, connect=min(10.0, timeout))
         self._owns_http = http is None

@@ -69,7 +69,7 @@ async def _open(
 ) -> AsyncIterator[httpx.Response]:
     """The response at the end of ``url``'s redirects, each hop checked like the link itself."""
     for _hop in range(limits.max_redirects + 1):
-        problem = image_link_problem(url)
+        problem = image_link_problem(url, allow_loopback=limits.allow_loopback_images)
         if problem is not None:
             raise UnsafeImageLink(problem, code="unsafeLink")
         async with http.stream("GET", url, timeout=timeout, follow_redirects=False) as response:

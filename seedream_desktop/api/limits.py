@@ -49,6 +49,9 @@ class Limits:
     reply_deadline: float = REPLY_DEADLINE_S
     download_deadline: float = DOWNLOAD_DEADLINE_S
     max_redirects: int = MAX_REDIRECTS
+    # Image links to this computer are followed only when the API itself is here (the emulator): a
+    # server on the internet must not make the app probe local services.
+    allow_loopback_images: bool = True
 
     @classmethod
     def from_environment(cls) -> Limits:
@@ -81,7 +84,7 @@ def is_loopback(host: str) -> bool:
         return False
 
 
-def image_link_problem(url: str) -> str | None:
+def image_link_problem(url: str, *, allow_loopback: bool = True) -> str | None:
     """Why the app will not fetch an image from ``url`` (None: it may).
 
     Only https, or plain http to this computer (the emulator). No credentials in the link, and no
@@ -101,6 +104,8 @@ def image_link_problem(url: str) -> str | None:
     if parsed.userinfo:
         return "it carries a user name or password"
     loopback = is_loopback(host)
+    if loopback and not allow_loopback:
+        return "it points to this computer, and the API is not here"
     if scheme == "http" and not loopback:
         return "plain http:// is used only for this computer (only https://)"
     if loopback:

@@ -13,7 +13,13 @@ import pytest
 
 from seedream_desktop.api.client import RetryPolicy, RunwareClient
 from seedream_desktop.api.envelope import parse_envelope, poll_result, read_cost
-from seedream_desktop.api.errors import RateLimited, RejectedParameter, ServerError, UnusableReply
+from seedream_desktop.api.errors import (
+    RateLimited,
+    RejectedParameter,
+    ServerError,
+    UnsafeImageLink,
+    UnusableReply,
+)
 from seedream_desktop.api.limits import Limits, image_link_problem, is_identifier
 from seedream_desktop.api.request import GenerationRequest
 from seedream_desktop.api.results import ImageResult
@@ -224,3 +230,28 @@ def test_a_key_given_to_the_client_is_masked() -> None:
 
     asyncio.run(go())
     assert "sk-client-only-key-0123456789" not in redact("x sk-client-only-key-0123456789 y")
+
+
+@pytest.mark.parametrize("url", ["http://127.0.0.1:8080/admin", "https://localhost/x.png", "https://[::1]/x"])
+def test_links_to_this_computer_only_when_the_api_is_here(url: str) -> None:
+    assert image_link_problem(url) is None
+    problem = image_link_problem(url, allow_loopback=False)
+    assert problem is not None and "this computer" in problem
+
+
+def test_a_remote_api_never_sends_the_app_to_this_computer(tmp_path: Path) -> None:
+    fetched: list[str] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        fetched.append(str(request.url))
+        return httpx.Response(200, content=b"")
+
+    async def go() -> None:
+        http = httpx.AsyncClient(transport=httpx.MockTransport(handler))
+        async with RunwareClient(KEY, "https://api.example.com/v1", http=http) as client:
+            image = ImageResult(TASK, "img-1", url="http://127.0.0.1:631/printers")
+            await client.download_to_file(image, tmp_path / "x.png", expected_format="PNG")
+
+    with pytest.raises(UnsafeImageLink, match="this computer"):
+        asyncio.run(go())
+    assert fetched == [] and list(tmp_path.iterdir()) == []
