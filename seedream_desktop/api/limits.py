@@ -30,6 +30,8 @@ MAX_REDIRECTS = 5
 
 ENV_REPLY_DEADLINE = "SEEDREAM_REPLY_DEADLINE_S"
 ENV_DOWNLOAD_DEADLINE = "SEEDREAM_DOWNLOAD_DEADLINE_S"
+# A smaller image cap in MB (tests; never above MAX_IMAGE_BYTES).
+ENV_MAX_IMAGE_MB = "SEEDREAM_MAX_IMAGE_MB"
 # The first retry's delay (later ones double, up to 16 times it); 0.5 s unless set.
 ENV_RETRY_DELAY = "SEEDREAM_RETRY_DELAY_S"
 
@@ -55,7 +57,9 @@ class Limits:
 
     @classmethod
     def from_environment(cls) -> Limits:
+        cap_mb = seconds_from_environment(ENV_MAX_IMAGE_MB, MAX_IMAGE_BYTES / 2**20)
         return cls(
+            max_image_bytes=min(MAX_IMAGE_BYTES, int(cap_mb * 2**20)),
             reply_deadline=seconds_from_environment(ENV_REPLY_DEADLINE, REPLY_DEADLINE_S),
             download_deadline=seconds_from_environment(ENV_DOWNLOAD_DEADLINE, DOWNLOAD_DEADLINE_S),
         )
