@@ -37,6 +37,8 @@ _CONTENT_WORDS = ("nsfw", "contentpolicy", "sensitivecontent", "contentmoderat",
 _CREDIT_WORDS = ("credit", "balance", "quota", "paymentrequired", "insufficientfunds")
 # No single Seedream image costs anywhere near this; a bigger number is a server's mistake (or worse).
 MAX_PLAUSIBLE_COST_USD = 10.0
+# A result link's lifetime beyond this (ten years) is not a lifetime: the request's own ttl stands.
+MAX_TTL_S = 10 * 365 * 24 * 3600
 
 
 @dataclass(frozen=True, slots=True)
@@ -225,7 +227,7 @@ def image_from(
     data = _decode_inline(item)
     if not isinstance(url, str) and data is None:
         return None
-    item_ttl = item.get("ttl") if isinstance(item.get("ttl"), int) else ttl
+    item_ttl = item.get("ttl") if _is_int(item.get("ttl"), 1, MAX_TTL_S) else ttl
     seed = item.get("seed")
     cost, cost_note = read_cost(item.get("cost"))
     nsfw = item.get("NSFWContent")
@@ -234,12 +236,16 @@ def image_from(
         image_uuid=image_uuid,
         url=url if isinstance(url, str) else None,
         data=data,
-        seed=seed if isinstance(seed, int) and not isinstance(seed, bool) else None,
+        seed=seed if _is_int(seed, -(2**63), 2**63 - 1) else None,  # what SQLite can store
         cost=cost,
         cost_note=cost_note,
         nsfw=nsfw if isinstance(nsfw, bool) else None,
         expires_at=(now if now is not None else time.time()) + item_ttl if item_ttl else None,
     )
+
+
+def _is_int(value: Any, low: int, high: int) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and low <= value <= high
 
 
 def read_cost(value: Any) -> tuple[float | None, str | None]:

@@ -255,3 +255,15 @@ def test_a_remote_api_never_sends_the_app_to_this_computer(tmp_path: Path) -> No
     with pytest.raises(UnsafeImageLink, match="this computer"):
         asyncio.run(go())
     assert fetched == [] and list(tmp_path.iterdir()) == []
+
+
+def test_huge_numbers_for_seed_and_ttl_are_ignored_not_a_crash() -> None:
+    item = {
+        "taskUUID": TASK,
+        "imageUUID": "a-1",
+        "imageURL": "https://x/1.png",
+        "seed": 10**400,
+        "ttl": 10**400,
+    }
+    (image,) = poll_result(parse_envelope(200, json.dumps({"data": [item]}).encode())).images
+    assert image.seed is None and image.expires_at is None

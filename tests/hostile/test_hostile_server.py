@@ -245,6 +245,14 @@ CASES = [
         says="not a valid identifier",
     ),
     Case(
+        "numbers no database holds",
+        api=_poll_answer(
+            lambda r, s: {"data": [s.item(r.task_uuid, seed=10**400, ttl=10**400, progress=1e999)]}
+        ),
+        exit_code=0,
+        saved=1,
+    ),
+    Case(
         "HTML instead of an image",
         image=lambda r, s: Reply(200, b"<!doctype html><html>nope</html>", {"Content-Type": "text/html"}),
         says="not an image",
