@@ -14,6 +14,7 @@ import keyring.backend
 import keyring.errors
 
 from seedream_desktop.config import ENV_API_KEY
+from seedream_desktop.redaction import remember_secret
 
 SERVICE = "seedream-desktop"
 ACCOUNT = "runware-api-key"
@@ -54,6 +55,11 @@ class KeyStore:
 
     # ---- the key ------------------------------------------------------------------------------
     def get(self) -> str | None:
+        key = self._read()
+        remember_secret(key)  # whatever shows or writes text from now on masks it
+        return key
+
+    def _read(self) -> str | None:
         env = os.environ.get(ENV_API_KEY)
         if env:
             return env.strip()
@@ -79,6 +85,7 @@ class KeyStore:
         key = key.strip()
         if not key:
             raise ValueError("empty key")
+        remember_secret(key)
         if not self.status().available:
             raise keyring.errors.NoKeyringError(self.status().reason)
         keyring.set_password(self.service, ACCOUNT, key)
@@ -87,6 +94,7 @@ class KeyStore:
     def set_for_session(self, key: str) -> None:
         """Keep the key in memory only, for this run of the app (the user chose this: no keychain)."""
         self._session_key = key.strip() or None
+        remember_secret(self._session_key)
 
     def clear(self) -> None:
         self._session_key = None

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import asyncio
-import ipaddress
+import dataclasses
 import logging
+import math
 import random
 import time
 import uuid
@@ -30,12 +31,21 @@ from seedream_desktop.api.errors import (
     ServerError,
     StorageError,
     TaskConflict,
+    UnusableReply,
 )
 from seedream_desktop.api.image_format import normalise_format
+from seedream_desktop.api.limits import (
+    ENV_RETRY_DELAY,
+    Limits,
+    is_identifier,
+    is_loopback,
+    seconds_from_environment,
+)
 from seedream_desktop.api.references import data_uri, prepare_reference
 from seedream_desktop.api.request import GenerationRequest, ReferenceImage
 from seedream_desktop.api.results import DownloadInfo, ImageResult, PollResult
 from seedream_desktop.atomic import atomic_open
+from seedream_desktop.redaction import redact, redact_value, remember_secret
 
 log = logging.getLogger(__name__)
 
@@ -55,7 +65,16 @@ class RetryPolicy:
     factor: float = 2.0
     max_delay: float = 8.0
     jitter: float = 0.5  # up to this fraction of the delay is added at random, so clients spread out
-    max_retry_after: float = 30.0  # honour a server's Retry-After up to this long
+    # Honour a server's Retry-After up to this long; a server asking for more (an hour, a year) is
+    # not waited for at all: the call fails at once and says Runware is busy.
+    max_retry_after: float = 30.0
+
+    @classmethod
+    def from_environment(cls) -> RetryPolicy:
+        """The defaults, with the first delay taken from SEEDREAM_RETRY_DELAY_S when set (tests)."""
+        default = cls()
+        base = seconds_from_environment(ENV_RETRY_DELAY, default.base_delay)
+        return cls(base_delay=base, max_delay=max(base, default.max_delay * base / default.base_delay))
 
     def delay(self, retry: int, retry_after: float | None = None) -> float:
         """Seconds to wait before retry number ``retry`` (1-based)."""
@@ -78,6 +97,10 @@ class PollSchedule:
     max_failed_polls: int = 3
 
 
+# Empty getResponse answers in a row, over at least this long, before a job stops waiting: a real
+# server says "processing" while it works, so this only ends a server that never says anything.
+MAX_SILENT_POLLS = 30
+MIN_SILENT_SECONDS = 600.0
 DEFAULT_RETRIES = RetryPolicy()
 DEFAULT_POLLING = PollSchedule()
 
@@ -87,21 +110,12 @@ def check_base_url(url: str) -> str:
     parsed = httpx.URL(url)
     if parsed.scheme == "https" and parsed.host:
         return url
-    if parsed.scheme == "http" and _is_loopback(parsed.host):
+    if parsed.scheme == "http" and is_loopback(parsed.host):
         return url
     raise ValueError(
         f"Refusing API URL {url!r}: the key must travel over https:// "
         "(plain http:// is allowed only for this computer: localhost, 127.0.0.0/8 or ::1)."
     )
-
-
-def _is_loopback(host: str) -> bool:
-    if host.lower() == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host.strip("[]")).is_loopback
-    except ValueError:
-        return False
 
 
 class _BearerAuth(httpx.Auth):
@@ -118,9 +132,6 @@ class _BearerAuth(httpx.Auth):
     def has_key(self) -> bool:
         return bool(self._key)
 
-    def redact(self, text: str) -> str:
-        return text.replace(self._key, "***") if self._key else text
-
     def __repr__(self) -> str:
         return "<Bearer ***>"
 
@@ -135,19 +146,26 @@ class RunwareClient:
         *,
         http: httpx.AsyncClient | None = None,
         timeout: float = 60.0,
-        retries: RetryPolicy = DEFAULT_RETRIES,
+        retries: RetryPolicy | None = None,
         sleep: Callable[[float], Awaitable[Any]] = asyncio.sleep,
         polling: PollSchedule = DEFAULT_POLLING,
         upload_cache: MutableMapping[str, str] | None = None,
         clock: Callable[[], float] = time.monotonic,
+        limits: Limits | None = None,
     ) -> None:
         self.base_url = check_base_url(base_url)
+        remember_secret(api_key.strip())  # from here on no server text can show it
         self._auth = _BearerAuth(api_key.strip())
+        limits = limits if limits is not None else Limits.from_environment()
+        self._limits = dataclasses.replace(
+            limits,
+            allow_loopback_images=limits.allow_loopback_images and is_loopback(httpx.URL(self.base_url).host),
+        )
         # Connecting should be quick even when generating is slow; every call has both limits.
         self._timeout = httpx.Timeout(timeout, connect=min(10.0, timeout))
         self._owns_http = http is None
         self._http = http if http is not None else httpx.AsyncClient(timeout=self._timeout)
-        self._retries = retries
+        self._retries = retries if retries is not None else RetryPolicy.from_environment()
         self._polling = polling
         self._sleep = sleep
         self._clock = clock
@@ -155,6 +173,7 @@ class RunwareClient:
         self._uploaded: dict[str, str] = {}
         self._upload_cache = upload_cache
         self._ttl_by_task: dict[str, int | None] = {}
+        self._silent_polls: dict[str, tuple[int, float]] = {}  # taskUUID -> (polls, since)
 
     def __repr__(self) -> str:
         return f"RunwareClient({self.base_url!r})"
@@ -187,7 +206,13 @@ class RunwareClient:
             reference_ids = await self.resolve_references(request.references)
         self._ttl_by_task[task_uuid] = request.ttl
         envelope = await self._send([request.to_task(task_uuid, reference_ids)])
-        result = poll_result(_for_task(envelope, task_uuid), ttl=request.ttl)
+        mine = _for_task(envelope, task_uuid)
+        if not mine.data and not mine.errors:
+            # Every real answer carries an ACK, images or an error; `[]`, `null` or a list of
+            # strings says nothing. The job fails (clearly) and, as the server may still have the
+            # task, a retry polls for it instead of paying again.
+            raise UnusableReply("its answer did not mention the job", code="noAcknowledgement")
+        result = poll_result(mine, ttl=request.ttl)
         if result.images:
             return result.images
         if any(isinstance(e, TaskConflict) for e in result.errors):
@@ -200,7 +225,9 @@ class RunwareClient:
     async def poll(self, task_uuid: str) -> PollResult:
         """One getResponse: the images so far (cumulative), whether more are coming, per-image errors."""
         envelope = await self._send([{"taskType": "getResponse", "taskUUID": task_uuid}])
-        result = poll_result(_for_task(envelope, task_uuid), ttl=self._ttl_by_task.get(task_uuid))
+        mine = _for_task(envelope, task_uuid)
+        self._check_silence(task_uuid, mine)
+        result = poll_result(mine, ttl=self._ttl_by_task.get(task_uuid))
         for error in result.errors:
             if isinstance(error, ACCOUNT_ERRORS):
                 raise error
@@ -256,6 +283,20 @@ class RunwareClient:
         assert first_error is not None
         raise first_error
 
+    def _check_silence(self, task_uuid: str, mine: Envelope) -> None:
+        """An empty answer right after the ACK means "not registered yet"; a server that never says
+        anything else would be polled for ever, so after MAX_SILENT_POLLS in a row, spanning at least
+        MIN_SILENT_SECONDS, the poll fails."""
+        if mine.data or mine.errors:
+            self._silent_polls.pop(task_uuid, None)
+            return
+        count, since = self._silent_polls.get(task_uuid, (0, self._clock()))
+        count += 1
+        self._silent_polls[task_uuid] = (count, since)
+        if count >= MAX_SILENT_POLLS and self._clock() - since >= MIN_SILENT_SECONDS:
+            self._silent_polls.pop(task_uuid, None)
+            raise UnusableReply("its answers never mentioned the job", code="silentServer")
+
     # ---- reference images ------------------------------------------------------------------------
 
     async def resolve_references(self, refs: Sequence[ReferenceImage]) -> list[str]:
@@ -298,6 +339,10 @@ class RunwareClient:
             )
             for item in envelope.data:
                 if isinstance(item.get("imageUUID"), str):
+                    if not is_identifier(item["imageUUID"]):  # it is journalled and sent back
+                        raise UnusableReply(
+                            "an upload name that is not a valid identifier", code="badIdentifier"
+                        )
                     return str(item["imageUUID"])
             # A retried upload that hit conflictTaskUUID: uploads are free, so simply start over.
             if not any(isinstance(e, TaskConflict) for e in envelope.errors):
@@ -333,7 +378,13 @@ class RunwareClient:
         while True:
             try:
                 return await download_into(
-                    self._http, result.url, sink, fmt, timeout=self._timeout, on_progress=on_progress
+                    self._http,
+                    result.url,
+                    sink,
+                    fmt,
+                    timeout=self._timeout,
+                    limits=self._limits,
+                    on_progress=on_progress,
                 )
             except DOWNLOAD_RETRYABLE as error:
                 retry += 1
@@ -380,6 +431,9 @@ class RunwareClient:
                 retry += 1
                 if retry >= self._retries.attempts:
                     raise
+                if retry_after is not None and retry_after > self._retries.max_retry_after:
+                    log.info("Runware asked to wait %.0f s; not waiting that long", retry_after)
+                    raise
                 wait = self._retries.delay(retry, retry_after)
                 log.info(
                     "%s failed (%s: %s); retry %d/%d in %.1f s",
@@ -395,17 +449,24 @@ class RunwareClient:
     async def _post(self, tasks: list[dict[str, Any]]) -> tuple[Envelope, float | None]:
         if not self._auth.has_key:
             raise MissingApiKey(code="missingApiKey")
+        deadline = self._limits.reply_deadline
         try:
-            response = await self._http.post(
-                self.base_url, json=tasks, auth=self._auth, timeout=self._timeout
-            )
+            # The per-read timeout never ends a reply that trickles a byte every few seconds; this
+            # deadline covers the whole call, and the body is read only up to a cap.
+            async with asyncio.timeout(deadline):
+                async with self._http.stream(
+                    "POST", self.base_url, json=tasks, auth=self._auth, timeout=self._timeout
+                ) as response:
+                    body = await read_capped(response, self._limits.max_reply_bytes)
+        except TimeoutError as exc:
+            raise NetworkError(f"its reply took longer than {deadline:.0f} s", code="timeout") from exc
         except httpx.TimeoutException as exc:
             raise NetworkError("Runware did not answer in time", code="timeout") from exc
         except httpx.RequestError as exc:  # connect/read/write failures, protocol breaks, bad encodings
-            raise NetworkError(self._auth.redact(_describe(exc)), code="network") from exc
-        envelope = parse_envelope(response.status_code, response.content)
+            raise NetworkError(redact(_describe(exc)), code="network") from exc
+        envelope = parse_envelope(response.status_code, body)
         for error in envelope.errors:
-            _redact(error, self._auth)
+            _redact(error)
         log.debug("%s -> HTTP %d", tasks[0].get("taskType"), response.status_code)
         return envelope, _retry_after(response)
 
@@ -423,9 +484,32 @@ def _is_unreadable(envelope: Envelope) -> bool:
 def _retry_after(response: httpx.Response) -> float | None:
     value = response.headers.get("Retry-After")
     try:
-        return float(value) if value else None
+        seconds = float(value) if value else None
     except ValueError:
         return None
+    if seconds is None or seconds < 0:
+        return None
+    return seconds if math.isfinite(seconds) else math.inf
+
+
+async def read_capped(response: httpx.Response, limit: int) -> bytes:
+    """The whole body, or ServerError as soon as it grows past ``limit`` (read no further)."""
+    declared = response.headers.get("Content-Length", "")
+    if declared.isdigit() and int(declared) > limit:
+        raise _too_large(limit)
+    body = bytearray()
+    async for chunk in response.aiter_bytes():
+        body += chunk
+        if len(body) > limit:
+            raise _too_large(limit)
+    return bytes(body)
+
+
+def _too_large(limit: int) -> ServerError:
+    # Retried like an unreadable reply: a proxy's hiccup may have produced it.
+    return ServerError(
+        f"its reply was larger than {limit // (1024 * 1024)} MB, so it was not read", code="replyTooLarge"
+    )
 
 
 def _describe(exc: httpx.RequestError) -> str:
@@ -433,10 +517,11 @@ def _describe(exc: httpx.RequestError) -> str:
     return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
 
 
-def _redact(error: SeedreamError, auth: _BearerAuth) -> None:
-    """Belt and braces: should a server ever echo the key in a message, it stops here."""
-    clean = auth.redact(error.detail)
-    if clean != error.detail:
-        error.detail = clean
-        error.params["detail"] = clean
-        error.args = (error.message,)
+def _redact(error: SeedreamError) -> None:
+    """Belt and braces (parse_envelope masked the reply already): no server text keeps the key."""
+    error.detail = redact(error.detail)
+    error.code = redact(error.code)
+    if error.parameter is not None:
+        error.parameter = redact(error.parameter)
+    error.params = redact_value(error.params)
+    error.args = (error.message,)

@@ -175,3 +175,32 @@ class BudgetExceeded(SeedreamError):
 class Cancelled(SeedreamError):
     template = QT_TRANSLATE_NOOP(CONTEXT, "Cancelled.")
     exit_code = 130
+
+
+class UnusableReply(SeedreamError):
+    """The server answered, but with something the app must not use (an unsafe name, a wrong shape)."""
+
+    template = QT_TRANSLATE_NOOP(CONTEXT, "Runware sent a reply the app cannot use ({detail}).")
+    remedy = QT_TRANSLATE_NOOP(
+        CONTEXT, "Retry the job; if it keeps happening, check the API URL in Settings."
+    )
+
+
+class UnsafeImageLink(SeedreamError):
+    """An image link the app refuses to follow: not https, a private address, credentials, a redirect loop."""
+
+    template = QT_TRANSLATE_NOOP(CONTEXT, "The image link Runware sent was not followed: {detail}.")
+    remedy = QT_TRANSLATE_NOOP(
+        CONTEXT, "Retry the job; if it keeps happening, check the API URL in Settings."
+    )
+
+
+class ImageTooLarge(SeedreamError):
+    """The image is bigger than any Seedream result can be: refused before (or while) it downloads."""
+
+    template = QT_TRANSLATE_NOOP(
+        CONTEXT, "The image Runware sent is larger than {limit_mb} MB, so it was not saved."
+    )
+    remedy = QT_TRANSLATE_NOOP(
+        CONTEXT, "Retry the job; if it keeps happening, check the API URL in Settings."
+    )

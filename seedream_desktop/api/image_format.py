@@ -68,8 +68,12 @@ class ImageStreamCheck:
     def _check_head(self) -> None:
         found = sniff(self._head)
         if found != self.expected:
-            what = found or "not an image"
-            raise BadImage(f"expected {self.expected}, got {what}", code="wrongFormat")
+            if found is None:  # an HTML error page, JSON, anything: refused before a byte is kept
+                raise BadImage(
+                    f"it is not an image: a web page or other data came instead of a {self.expected}",
+                    code="notAnImage",
+                )
+            raise BadImage(f"expected {self.expected}, got {found}", code="wrongFormat")
         self._checked_head = True
 
     def finish(self, expected_size: int | None = None) -> str:

@@ -20,6 +20,8 @@ class ImageResult:
     nsfw: bool | None = None
     # Epoch seconds after which ``url`` stops working (computed from the request's ttl when known).
     expires_at: float | None = None
+    # Set when the server's own cost was unusable (negative, NaN, …) and the estimate stands in for it.
+    cost_note: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,6 +6,7 @@ import argparse
 import asyncio
 import contextlib
 import json
+import math
 import sys
 from collections.abc import AsyncIterator, Callable
 from pathlib import Path
@@ -154,7 +155,7 @@ def saved_as_json(saved: list[SavedImage]) -> str:
                 "taskUUID": s.task_uuid,
                 "imageUUID": s.image_uuid,
                 "seed": s.seed,
-                "cost": s.cost,
+                "cost": s.cost if s.cost is not None and math.isfinite(s.cost) else None,
                 "width": s.width,
                 "height": s.height,
             }
@@ -162,6 +163,7 @@ def saved_as_json(saved: list[SavedImage]) -> str:
         ],
         ensure_ascii=False,
         indent=2,
+        allow_nan=False,  # strict JSON: a server's Infinity never reaches stdout
     )
 
 

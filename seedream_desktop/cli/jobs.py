@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import math
 import sys
 from datetime import datetime
 from typing import Any
@@ -75,8 +76,9 @@ def _list(args: argparse.Namespace) -> int:
                 "size": job.request.size.key,
                 "imagesExpected": view.images_expected,
                 "imagesSaved": view.images_saved,
-                "estimatedCost": job.estimated_cost,
-                "cost": view.cost,
+                "estimatedCost": _finite(job.estimated_cost),
+                "cost": _finite(view.cost),
+                "costNotes": list(view.cost_notes),
                 "apiUrl": job.api_url,
                 "created": _iso(job.created),
                 "finished": _iso(job.finished),
@@ -85,7 +87,7 @@ def _list(args: argparse.Namespace) -> int:
             }
             for job, view in views
         ]
-        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        print(json.dumps(rows, ensure_ascii=False, indent=2, allow_nan=False))
         return EXIT_OK
     if not views:
         print("No jobs yet.")
@@ -97,6 +99,10 @@ def _list(args: argparse.Namespace) -> int:
             f"{job.id}  {_iso(job.created)}  {job.state.value:<11}  "
             f"{view.images_saved}/{view.images_expected}  ${view.cost:.2f}  {prompt}"
         )
+        notes = view.cost_notes
+        if notes:
+            # The spend above counts the estimate for these images; say why, once per job.
+            line += f"  [note: {notes[0]}" + (f" (+{len(notes) - 1} more)]" if len(notes) > 1 else "]")
         if job.error is not None:
             line += f"  [{job.error}]"
         print(printable(line))  # a prompt or a server's message may hold terminal control sequences
@@ -213,9 +219,10 @@ def _spend(args: argparse.Namespace) -> int:
                     "totalUsd": summary.total_usd,
                     "todayUsd": summary.today_usd,
                     "outstandingUsd": summary.outstanding_usd,
-                    "dailyBudgetUsd": summary.daily_budget_usd,
+                    "dailyBudgetUsd": _finite(summary.daily_budget_usd),
                 },
                 indent=2,
+                allow_nan=False,
             )
         )
         return EXIT_OK
@@ -230,6 +237,11 @@ def _spend(args: argparse.Namespace) -> int:
         today += f" (up to ${summary.outstanding_usd:.2f} more for unfinished jobs)"
     print(today)
     return EXIT_OK
+
+
+def _finite(value: float | None) -> float | None:
+    """JSON has no NaN or Infinity: such a number (from an old journal) is printed as null."""
+    return value if value is not None and math.isfinite(value) else None
 
 
 def _iso(stamp: float | None) -> str | None:

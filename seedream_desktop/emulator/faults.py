@@ -30,7 +30,19 @@ STATUS_FAULTS: dict[str, tuple[int, str, str]] = {
 TRANSPORT_FAULTS: tuple[str, ...] = ("stall", "drop", "truncate", "malformed")
 # Task faults: they change what happens to the generation itself.
 TASK_FAULTS: tuple[str, ...] = ("expire", "nsfw", "content-policy", "provider-timeout")
-FAULTS: tuple[str, ...] = (*STATUS_FAULTS, *TRANSPORT_FAULTS, *TASK_FAULTS)
+# Hostile-answer faults: the task runs, then its answer is rewritten the way a broken or malicious
+# server might send it (the client must end each in a clear message, never paying twice).
+BODY_FAULTS: tuple[str, ...] = (
+    "negative-cost",
+    "infinite-cost",
+    "extra-results",
+    "bad-uuid",
+    "unsafe-link",
+    "key-echo",
+)
+FAULTS: tuple[str, ...] = (*STATUS_FAULTS, *TRANSPORT_FAULTS, *TASK_FAULTS, *BODY_FAULTS)
+# How many copies "extra-results" makes of each image (each with its own imageUUID).
+EXTRA_RESULTS = 50
 
 _EVERYWHERE = frozenset(PHASES) - {"any"}
 _WHERE: dict[str, frozenset[str]] = dict.fromkeys((*STATUS_FAULTS, *TRANSPORT_FAULTS), _EVERYWHERE)
@@ -42,6 +54,7 @@ _WHERE.update(
         "provider-timeout": frozenset({"submit", "poll"}),
     }
 )
+_WHERE.update(dict.fromkeys(BODY_FAULTS, frozenset({"submit", "poll"})))
 
 _SPEC = re.compile(r"^(?P<name>[a-z0-9-]+?)(?:x(?P<times>\d+|\*))?(?:@(?P<on>[a-z]+))?$")
 
@@ -134,3 +147,41 @@ class FaultPlan:
     def pending(self) -> list[tuple[str, int | None, str]]:
         with self._lock:
             return [(f.name, f.remaining, f.on) for f in self._faults]
+
+
+def rewrite(name: str, body: dict[str, Any], offered_key: str = "") -> dict[str, Any]:
+    """The answer ``body`` as the hostile-answer fault ``name`` sends it (a new dict)."""
+    items = [dict(item) for item in body.get("data", []) if isinstance(item, dict)]
+    images = [item for item in items if "imageUUID" in item]
+    if name == "negative-cost":
+        for item in images:
+            item["cost"] = -1000
+    elif name == "infinite-cost":
+        for item in images:
+            item["cost"] = float("inf")  # json.dumps writes a bare Infinity, which is not JSON
+    elif name == "extra-results":
+        extra = []
+        for item in images:
+            for n in range(1, EXTRA_RESULTS):
+                extra.append({**item, "imageUUID": f"{item['imageUUID'][:-12]}{n:012d}"})
+        items += extra
+    elif name == "bad-uuid":
+        for item in images:
+            item["imageUUID"] = "../../" + str(item["imageUUID"])
+    elif name == "unsafe-link":
+        for item in images:
+            item["imageURL"] = "https://169.254.169.254/latest/meta-data/"
+    elif name == "key-echo":
+        echo = offered_key or "no-key"
+        return {  # a refusal (sent with HTTP 400) quoting the key in every field
+            "data": [],
+            "errors": [
+                {
+                    "code": echo,
+                    "message": f"The key {echo} is echoed here.",
+                    "parameter": echo,
+                    "documentation": f"https://example.invalid/{echo}",
+                }
+            ],
+        }
+    return {**body, "data": items}

@@ -107,6 +107,9 @@ class RunwareHandler(BaseHTTPRequestHandler):
         if "imageInference" in task_types and not emulator._hold_answer():
             self.close_connection = True
             return
+        if fault in faults.BODY_FAULTS:
+            status = 400 if fault == "key-echo" else status
+            body = faults.rewrite(fault, body, self.headers.get("Authorization", "")[7:].strip())
         self._send_json(status, body, corruption=fault if fault in faults.TRANSPORT_FAULTS else None)
 
     def _authenticate(self, tasks: list[dict[str, Any]]) -> None:

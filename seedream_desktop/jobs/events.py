@@ -31,6 +31,8 @@ class JobView:
     finished: float | None
     task_uuid: str = ""
     estimated_cost: float = 0.0
+    # Why some images count the estimate: the server's own cost was unusable (negative, NaN, …).
+    cost_notes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,4 +89,5 @@ def view_of(journal: JobJournal, job: JobRow) -> JobView:
         finished=job.finished,
         task_uuid=job.task_uuid,
         estimated_cost=job.estimated_cost,
+        cost_notes=journal.cost_notes(job.id),
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import logging
 import os
 import sqlite3
 import threading
@@ -13,7 +14,8 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from seedream_desktop.api import DEFAULT_API_URL
+from seedream_desktop.api import DEFAULT_API_URL, PRICE_PER_IMAGE_USD
+from seedream_desktop.api.envelope import MAX_PLAUSIBLE_COST_USD
 from seedream_desktop.api.errors import SeedreamError
 from seedream_desktop.api.request import GenerationRequest
 from seedream_desktop.jobs.rows import (
@@ -29,8 +31,11 @@ from seedream_desktop.jobs.rows import (
     timestamp,
 )
 from seedream_desktop.jobs.state import JobState, check_transition
+from seedream_desktop.redaction import redact
 
-SCHEMA_VERSION = 2  # 2: jobs.api_url, jobs.cancel_requested
+log = logging.getLogger(__name__)
+
+SCHEMA_VERSION = 3  # 2: jobs.api_url, jobs.cancel_requested; 3: images.cost_note
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS jobs (
@@ -66,6 +71,7 @@ CREATE TABLE IF NOT EXISTS images (
     seed           INTEGER,
     cost           REAL,
     nsfw           INTEGER,
+    cost_note      TEXT,                   -- why ``cost`` is the estimate: the server's figure was unusable
     sequence_index INTEGER NOT NULL,
     path           TEXT,                   -- the final name, recorded just before the rename
     sha256         TEXT,                   -- of the bytes the server sent
@@ -84,6 +90,13 @@ _ADDED_COLUMNS = {
     "api_url": "ALTER TABLE jobs ADD COLUMN api_url TEXT",
     "cancel_requested": "ALTER TABLE jobs ADD COLUMN cancel_requested INTEGER NOT NULL DEFAULT 0",
 }
+# The cost a row counts for: the server's figure when plausible, else the per-image estimate. New rows
+# are already cleaned (envelope.read_cost); this also tames rows an older version stored (-1000, Inf).
+_COUNTED_COST = (
+    f"(CASE WHEN {{c}} IS NULL THEN NULL WHEN {{c}} >= 0 AND {{c}} <= {MAX_PLAUSIBLE_COST_USD}"
+    f" THEN {{c}} ELSE {PRICE_PER_IMAGE_USD} END)"
+)
+_ADDED_IMAGE_COLUMNS = {"cost_note": "ALTER TABLE images ADD COLUMN cost_note TEXT"}
 
 
 class JobJournal:
@@ -99,6 +112,7 @@ class JobJournal:
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self._lock = threading.RLock()
+        self._told_extra: set[str] = set()  # jobs whose surplus images were already logged
         self._db = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None, timeout=10.0)
         self._db.row_factory = sqlite3.Row
         self._db.execute("PRAGMA journal_mode=WAL")
@@ -111,6 +125,10 @@ class JobJournal:
                     self._db.execute(statement)
             columns = {row["name"] for row in self._db.execute("PRAGMA table_info(jobs)")}
             for name, statement in _ADDED_COLUMNS.items():
+                if name not in columns:
+                    self._db.execute(statement)
+            columns = {row["name"] for row in self._db.execute("PRAGMA table_info(images)")}
+            for name, statement in _ADDED_IMAGE_COLUMNS.items():
                 if name not in columns:
                     self._db.execute(statement)
             self._db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
@@ -238,7 +256,8 @@ class JobJournal:
             finished = now if state.finished else None
             kind = code = message = params = None
             if error is not None:
-                kind, code, message, params = error_columns(error)
+                # Belt and braces: the client masks the key in every server text already.
+                kind, code, message, params = (redact(column) for column in error_columns(error))
             db.execute(
                 "UPDATE jobs SET state = ?, started = ?, finished = ?, error_kind = ?, error_code = ?,"
                 " error_message = ?, error_params = ?, task_failed = ?, updated = ? WHERE id = ?",
@@ -296,15 +315,30 @@ class JobJournal:
 
     # ---- images -------------------------------------------------------------------------------
     def add_images(self, job_id: str, task_uuid: str, results: Iterable[Any]) -> list[ImageRow]:
-        """Record results the server delivered (ImageResult-like); returns only the ones not seen before."""
+        """Record results the server delivered (ImageResult-like); returns only the ones not seen before.
+
+        Never more than the job asked for (numberResults, or the sequential maximum): a server that
+        answers "1 image" with ten thousand gets the first ones kept and the rest ignored (not
+        downloaded, not counted as spend), said once in the log.
+        """
         now = time.time()
         added: list[str] = []
+        ignored = 0
         with self._write() as db:
+            row = db.execute("SELECT request FROM jobs WHERE id = ?", (job_id,)).fetchone()
+            wanted = GenerationRequest.from_dict(json.loads(row["request"])).expected_images if row else 0
             count = db.execute("SELECT COUNT(*) FROM images WHERE job_id = ?", (job_id,)).fetchone()[0]
             for result in results:
+                if count >= wanted:
+                    known = db.execute(
+                        "SELECT 1 FROM images WHERE image_uuid = ?", (result.image_uuid,)
+                    ).fetchone()
+                    ignored += known is None
+                    continue
                 cursor = db.execute(
                     "INSERT OR IGNORE INTO images (image_uuid, job_id, task_uuid, url, expires_at, seed, cost,"
-                    " nsfw, sequence_index, state, created, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    " nsfw, cost_note, sequence_index, state, created, updated)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     (
                         result.image_uuid,
                         job_id,
@@ -314,6 +348,7 @@ class JobJournal:
                         getattr(result, "seed", None),
                         getattr(result, "cost", None),
                         flag(getattr(result, "nsfw", None)),
+                        getattr(result, "cost_note", None),
                         count,
                         PENDING,
                         now,
@@ -323,7 +358,19 @@ class JobJournal:
                 if cursor.rowcount == 1:
                     added.append(result.image_uuid)
                     count += 1
-        return [self.image(uuid_) for uuid_ in added]
+        if ignored and job_id not in self._told_extra:
+            self._told_extra.add(job_id)
+            log.warning(
+                "job %s: Runware sent more images than the %d asked for; the extra ones were ignored"
+                " (not downloaded, not counted)",
+                job_id,
+                wanted,
+            )
+        rows = [self.image(uuid_) for uuid_ in added]
+        for image in rows:
+            if image.cost_note:
+                log.warning("job %s, image %s: %s", job_id, image.image_uuid, image.cost_note)
+        return rows
 
     def image(self, image_uuid: str) -> ImageRow:
         rows = self._query("SELECT * FROM images WHERE image_uuid = ?", (image_uuid,))
@@ -360,29 +407,45 @@ class JobJournal:
     def counts(self, job_id: str) -> tuple[int, float]:
         """(images saved, cost charged so far) for one job."""
         rows = self._query(
-            "SELECT COALESCE(SUM(state = ?), 0), COALESCE(SUM(cost), 0.0) FROM images WHERE job_id = ?",
+            "SELECT COALESCE(SUM(state = ?), 0), COALESCE(SUM(" + _COUNTED_COST.format(c="cost") + "), 0.0)"
+            " FROM images WHERE job_id = ?",
             (SAVED, job_id),
         )
         return int(rows[0][0]), float(rows[0][1])
+
+    def cost_notes(self, job_id: str) -> tuple[str, ...]:
+        """The notes of the job's images whose server cost was unusable (the estimate counted)."""
+        rows = self._query(
+            "SELECT cost_note FROM images WHERE job_id = ? AND cost_note IS NOT NULL ORDER BY sequence_index",
+            (job_id,),
+        )
+        return tuple(str(r[0]) for r in rows)
 
     # ---- spending (read by the ledger) -------------------------------------------------------
     def spend_by_day(self) -> list[tuple[str, int, float]]:
         """(local date, images charged, USD) per day, oldest first."""
         rows = self._query(
-            "SELECT date(created, 'unixepoch', 'localtime') AS day, COUNT(*), COALESCE(SUM(cost), 0.0)"
+            "SELECT date(created, 'unixepoch', 'localtime') AS day, COUNT(*),"
+            " COALESCE(SUM(" + _COUNTED_COST.format(c="cost") + "), 0.0)"
             " FROM images GROUP BY day ORDER BY day"
         )
         return [(str(r[0]), int(r[1]), float(r[2])) for r in rows]
 
     def spent_since(self, since: float) -> float:
-        rows = self._query("SELECT COALESCE(SUM(cost), 0.0) FROM images WHERE created >= ?", (since,))
+        rows = self._query(
+            "SELECT COALESCE(SUM("
+            + _COUNTED_COST.format(c="cost")
+            + "), 0.0) FROM images WHERE created >= ?",
+            (since,),
+        )
         return float(rows[0][0])
 
     def outstanding_estimates(self) -> float:
         """What unfinished jobs may still cost: their estimate minus what they were already charged."""
         rows = self._query(
             "SELECT COALESCE(SUM(MAX(j.estimated_cost - COALESCE("
-            "(SELECT SUM(i.cost) FROM images i WHERE i.job_id = j.id), 0.0), 0.0)), 0.0)"
+            "(SELECT SUM(" + _COUNTED_COST.format(c="i.cost") + ") FROM images i WHERE i.job_id = j.id),"
+            " 0.0), 0.0)), 0.0)"
             " FROM jobs j WHERE j.state IN (?, ?, ?, ?)",
             [s.value for s in JobState if not s.finished],
         )

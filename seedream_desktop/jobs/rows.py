@@ -61,6 +61,7 @@ class ImageRow:
     state: str
     created: float
     updated: float
+    cost_note: str | None = None  # why ``cost`` is the estimate (the server's figure was unusable)
 
     @property
     def saved(self) -> bool:
@@ -107,6 +108,7 @@ def image_from(row: sqlite3.Row) -> ImageRow:
         state=row["state"],
         created=row["created"],
         updated=row["updated"],
+        cost_note=row["cost_note"],
     )
 
 

@@ -161,7 +161,7 @@ def test_a_version_1_journal_gains_the_api_column_and_keeps_its_jobs(tmp_path) -
         old = journal.get("old")
         assert old.api_url == "https://api.runware.ai/v1" and not old.cancel_requested  # NULL: the default
         assert journal._db.execute("SELECT api_url FROM jobs").fetchone()[0] is None
-        assert journal._db.execute("PRAGMA user_version").fetchone()[0] == 2
+        assert journal._db.execute("PRAGMA user_version").fetchone()[0] == 3  # 3: images.cost_note
         emulated = journal.add_job(GenerationRequest("demo"), api_url="http://127.0.0.1:5000/v1/")
         assert emulated.api_url == "http://127.0.0.1:5000/v1"
         assert [j.id for j in journal.unfinished(api_url="https://api.runware.ai/v1/")] == ["old"]

@@ -225,7 +225,7 @@ def test_a_name_taken_by_another_image_is_not_mistaken_for_ours(
 
 
 def test_same_name_twice_gets_a_suffix(journal: JobJournal, saver: ImageSaver) -> None:
-    job = journal.add_job(GenerationRequest("twins"))
+    job = journal.add_job(GenerationRequest("twins", number_results=2))
     journal.set_state(job.id, JobState.SUBMITTED)
     rows = journal.add_images(
         job.id, job.task_uuid, [ImageResult(job.task_uuid, f"img-{i}", url="u", seed=7) for i in range(2)]
