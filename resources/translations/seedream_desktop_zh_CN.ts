@@ -613,6 +613,28 @@
         <translation>已取消。</translation>
     </message>
     <message>
+        <location filename="../../seedream_desktop/api/errors.py" line="183"/>
+        <source>Runware sent a reply the app cannot use ({detail}).</source>
+        <translation>Runware 发来的回复无法使用（{detail}）。</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/api/errors.py" line="184"/>
+        <location filename="../../seedream_desktop/api/errors.py" line="193"/>
+        <location filename="../../seedream_desktop/api/errors.py" line="204"/>
+        <source>Retry the job; if it keeps happening, check the API URL in Settings.</source>
+        <translation>请重试该任务；如果反复出现，请在“设置”中检查 API 地址。</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/api/errors.py" line="192"/>
+        <source>The image link Runware sent was not followed: {detail}.</source>
+        <translation>未打开 Runware 发来的图片链接：{detail}。</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/api/errors.py" line="201"/>
+        <source>The image Runware sent is larger than {limit_mb} MB, so it was not saved.</source>
+        <translation>Runware 发来的图片超过 {limit_mb} MB，因此未保存。</translation>
+    </message>
+    <message>
         <location filename="../../seedream_desktop/api/references.py" line="61"/>
         <source>it has more than 25 million pixels</source>
         <translation>它超过了 2500 万像素</translation>
