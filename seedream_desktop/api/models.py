@@ -10,6 +10,7 @@ in each result's ``cost``.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from seedream_desktop.api.sizes import SIZES as SEEDREAM_40_SIZES
@@ -61,6 +62,15 @@ class Model:
     def size_by_dimensions(self, width: int, height: int) -> SizePreset | None:
         return next((s for s in self.sizes if (s.width, s.height) == (width, height)), None)
 
+    def parse_size(self, text: str) -> SizePreset | None:
+        """One of this model's sizes as people type it: ``2K-16:9``, ``3k 16:9`` or ``2848x1600``."""
+        match = _SIZE_SPEC.match(text)
+        if not match:
+            return None
+        if match["w"]:
+            return self.size_by_dimensions(int(match["w"]), int(match["h"]))
+        return self.size_by_key(f"{match['tier']}K-{match['a']}")
+
     def nearest_size(self, preset: SizePreset) -> SizePreset | None:
         """The valid size closest to ``preset``: same shape first, then the closest pixel count."""
         if not self.sizes:
@@ -73,6 +83,9 @@ class Model:
             return (abs(s.width / s.height - ratio), abs(s.width * s.height - preset.width * preset.height))
 
         return min(self.sizes, key=distance)
+
+
+_SIZE_SPEC = re.compile(r"^\s*(?:(?P<w>\d+)\s*[x×*]\s*(?P<h>\d+)|(?P<tier>\d)[kK][\s_-]*(?P<a>\d+:\d+))\s*$")
 
 
 def _p(tier: str, aspect: str, width: int, height: int) -> SizePreset:

@@ -17,6 +17,7 @@ from typing import Any, Literal
 
 from seedream_desktop import APP_NAME, __version__
 from seedream_desktop.api import MODEL_ID, MODEL_NAME
+from seedream_desktop.api.models import find_model
 from seedream_desktop.api.request import GenerationRequest, ReferenceImage
 from seedream_desktop.api.sizes import by_dimensions
 
@@ -113,8 +114,12 @@ class GenerationRecord:
         if parent is None and request.parent:
             # The request only knows the edited file by where it lives in the library.
             parent = ParentImage(path=request.parent)
-        preset = by_dimensions(width, height)
+        spec = request.spec
+        # The model's own table first: 5.0 Lite's 2K 16:9 is 2848×1600, not 4.0's 2560×1440.
+        preset = (spec.size_by_dimensions(width, height) if spec else None) or by_dimensions(width, height)
         return cls(
+            model=request.model,
+            model_name=spec.name if spec else request.model,
             prompt=request.prompt,
             width=width,
             height=height,
@@ -318,6 +323,8 @@ def parse_a1111(text: str) -> GenerationRecord:
         record.sequence_index, record.sequence_total = int(sequential[1]), int(sequential[2])
     if record.model_name == MODEL_NAME:
         record.model = MODEL_ID
+    elif known := find_model(record.model_name):
+        record.model = known.id
     return record
 
 
