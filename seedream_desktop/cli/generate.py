@@ -51,6 +51,12 @@ def register(commands: Any) -> None:
         + "; default 4.0",
     )
     parser.add_argument(
+        "--provider",
+        choices=("runware", "ark"),
+        default="runware",
+        help="runware (default) or ark: BytePlus ModelArk, streamed, journalled, never re-sent by itself",
+    )
+    parser.add_argument(
         "--cfg-scale", type=float, metavar="X", help="guidance scale for SeedEdit 3.0 (1–10, default 5.5)"
     )
     parser.add_argument("--size", help="a preset such as 2K-16:9, or WIDTHxHEIGHT such as 2560x1440")
@@ -305,6 +311,10 @@ def _generate(args: argparse.Namespace) -> int:
         request = build_request(args, settings, references)
     except InvalidRequest as error:
         return report(error)
+    if getattr(args, "provider", "runware") == "ark":
+        from seedream_desktop.cli.ark import generate_with_ark
+
+        return generate_with_ark(request, args.json)
     listener = CliListener(quiet=False)
     try:
         return asyncio.run(_run(request, listener, args))
