@@ -184,3 +184,10 @@ def test_nearest_size_keeps_the_shape() -> None:
     assert SEEDREAM_50_LITE.nearest_size(wide_4k) == SEEDREAM_50_LITE.size_by_key("3K-16:9")
     assert SEEDREAM_45.nearest_size(by_key("1K-1:1")) == SEEDREAM_45.size_by_key("2K-1:1")
     assert SEEDEDIT_30.nearest_size(wide_4k) is None
+
+
+def test_the_spend_ledger_estimates_with_the_models_price() -> None:
+    from seedream_desktop.jobs.ledger import SpendLedger
+
+    request = _request(SEEDREAM_45, max_sequential_images=3)
+    assert SpendLedger.estimate(request) == pytest.approx(3 * 0.04)

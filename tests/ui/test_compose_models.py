@@ -119,3 +119,14 @@ def test_prompt_mode_for_45_and_reuse_settings_restores_the_model(qtbot, panel) 
     assert panel.request().optimize_prompt_mode is None
     panel.load_request(request)
     assert panel.request() == request
+
+
+def test_the_prompt_limit_follows_the_model(qtbot, panel) -> None:
+    panel.editor.set_text("a" * 600)
+    assert not panel.editor.is_too_long()  # 4.0 takes 2000
+    panel.model_choice.set_model(SEEDEDIT_30)  # SeedEdit takes 500
+    assert panel.editor.is_too_long()
+    assert "/ 500" in panel.editor.counter.text()
+    assert any(p.field == "prompt" for p in panel.problems())
+    panel.model_choice.set_model(SEEDREAM_40)
+    assert not panel.editor.is_too_long()

@@ -217,6 +217,7 @@ class ComposePanel(QWidget):
         says so; too many references for the model are named before anything is sent."""
         old = self.size_picker.size_preset()
         moved = self.size_picker.set_model(model)
+        self.editor.set_max_length(model.prompt_max)
         notes = []
         if moved is not None:
             notes.append(
