@@ -216,3 +216,39 @@ def find_model(text: str) -> Model | None:
 def all_tiers(models: tuple[Model, ...] = MODELS) -> tuple[str, ...]:
     """Every tier any model offers, smallest first ("1K", "2K", "3K", "4K")."""
     return tuple(sorted({s.tier for m in models for s in m.sizes}, key=lambda t: int(t[:-1])))
+
+
+def table_markdown() -> str:
+    """docs/models.md's table, written from this registry (a test keeps the file equal to it)."""
+    lines = [
+        "| Model | Runware id | Sizes | Prompt | References | Sequential | Options | ≈ USD / image |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
+    for m in MODELS:
+        tiers = "/".join(dict.fromkeys(s.tier for s in m.sizes)) or "the reference's shape"
+        sizes = f"{tiers} ({len(m.sizes)})" if m.sizes else tiers
+        if m.references_min == m.references_max:
+            refs = f"exactly {m.references_max}"
+        else:
+            refs = (
+                f"{m.references_min}–{m.references_max}" if m.references_min else f"up to {m.references_max}"
+            )
+        seq = (
+            f"up to {m.sequential_max} (refs + set ≤ {m.refs_plus_sequential_max})"
+            if m.sequential_max
+            else "no"
+        )
+        options = (
+            [f"optimizePromptMode {' or '.join(m.optimize_prompt_modes)}"] if m.optimize_prompt_modes else []
+        )
+        if m.cfg_scale:
+            options.append(f"CFGScale {m.cfg_scale[0]:g}–{m.cfg_scale[1]:g} (default {m.cfg_scale[2]:g})")
+        lines.append(
+            f"| {m.name} | `{m.id}` | {sizes} | {m.prompt_min}–{m.prompt_max} chars | {refs} | {seq} | "
+            f"{'; '.join(options) or '—'} | {m.price_per_image_usd:.3f} |"
+        )
+    return "\n".join(lines) + "\n"
+
+
+if __name__ == "__main__":
+    print(table_markdown(), end="")

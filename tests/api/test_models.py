@@ -191,3 +191,12 @@ def test_the_spend_ledger_estimates_with_the_models_price() -> None:
 
     request = _request(SEEDREAM_45, max_sequential_images=3)
     assert SpendLedger.estimate(request) == pytest.approx(3 * 0.04)
+
+
+def test_docs_models_md_is_written_from_the_registry() -> None:
+    from pathlib import Path
+
+    from seedream_desktop.api.models import table_markdown
+
+    docs = (Path(__file__).parents[2] / "docs" / "models.md").read_text(encoding="utf-8")
+    assert table_markdown() in docs, "regenerate the table: python -m seedream_desktop.api.models"
