@@ -115,6 +115,10 @@ class GenerationRecord:
             # The request only knows the edited file by where it lives in the library.
             parent = ParentImage(path=request.parent)
         spec = request.spec
+        if spec is not None and not spec.sends_dimensions:
+            # SeedEdit's result takes the reference's shape, not request.size: unknown here (0 × 0, no
+            # "Size" in the parameters line); the library reads the real pixels from the file.
+            width = height = 0
         # The model's own table first: 5.0 Lite's 2K 16:9 is 2848×1600, not 4.0's 2560×1440.
         preset = (spec.size_by_dimensions(width, height) if spec else None) or by_dimensions(width, height)
         return cls(

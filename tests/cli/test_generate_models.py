@@ -57,6 +57,7 @@ def test_seededit_end_to_end(api: Emulator, tmp_path: Path, capsys: pytest.Captu
     assert task["model"] == "bytedance:4@1" and task["CFGScale"] == 7 and "width" not in task
     record = read_record(Path(item["path"]))
     assert record is not None and record.model == "bytedance:4@1" and record.model_name == "SeedEdit 3.0"
+    assert (record.width, record.height, record.size_key) == (0, 0, None)  # the reference's shape, unknown
 
 
 @pytest.mark.parametrize(
