@@ -78,10 +78,22 @@ def generate_with_ark(request: GenerationRequest, as_json: bool) -> int:
 
 
 def _send(request: GenerationRequest, key: str, journal: ArkJournal, library: Path, as_json: bool) -> int:
+    # The same best-effort library index as a Runware job: a closed index never costs an image.
+    from seedream_desktop.cli.generate import _library_index
+
+    with _library_index(library, Paths.from_environment()) as add_file:
+        return _stream(request, key, journal, library, as_json, add_file)
+
+
+def _stream(
+    request: GenerationRequest, key: str, journal: ArkJournal, library: Path, as_json: bool, add_file: Any
+) -> int:
     saved: list[tuple[Path, GenerationRecord]] = []
 
     def on_saved(path: Path, record: GenerationRecord) -> None:
         saved.append((path, record))
+        if add_file is not None:
+            add_file(path, record)
         if not as_json:
             print(path, flush=True)  # each path as soon as its image is on disk
 

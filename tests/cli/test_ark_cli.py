@@ -69,6 +69,13 @@ def test_generate_through_ark_saves_every_image_with_its_record(
     assert sent["watermark"] is False and sent["stream"] is True and sent["model"] == "seedream-4-0-250828"
     (job,) = _jobs()
     assert job.state == DONE and sorted(job.saved) == [0, 1, 2] and job.cost == pytest.approx(0.09)
+    from seedream_desktop.library.index import Library
+
+    library = Library.open(library_dir, Paths.from_environment().cache)
+    try:
+        assert library.count() == 3  # indexed as they were saved, like a Runware job's images
+    finally:
+        library.close()
 
 
 @pytest.mark.parametrize(
@@ -161,8 +168,14 @@ def test_sigkill_mid_stream_then_start_again(emulator_factory, tmp_path: Path, l
     assert len(images) == 1 and images[0] == Path(job.saved[0])
     record = read_record(images[0])
     assert record is not None and record.task_uuid == job.id
-    # No temp file from the interrupted write is left looking like an image.
-    assert not [p for p in library_dir.rglob("*") if p.is_file() and p not in images]
+    # No temp file (".partial-…") from the interrupted write is left beside it (the index's own
+    # folder, .seedream, aside).
+    leftovers = [
+        p
+        for p in library_dir.rglob("*")
+        if p.is_file() and p not in images and ".seedream" not in p.relative_to(library_dir).parts
+    ]
+    assert not leftovers
     # Asking to send it again without a yes sends nothing.
     again = subprocess.run(
         [sys.executable, "-m", "seedream_desktop", "ark", "resend", job.id],
