@@ -40,9 +40,10 @@ def register(commands: Any) -> None:
     parser = commands.add_parser(
         "generate",
         help="generate images and save them into the library",
-        description="Generate with Seedream 4.0 and save every image, with its metadata, into the library.",
+        description="Generate with Seedream (4.0, 4.5, 5.0 Lite) or edit with SeedEdit 3.0, through Runware or "
+        "BytePlus ModelArk, and save every image, with its metadata, into the library (docs/models.md).",
     )
-    parser.add_argument("prompt", help="what to make (1–2000 characters)")
+    parser.add_argument("prompt", help="what to make (1–2000 characters; SeedEdit 2–500)")
     parser.add_argument(
         "--model",
         metavar="MODEL",

@@ -202,3 +202,10 @@ def test_a_job_whose_process_still_runs_is_not_marked_unsure(tmp_path: Path) -> 
         assert lost.id == job_id and lost.state == UNSURE
     finally:
         journal.close()
+
+
+def test_key_status_per_provider(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setenv("SEEDREAM_ARK_API_KEY", "ark-key")
+    monkeypatch.delenv("SEEDREAM_API_KEY", raising=False)
+    assert main(["key", "status", "--provider", "ark"]) == 0
+    assert "SEEDREAM_ARK_API_KEY" in capsys.readouterr().out
