@@ -87,7 +87,7 @@ def test_too_many_references_for_the_model_is_said_and_blocks_generate(qtbot, pa
     panel.add_references(["https://example.test/a.png", "https://example.test/b.png"])
     qtbot.waitUntil(panel.generate_button.isEnabled)
     panel.model_choice.set_model(SEEDEDIT_30)
-    assert "at most 1 reference" in panel.model_notice.text()
+    assert "Too many references for SeedEdit 3.0 (it takes 1)" in panel.model_notice.text()
     qtbot.waitUntil(lambda: not panel.generate_button.isEnabled())
     assert any(p.field == "references" for p in panel.problems())
     assert panel.problems_label.isVisibleTo(panel)

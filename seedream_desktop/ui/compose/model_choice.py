@@ -40,9 +40,13 @@ class ModelChoice(QWidget):
         self.cfg_label.setBuddy(self.cfg)
 
         self.prompt_mode = QComboBox(self)
-        self.prompt_mode.addItem(self.tr("Model default"), None)
-        self.prompt_mode.addItem(self.tr("Standard (better)"), "standard")
-        self.prompt_mode.addItem(self.tr("Fast"), "fast")
+        modes = (
+            (None, self.tr("Model default")),
+            ("standard", self.tr("Standard (better)")),
+            ("fast", self.tr("Fast")),
+        )
+        for value, label in modes:
+            self.prompt_mode.addItem(label, value)
         self.prompt_mode.setAccessibleName(self.tr("Prompt optimisation"))
         self.prompt_mode.setToolTip(self.tr("How the model rewrites the prompt before drawing."))
         self.prompt_mode_label = QLabel(self.tr("O&ptimise prompt:"), self)

@@ -229,10 +229,8 @@ class ComposePanel(QWidget):
         if count > model.references_max:
             notes.append(
                 self.tr(
-                    "{model} takes at most %n reference image(s); remove some before generating.",
-                    "",
-                    model.references_max,
-                ).format(model=model.name)
+                    "Too many references for {model} (it takes {max}); remove some before generating."
+                ).format(model=model.name, max=model.references_max)
             )
         self.controls.sequential.setEnabled(model.takes_sequential)
         if not model.takes_sequential:
