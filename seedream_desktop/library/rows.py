@@ -21,7 +21,7 @@ IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".webp"})
 FILE_COLUMNS = (
     "path", "content_id", "file_size", "mtime_ns", "width", "height", "format", "created", "prompt",
     "size_key", "tier", "aspect", "seed", "cost", "task_uuid", "image_uuid", "parent_content_id",
-    "parent_image_uuid", "has_references", "source",
+    "parent_image_uuid", "has_references", "source", "model",
 )  # fmt: skip
 
 ENTRY_COLUMNS = (
@@ -55,6 +55,7 @@ class FileFacts:
     parent_image_uuid: str | None = None
     has_references: bool = False
     source: str = ""
+    model: str = ""  # Runware AIR id from the record; "" for a file without one
 
     def values(self) -> tuple[Any, ...]:
         return tuple(getattr(self, name) for name in FILE_COLUMNS)
@@ -120,6 +121,7 @@ def facts_from(
         parent_image_uuid=(parent.image_uuid or None) if parent else None,
         has_references=bool(record.references),
         source=record.source or "",
+        model=record.model or "",
     )
 
 
