@@ -111,6 +111,8 @@ def facts_from(
             **common,
             "created": epoch_of(record.created) or common["created"],
             "size_key": record.size_key or common["size_key"],
+            # The record's own preset names the tier: 5.0 Lite's 3K (4096×2304) is not 4.0's 4K.
+            "tier": record.size_key.split("-", 1)[0] if record.size_key else common["tier"],
         },
         prompt=record.prompt or "",
         seed=record.seed,

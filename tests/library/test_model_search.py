@@ -76,3 +76,15 @@ def test_an_older_index_gains_the_column_and_its_rows_count_as_40(library_dir: P
     conn = sqlite3.connect(index_file)
     assert "model" in {row[1] for row in conn.execute("PRAGMA table_info(images)")}
     conn.close()
+
+
+def test_a_3k_image_is_filed_under_3k(library_dir: Path) -> None:
+    with Library.open(library_dir) as lib:
+        path = library_dir / "wide.png"
+        save(path, "a wide harbour", "PNG", (64, 36))
+        rec = record(
+            "a wide harbour", 4096, 2304, "PNG", model="bytedance:seedream@5.0-lite", size_key="3K-16:9"
+        )
+        lib.add_file(path, rec)
+        assert names(lib, Query(text="tier:3K")) == {"wide"}
+        assert names(lib, Query(text="tier:4K")) == set()
