@@ -23,6 +23,7 @@ from seedream_desktop.api.errors import CONTEXT, Problem, SeedreamError
 from seedream_desktop.api.models import SEEDREAM_40, SEEDREAM_45, SEEDREAM_50_LITE
 from seedream_desktop.api.request import GenerationRequest
 from seedream_desktop.i18n import QT_TRANSLATE_NOOP
+from seedream_desktop.redaction import redact, remember_secret
 
 ARK_BASE_URL = "https://ark.ap-southeast.bytepluses.com/api/v3"  # protocol.md §5 (BytePlus, international)
 ENDPOINT = "/images/generations"
@@ -182,6 +183,7 @@ class ArkClient:
     def __init__(self, api_key: str, base_url: str = ARK_BASE_URL, *, timeout: float = 300.0) -> None:
         self.base_url = base_url.rstrip("/")
         self._key = api_key
+        remember_secret(api_key)  # masked in every message and log line from here on
         self._timeout = timeout
 
     def generate(
@@ -248,7 +250,8 @@ def _http_error(response: httpx.Response) -> ArkError:
         error = response.json().get("error") or {}
     except ValueError:
         error = {}
-    detail, code = str(error.get("message", response.reason_phrase)), str(error.get("code", ""))
+    # A server may echo what it was sent; the key never reaches a message.
+    detail, code = redact(str(error.get("message", response.reason_phrase))), str(error.get("code", ""))
     if response.status_code in (401, 403):
         return ArkKeyRefused(detail, code=code, status=response.status_code)
     return ArkError(detail, code=code, parameter=error.get("param"), status=response.status_code)

@@ -219,3 +219,21 @@ def test_read_events_stops_at_done() -> None:
         "",
     ]
     assert [e.kind for e in read_events(lines)] == ["image_generation.completed"]
+
+
+def test_the_key_never_reaches_an_error_message(ark: Emulator, monkeypatch: pytest.MonkeyPatch) -> None:
+    import httpx as real_httpx
+
+    echo = "no such key: wrong-key-0123456789"
+
+    def answer(request: real_httpx.Request) -> real_httpx.Response:
+        return real_httpx.Response(401, json={"error": {"code": "AuthenticationError", "message": echo}})
+
+    with (
+        real_httpx.Client(transport=real_httpx.MockTransport(answer)) as http,
+        pytest.raises(ArkKeyRefused) as refused,
+    ):
+        ArkClient("wrong-key-0123456789", "http://ark.test/api/v3").generate(
+            body(), lambda *a: None, http=http
+        )
+    assert "wrong-key-0123456789" not in refused.value.detail
