@@ -18,6 +18,11 @@ from seedream_desktop.redaction import remember_secret
 
 SERVICE = "seedream-desktop"
 ACCOUNT = "runware-api-key"
+# One key per provider, each its own keychain entry and environment variable.
+PROVIDERS: dict[str, tuple[str, str]] = {
+    "runware": (ACCOUNT, ENV_API_KEY),
+    "ark": ("ark-api-key", "SEEDREAM_ARK_API_KEY"),
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,8 +35,10 @@ class KeychainStatus:
 class KeyStore:
     """Reads and writes the API key; never logs it, never returns it inside a message."""
 
-    def __init__(self, service: str = SERVICE) -> None:
+    def __init__(self, service: str = SERVICE, provider: str = "runware") -> None:
         self.service = service
+        self.provider = provider
+        self.account, self.env = PROVIDERS[provider]
         self._session_key: str | None = None
 
     # ---- what kind of keychain we have --------------------------------------------------------
@@ -60,7 +67,7 @@ class KeyStore:
         return key
 
     def _read(self) -> str | None:
-        env = os.environ.get(ENV_API_KEY)
+        env = os.environ.get(self.env)
         if env:
             return env.strip()
         if self._session_key:
@@ -68,13 +75,13 @@ class KeyStore:
         if not self.status().available:
             return None
         try:
-            return keyring.get_password(self.service, ACCOUNT) or None
+            return keyring.get_password(self.service, self.account) or None
         except keyring.errors.KeyringError:
             return None
 
     def source(self) -> str:
         """Where the key in use comes from: 'environment', 'session', 'keychain' or ''."""
-        if os.environ.get(ENV_API_KEY):
+        if os.environ.get(self.env):
             return "environment"
         if self._session_key:
             return "session"
@@ -88,7 +95,7 @@ class KeyStore:
         remember_secret(key)
         if not self.status().available:
             raise keyring.errors.NoKeyringError(self.status().reason)
-        keyring.set_password(self.service, ACCOUNT, key)
+        keyring.set_password(self.service, self.account, key)
         self._session_key = None
 
     def set_for_session(self, key: str) -> None:
@@ -101,6 +108,6 @@ class KeyStore:
         if not self.status().available:
             return
         try:
-            keyring.delete_password(self.service, ACCOUNT)
+            keyring.delete_password(self.service, self.account)
         except keyring.errors.PasswordDeleteError:
             pass

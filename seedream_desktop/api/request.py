@@ -9,8 +9,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field, replace
 from typing import Any, Literal
 
-from seedream_desktop.api import MODEL_ID, PRICE_PER_IMAGE_USD
 from seedream_desktop.api.errors import CONTEXT, InvalidRequest, Problem
+from seedream_desktop.api.models import DEFAULT_MODEL, Model, model_by_id
 from seedream_desktop.api.sizes import DEFAULT_SIZE, SizePreset, by_key
 from seedream_desktop.i18n import QT_TRANSLATE_NOOP
 
@@ -22,7 +22,7 @@ SafetyMode = Literal["none", "fast", "full"]
 OUTPUT_FORMATS: tuple[str, ...] = ("PNG", "JPG", "WEBP")
 FILE_EXTENSIONS = {"PNG": ".png", "JPG": ".jpg", "WEBP": ".webp"}
 
-# Seedream 4.0's limits through Runware (protocol.md §3.1).
+# Seedream 4.0's limits through Runware (protocol.md §3.1); other models' limits are in api/models.py.
 PROMPT_MIN, PROMPT_MAX = 1, 2000
 MAX_REFERENCES = 14
 MAX_REFS_PLUS_SEQUENTIAL = 15
@@ -89,6 +89,11 @@ class GenerationRequest:
     parent: str | None = None
     # What a region edit was: mask, markup, template (not sent: recorded for lineage; library/edits).
     edit: dict[str, Any] | None = None
+    # Runware AIR id (api/models.py). Journal rows and records from before it existed mean Seedream 4.0.
+    model: str = DEFAULT_MODEL.id
+    # SeedEdit's CFGScale and 4.5 / 5.0 Lite's optimizePromptMode; None: the model's own default.
+    cfg_scale: float | None = None
+    optimize_prompt_mode: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)
 
     # ---- rules -------------------------------------------------------------------------------
@@ -99,37 +104,54 @@ class GenerationRequest:
         def bad(field_name: str, template: str, **params: Any) -> None:
             found.append(Problem(field_name, template, params))
 
+        spec = self.spec
+        if spec is None:
+            bad(
+                "model",
+                QT_TRANSLATE_NOOP(CONTEXT, "{model} is not a model this app knows; pick one from the list."),
+                model=self.model,
+            )
+            return found
         length = len(self.prompt.strip())
-        if length < PROMPT_MIN:
+        if length < spec.prompt_min:
             bad(
                 "prompt",
-                QT_TRANSLATE_NOOP(CONTEXT, "Write a prompt first (1–{max} characters)."),
-                max=PROMPT_MAX,
+                QT_TRANSLATE_NOOP(CONTEXT, "Write a prompt first ({min}–{max} characters)."),
+                min=spec.prompt_min,
+                max=spec.prompt_max,
             )
-        elif len(self.prompt) > PROMPT_MAX:
+        elif len(self.prompt) > spec.prompt_max:
             bad(
                 "prompt",
-                QT_TRANSLATE_NOOP(
-                    CONTEXT, "The prompt has {count} characters; Seedream takes at most {max}."
-                ),
+                QT_TRANSLATE_NOOP(CONTEXT, "The prompt has {count} characters; {model} takes at most {max}."),
                 count=len(self.prompt),
-                max=PROMPT_MAX,
+                model=spec.name,
+                max=spec.prompt_max,
             )
-        if by_key(self.size.key) != self.size:
+        if spec.sizes and self.size not in spec.sizes:
             bad(
                 "size",
-                QT_TRANSLATE_NOOP(CONTEXT, "{width}×{height} is not one of Seedream 4.0's 17 sizes."),
+                QT_TRANSLATE_NOOP(CONTEXT, "{width}×{height} is not one of {model}'s sizes."),
                 width=self.size.width,
                 height=self.size.height,
+                model=spec.name,
             )
         refs = len(self.references)
-        if refs > MAX_REFERENCES:
+        if refs > spec.references_max:
             bad(
                 "references",
-                QT_TRANSLATE_NOOP(CONTEXT, "{count} reference images; Seedream takes at most {max}."),
+                QT_TRANSLATE_NOOP(CONTEXT, "{count} reference images; {model} takes at most {max}."),
                 count=refs,
-                max=MAX_REFERENCES,
+                model=spec.name,
+                max=spec.references_max,
             )
+        elif refs < spec.references_min:
+            bad(
+                "references",
+                QT_TRANSLATE_NOOP(CONTEXT, "{model} edits one picture: add it to the references."),
+                model=spec.name,
+            )
+        self._model_options(spec, bad)
         if not RESULTS_MIN <= self.number_results <= RESULTS_MAX:
             bad(
                 "numberResults",
@@ -139,16 +161,22 @@ class GenerationRequest:
                 value=self.number_results,
             )
         seq = self.max_sequential_images
-        if seq is not None:
-            if not SEQUENTIAL_MIN <= seq <= SEQUENTIAL_MAX:
+        if seq is not None and not spec.takes_sequential:
+            bad(
+                "maxSequentialImages",
+                QT_TRANSLATE_NOOP(CONTEXT, "{model} makes no sequential sets; turn Sequential off."),
+                model=spec.name,
+            )
+        elif seq is not None:
+            if not SEQUENTIAL_MIN <= seq <= spec.sequential_max:
                 bad(
                     "maxSequentialImages",
                     QT_TRANSLATE_NOOP(CONTEXT, "Sequential images must be {min}–{max} (got {value})."),
                     min=SEQUENTIAL_MIN,
-                    max=SEQUENTIAL_MAX,
+                    max=spec.sequential_max,
                     value=seq,
                 )
-            elif refs + seq > MAX_REFS_PLUS_SEQUENTIAL:
+            elif refs + seq > spec.refs_plus_sequential_max:
                 bad(
                     "maxSequentialImages",
                     QT_TRANSLATE_NOOP(
@@ -158,7 +186,7 @@ class GenerationRequest:
                     refs=refs,
                     seq=seq,
                     total=refs + seq,
-                    max=MAX_REFS_PLUS_SEQUENTIAL,
+                    max=spec.refs_plus_sequential_max,
                 )
         if self.output_format not in OUTPUT_FORMATS:
             bad(
@@ -200,6 +228,32 @@ class GenerationRequest:
             )
         return found
 
+    def _model_options(self, spec: Model, bad: Any) -> None:
+        """CFGScale and optimizePromptMode: only where the model takes them, only within its range."""
+        if self.cfg_scale is not None:
+            if spec.cfg_scale is None:
+                bad(
+                    "CFGScale",
+                    QT_TRANSLATE_NOOP(CONTEXT, "{model} takes no guidance scale; leave it empty."),
+                    model=spec.name,
+                )
+            elif not spec.cfg_scale[0] <= self.cfg_scale <= spec.cfg_scale[1]:
+                bad(
+                    "CFGScale",
+                    QT_TRANSLATE_NOOP(CONTEXT, "Guidance scale must be {min}–{max} (got {value})."),
+                    min=spec.cfg_scale[0],
+                    max=spec.cfg_scale[1],
+                    value=self.cfg_scale,
+                )
+        mode = self.optimize_prompt_mode
+        if mode is not None and mode not in spec.optimize_prompt_modes:
+            bad(
+                "optimizePromptMode",
+                QT_TRANSLATE_NOOP(CONTEXT, "{model} does not take prompt optimisation {value}."),
+                model=spec.name,
+                value=mode,
+            )
+
     def validate(self) -> GenerationRequest:
         """Raise InvalidRequest listing every broken rule; return self when the request may be sent."""
         found = self.problems()
@@ -214,8 +268,14 @@ class GenerationRequest:
         return self.number_results * (self.max_sequential_images or 1)
 
     @property
+    def spec(self) -> Model | None:
+        """This request's model from the registry (None for an id the app does not know)."""
+        return model_by_id(self.model)
+
+    @property
     def estimated_cost(self) -> float:
-        return round(self.expected_images * PRICE_PER_IMAGE_USD, 4)
+        price = (self.spec or DEFAULT_MODEL).price_per_image_usd
+        return round(self.expected_images * price, 4)
 
     @property
     def file_extension(self) -> str:
@@ -228,13 +288,16 @@ class GenerationRequest:
         ``reference_ids`` are the strings to send for the references (upload UUIDs, URLs or data
         URIs) once the client has resolved local files; by default the sources are sent as given.
         """
+        spec = self.spec or DEFAULT_MODEL
         task: dict[str, Any] = {
             "taskType": "imageInference",
             "taskUUID": task_uuid,
-            "model": MODEL_ID,
+            "model": self.model,
             "positivePrompt": self.prompt,
-            "width": self.size.width,
-            "height": self.size.height,
+        }
+        if spec.sends_dimensions:  # SeedEdit takes its shape from the reference and refuses width
+            task["width"], task["height"] = self.size.width, self.size.height
+        task |= {
             "numberResults": self.number_results,
             "outputType": self.output_type,
             "outputFormat": self.output_format,
@@ -245,10 +308,19 @@ class GenerationRequest:
         if self.seed is not None:
             task["seed"] = self.seed
         refs = reference_ids if reference_ids is not None else [r.source for r in self.references]
-        if refs:
+        if refs and spec.cfg_scale is not None:
+            task["referenceImages"] = list(refs)  # SeedEdit's documented form (models.RUNWARE_BYTEDANCE)
+        elif refs:
             task["inputs"] = {"referenceImages": list(refs)}
+        bytedance: dict[str, Any] = {}
         if self.max_sequential_images is not None:
-            task["providerSettings"] = {"bytedance": {"maxSequentialImages": self.max_sequential_images}}
+            bytedance["maxSequentialImages"] = self.max_sequential_images
+        if self.optimize_prompt_mode is not None:
+            bytedance["optimizePromptMode"] = self.optimize_prompt_mode
+        if bytedance:
+            task["providerSettings"] = {"bytedance": bytedance}
+        if self.cfg_scale is not None:
+            task["CFGScale"] = self.cfg_scale
         if self.safety != "none":
             task["safety"] = {"checkContent": True, "mode": self.safety}
         if self.ttl is not None:
@@ -276,7 +348,9 @@ class GenerationRequest:
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> GenerationRequest:
         data = dict(data)
-        size = by_key(str(data.pop("size", DEFAULT_SIZE.key))) or DEFAULT_SIZE
+        spec = model_by_id(data.get("model")) or DEFAULT_MODEL
+        key = str(data.pop("size", DEFAULT_SIZE.key))
+        size = spec.size_by_key(key) or by_key(key) or spec.default_size or DEFAULT_SIZE
         refs = tuple(ReferenceImage(**r) for r in data.pop("references", ()))
         known = {f for f in cls.__dataclass_fields__ if f not in ("size", "references")}
         kwargs = {k: v for k, v in data.items() if k in known}

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from seedream_desktop import __version__
 
 # One module per command group, each with `register(subparsers)`; the parser it adds sets `func`.
-COMMAND_MODULES: tuple[str, ...] = ("generate", "edit", "key", "jobs", "library", "emulator")
+COMMAND_MODULES: tuple[str, ...] = ("generate", "edit", "key", "jobs", "library", "emulator", "ark")
 
 
 def build_parser() -> argparse.ArgumentParser:

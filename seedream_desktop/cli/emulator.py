@@ -58,6 +58,8 @@ def _run(args: argparse.Namespace) -> int:
     try:
         print(emulator.url, flush=True)
         print("Runware emulator running; press Ctrl+C to stop.", file=sys.stderr, flush=True)
+        # stdout keeps only the Runware URL (scripts read it); the ModelArk base goes to stderr.
+        print(f"ModelArk base (SEEDREAM_ARK_URL): {emulator.origin}/api/v3", file=sys.stderr, flush=True)
         threading.Event().wait()
     except KeyboardInterrupt:
         pass

@@ -20,9 +20,10 @@ from seedream_desktop.api.errors import (
     Problem,
     SeedreamError,
 )
+from seedream_desktop.api.models import DEFAULT_MODEL, MODELS, find_model
 from seedream_desktop.api.references import UnusableImage, prepare_data_uri, prepare_reference
 from seedream_desktop.api.request import OUTPUT_FORMATS, GenerationRequest, ReferenceImage
-from seedream_desktop.api.sizes import parse_size
+from seedream_desktop.api.sizes import DEFAULT_SIZE, parse_size
 from seedream_desktop.config import Paths, Settings
 from seedream_desktop.jobs.events import JobView, SavedImage, SilentListener
 from seedream_desktop.jobs.journal import JobJournal
@@ -40,9 +41,26 @@ def register(commands: Any) -> None:
     parser = commands.add_parser(
         "generate",
         help="generate images and save them into the library",
-        description="Generate with Seedream 4.0 and save every image, with its metadata, into the library.",
+        description="Generate with Seedream (4.0, 4.5, 5.0 Lite) or edit with SeedEdit 3.0, through Runware or "
+        "BytePlus ModelArk, and save every image, with its metadata, into the library (docs/models.md).",
     )
-    parser.add_argument("prompt", help="what to make (1–2000 characters)")
+    parser.add_argument("prompt", help="what to make (1–2000 characters; SeedEdit 2–500)")
+    parser.add_argument(
+        "--model",
+        metavar="MODEL",
+        help="Runware model id or short name: "
+        + ", ".join(f"{m.short_names[0]} ({m.name})" for m in MODELS)
+        + "; default 4.0",
+    )
+    parser.add_argument(
+        "--provider",
+        choices=("runware", "ark"),
+        default="runware",
+        help="runware (default) or ark: BytePlus ModelArk, streamed, journalled, never re-sent by itself",
+    )
+    parser.add_argument(
+        "--cfg-scale", type=float, metavar="X", help="guidance scale for SeedEdit 3.0 (1–10, default 5.5)"
+    )
     parser.add_argument("--size", help="a preset such as 2K-16:9, or WIDTHxHEIGHT such as 2560x1440")
     parser.add_argument("--count", type=int, default=1, metavar="N", help="number of images (1–20)")
     parser.add_argument(
@@ -199,9 +217,34 @@ def build_request(
     """The request the flags describe (settings fill in what was not given); InvalidRequest if broken,
     UnusableImage for a refused ``--ref`` (``references``: the ``--ref`` files already prepared)."""
     problems: list[Problem] = []
+    model_text = getattr(args, "model", None)
+    model = find_model(model_text) if model_text else DEFAULT_MODEL
+    if model is None:
+        problems.append(
+            Problem(
+                "model",
+                "Model {value!r} is not one of {names}.",
+                {"value": model_text, "names": ", ".join(m.id for m in MODELS)},
+            )
+        )
+        model = DEFAULT_MODEL
     size_text = args.size or str(settings.get("size"))
-    size = parse_size(size_text)
-    if size is None:
+    if model is not DEFAULT_MODEL:
+        size = model.parse_size(size_text) if model.sizes else DEFAULT_SIZE
+        if size is None and not args.size:
+            # The settings' size is a 4.0 size the chosen model does not make: its nearest one.
+            size = model.nearest_size(parse_size(size_text) or DEFAULT_SIZE)
+        if size is None:
+            problems.append(
+                Problem(
+                    "size",
+                    "Size {value!r} is not one of {model}'s sizes ({sizes}).",
+                    {"value": size_text, "model": model.name, "sizes": ", ".join(s.key for s in model.sizes)},
+                )
+            )
+    else:
+        size = parse_size(size_text)
+    if size is None and model is DEFAULT_MODEL:
         problems.append(
             Problem(
                 "size",
@@ -226,6 +269,8 @@ def build_request(
         output_quality=args.quality if args.quality is not None else int(settings.get("output_quality")),
         seed=args.seed,
         safety=str(settings.get("safety") or "none"),  # type: ignore[arg-type]
+        model=model.id,
+        cfg_scale=getattr(args, "cfg_scale", None),
     )
     return request.validate()
 
@@ -269,6 +314,10 @@ def _generate(args: argparse.Namespace) -> int:
         request = build_request(args, settings, references)
     except InvalidRequest as error:
         return report(error)
+    if getattr(args, "provider", "runware") == "ark":
+        from seedream_desktop.cli.ark import generate_with_ark
+
+        return generate_with_ark(request, args.json)
     listener = CliListener(quiet=False)
     try:
         return asyncio.run(_run(request, listener, args))

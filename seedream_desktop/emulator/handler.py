@@ -10,7 +10,7 @@ import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import TYPE_CHECKING, Any
 
-from seedream_desktop.emulator import faults
+from seedream_desktop.emulator import ark, faults
 from seedream_desktop.emulator.wire import Rejection, envelope, error, invalid_key, missing_key
 
 if TYPE_CHECKING:
@@ -72,6 +72,9 @@ class RunwareHandler(BaseHTTPRequestHandler):
     def do_POST(self) -> None:
         emulator = self.server.emulator
         raw = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+        if self.path.split("?")[0].rstrip("/") == ark.PATH:  # BytePlus ModelArk (emulator/ark.py)
+            ark.serve(self, raw)
+            return
         if self.path.split("?")[0].rstrip("/") not in ("/v1", ""):
             self._send_json(404, {"errors": [error("notFound", f"No endpoint at {self.path}.")]})
             return

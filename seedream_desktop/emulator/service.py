@@ -16,7 +16,7 @@ from typing import Any
 
 from PIL import Image
 
-from seedream_desktop.api import PRICE_PER_IMAGE_USD
+from seedream_desktop.api.models import DEFAULT_MODEL, model_by_id
 from seedream_desktop.emulator import faults
 from seedream_desktop.emulator.painter import Painter, Picture
 from seedream_desktop.emulator.references import (
@@ -282,7 +282,7 @@ class Service:
             item["imageDataURI"] = f"data:{picture.mime};base64,{base64.b64encode(data).decode('ascii')}"
         item["seed"] = seed
         if order.include_cost:
-            item["cost"] = PRICE_PER_IMAGE_USD
+            item["cost"] = (model_by_id(order.model) or DEFAULT_MODEL).price_per_image_usd
         self.shelf.put(image)
         return image, item, hashlib.sha256(data).hexdigest()
 

@@ -1,4 +1,7 @@
-"""Seedream 4.0's rules for an imageInference task, checked the way Runware answers: one error per rule."""
+"""The Seedream family's rules for an imageInference task, checked the way Runware answers: one error per rule.
+
+The limits come from the app's own registry (api/models.py), so the emulator and the client never disagree.
+"""
 
 from __future__ import annotations
 
@@ -6,15 +9,15 @@ import uuid
 from dataclasses import dataclass
 from typing import Any
 
-from seedream_desktop.api import MODEL_ID
-from seedream_desktop.api.sizes import SIZES, by_dimensions
+from seedream_desktop.api.models import MODELS, SEEDREAM_40, Model, model_by_id
 from seedream_desktop.emulator.wire import Rejection, error
 
-PROMPT_MAX = 2000
+# Seedream 4.0's values, kept for callers that name them; each task is checked against its own model.
+PROMPT_MAX = SEEDREAM_40.prompt_max
 RESULTS_MAX = 20
-SEQUENTIAL_MAX = 15
-REFERENCES_MAX = 14
-REFS_PLUS_SEQUENTIAL_MAX = 15
+SEQUENTIAL_MAX = SEEDREAM_40.sequential_max
+REFERENCES_MAX = SEEDREAM_40.references_max
+REFS_PLUS_SEQUENTIAL_MAX = SEEDREAM_40.refs_plus_sequential_max
 QUALITY_MIN, QUALITY_MAX = 20, 99
 TTL_MIN = 60
 SEED_MIN, SEED_MAX = 1, 2**63 - 1
@@ -23,7 +26,7 @@ OUTPUT_FORMATS = ("PNG", "JPG", "WEBP")
 OUTPUT_TYPES = ("URL", "base64Data", "dataURI")
 DELIVERY_METHODS = ("sync", "async")
 SAFETY_MODES = ("none", "fast", "full")
-ALLOWED_SIZES = [f"{s.width}x{s.height}" for s in SIZES]
+ALLOWED_SIZES = [f"{s.width}x{s.height}" for s in SEEDREAM_40.sizes]
 
 
 @dataclass(frozen=True)
@@ -45,6 +48,7 @@ class InferenceOrder:
     safety: bool
     ttl: int
     delivery: str
+    model: str = SEEDREAM_40.id
 
     @property
     def image_count(self) -> int:
@@ -97,44 +101,62 @@ def read_inference(task: dict[str, Any]) -> InferenceOrder:
             )
         )
 
-    model = task.get("model")
-    if model is None:
+    model_id = task.get("model")
+    spec: Model = SEEDREAM_40
+    if model_id is None:
         bad("missingModel", "model", "Missing model parameter.")
-    elif model != MODEL_ID:
+    elif not isinstance(model_id, str) or model_by_id(model_id) is None:
         bad(
             "invalidModel",
             "model",
-            f"This emulator serves only {MODEL_ID} (Seedream 4.0).",
-            allowedValues=[MODEL_ID],
+            f"This emulator serves only the Seedream family: {', '.join(m.id for m in MODELS)}.",
+            allowedValues=[m.id for m in MODELS],
         )
+    else:
+        spec = model_by_id(model_id) or SEEDREAM_40
 
     prompt = task.get("positivePrompt")
     if prompt is None:
         bad("missingPositivePrompt", "positivePrompt", "Missing positivePrompt parameter.")
-    elif not isinstance(prompt, str) or not prompt.strip() or len(prompt) > PROMPT_MAX:
+    elif (
+        not isinstance(prompt, str) or len(prompt.strip()) < spec.prompt_min or len(prompt) > spec.prompt_max
+    ):
         bad(
             "invalidPositivePrompt",
             "positivePrompt",
-            f"Invalid value for positivePrompt parameter. It must be a string of 1 to {PROMPT_MAX} characters.",
+            f"Invalid value for positivePrompt parameter. It must be a string of {spec.prompt_min} to "
+            f"{spec.prompt_max} characters.",
         )
 
     width, height = task.get("width"), task.get("height")
-    if width is None and height is None:
-        width, height = 2048, 2048  # the model's own default size
+    if not spec.sends_dimensions:
+        # SeedEdit: the output takes the reference's shape; width is refused as Runware does.
+        for name in ("width", "height"):
+            if task.get(name) is not None:
+                bad(
+                    "unsupportedParameter",
+                    name,
+                    f"Unsupported use of '{name}' parameter. This parameter is not supported for the "
+                    "selected model.",
+                )
+        width, height = 2048, 2048  # the reference's shape; the emulator paints a square
+    elif width is None and height is None:
+        width, height = spec.default_size.width, spec.default_size.height  # type: ignore[union-attr]
     elif width is None:
         bad("missingWidth", "width", "Missing width parameter: width and height must be used together.")
     elif height is None:
         bad("missingHeight", "height", "Missing height parameter: width and height must be used together.")
     if (
-        width is not None
+        spec.sends_dimensions
+        and width is not None
         and height is not None
-        and not (_is_int(width) and _is_int(height) and by_dimensions(width, height))
+        and not (_is_int(width) and _is_int(height) and spec.size_by_dimensions(width, height))
     ):
         bad(
             "invalidDimensions",
             "width",
-            f"Unsupported size {width}x{height} for {MODEL_ID}. Use one of the listed sizes.",
-            allowedValues=ALLOWED_SIZES,
+            f"Unsupported size {width}x{height} for {spec.id}. Use one of the listed sizes.",
+            allowedValues=[f"{s.width}x{s.height}" for s in spec.sizes],
         )
 
     number_results = _ranged(task.get("numberResults", 1), 1, RESULTS_MAX)
@@ -147,32 +169,48 @@ def read_inference(task: dict[str, Any]) -> InferenceOrder:
 
     sequential_raw = _sequential_of(task)
     sequential = None
-    if sequential_raw is not None:
-        sequential = _ranged(sequential_raw, 1, SEQUENTIAL_MAX)
+    if sequential_raw is not None and not spec.takes_sequential:
+        bad(
+            "unsupportedParameter",
+            "maxSequentialImages",
+            "Unsupported use of 'maxSequentialImages' parameter. This parameter is not supported for the "
+            "selected model.",
+        )
+    elif sequential_raw is not None:
+        sequential = _ranged(sequential_raw, 1, spec.sequential_max)
         if sequential is None:
             bad(
                 "invalidMaxSequentialImages",
                 "maxSequentialImages",
-                f"Invalid value for maxSequentialImages. It must be an integer between 1 and {SEQUENTIAL_MAX}.",
+                "Invalid value for maxSequentialImages. It must be an integer between 1 and "
+                f"{spec.sequential_max}.",
             )
 
     references = _references_of(task)
     if references is None:
         bad("invalidReferenceImages", "referenceImages", "referenceImages must be a list of strings.")
         references = []
-    elif len(references) > REFERENCES_MAX:
+    elif len(references) > spec.references_max:
         bad(
             "invalidReferenceImages",
             "referenceImages",
-            f"Too many reference images ({len(references)}). Seedream 4.0 takes at most {REFERENCES_MAX}.",
+            f"Too many reference images ({len(references)}). {spec.name} takes at most {spec.references_max}.",
         )
-    elif sequential is not None and len(references) + sequential > REFS_PLUS_SEQUENTIAL_MAX:
+    elif len(references) < spec.references_min:
+        bad(
+            "missingReferenceImages",
+            "referenceImages",
+            f"{spec.name} needs {spec.references_min} reference image(s).",
+        )
+    elif sequential is not None and len(references) + sequential > spec.refs_plus_sequential_max:
         bad(
             "invalidMaxSequentialImages",
             "maxSequentialImages",
             f"Reference images ({len(references)}) plus maxSequentialImages ({sequential}) must not exceed "
-            f"{REFS_PLUS_SEQUENTIAL_MAX}.",
+            f"{spec.refs_plus_sequential_max}.",
         )
+
+    _check_model_options(task, spec, bad)
 
     output_format = _choice(task.get("outputFormat", "JPG"), OUTPUT_FORMATS, fold=True)
     if output_format is None:
@@ -255,7 +293,39 @@ def read_inference(task: dict[str, Any]) -> InferenceOrder:
         safety=bool(safety),
         ttl=ttl or DEFAULT_TTL,
         delivery=delivery or "sync",
+        model=spec.id,
     )
+
+
+def _check_model_options(task: dict[str, Any], spec: Model, bad: Any) -> None:
+    """CFGScale (SeedEdit) and providerSettings.bytedance.optimizePromptMode (4.5, 5.0 Lite)."""
+    cfg = task.get("CFGScale")
+    if cfg is not None:
+        number = isinstance(cfg, (int, float)) and not isinstance(cfg, bool)
+        if spec.cfg_scale is None:
+            bad(
+                "unsupportedParameter",
+                "CFGScale",
+                "Unsupported use of 'CFGScale' parameter. This parameter is not supported for the selected model.",
+            )
+        elif not number or not spec.cfg_scale[0] <= cfg <= spec.cfg_scale[1]:
+            bad(
+                "invalidCFGScale",
+                "CFGScale",
+                f"Invalid value for CFGScale parameter. It must be a number between {spec.cfg_scale[0]:g} "
+                f"and {spec.cfg_scale[1]:g}.",
+                type="float",
+            )
+    provider = task.get("providerSettings")
+    bytedance = provider.get("bytedance") if isinstance(provider, dict) else None
+    mode = bytedance.get("optimizePromptMode") if isinstance(bytedance, dict) else None
+    if mode is not None and mode not in spec.optimize_prompt_modes:
+        bad(
+            "invalidOptimizePromptMode",
+            "optimizePromptMode",
+            "Invalid value for optimizePromptMode parameter.",
+            allowedValues=list(spec.optimize_prompt_modes),
+        )
 
 
 def _is_int(value: Any) -> bool:

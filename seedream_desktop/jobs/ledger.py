@@ -6,7 +6,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, time
 
-from seedream_desktop.api import PRICE_PER_IMAGE_USD
 from seedream_desktop.api.errors import BudgetExceeded
 from seedream_desktop.api.request import GenerationRequest
 from seedream_desktop.jobs.journal import JobJournal
@@ -48,8 +47,8 @@ class SpendLedger:
 
     @staticmethod
     def estimate(request: GenerationRequest) -> float:
-        """$0.03 × the most images the request can produce (the model may return fewer)."""
-        return round(request.expected_images * PRICE_PER_IMAGE_USD, 4)
+        """The model's list price × the most images the request can produce (the model may return fewer)."""
+        return request.estimated_cost
 
     def today(self) -> float:
         midnight = datetime.combine(datetime.now().date(), time.min).timestamp()

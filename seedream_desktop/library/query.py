@@ -3,7 +3,8 @@
 The text box understands plain words (found as prefixes: "fox" finds "foxes"), Chinese (found as
 substrings), "quoted phrases", ``-word`` to exclude, and ``key:value`` terms: ``seed:42``,
 ``size:2K-16:9`` or ``size:2560x1440``, ``tier:4K``, ``aspect:16:9``, ``format:png``, ``rating>=3``,
-``is:fav``, ``is:edit``, ``has:refs``, ``board:Name``, ``tag:name``, ``task:<uuid>``, and dates in
+``is:fav``, ``is:edit``, ``has:refs``, ``board:Name``, ``tag:name``, ``task:<uuid>``, ``model:4.5`` (a
+short name, a model name or an AIR id: api/models.py), and dates in
 local time: ``date:2025-09-01`` (that day), ``date:2025-09`` (that month), ``date:2025``,
 ``date>=2025-09-01``, ``date<2025-10`` (any range the date presets do not cover).
 """
@@ -15,6 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import Any, Literal
 
+from seedream_desktop.api.models import DEFAULT_MODEL, find_model
 from seedream_desktop.api.sizes import parse_size
 from seedream_desktop.library.fulltext import term_expression
 
@@ -43,6 +45,7 @@ class Query:
     has_references: bool | None = None
     edits_only: bool | None = None  # True: only edits; False: only images made from scratch
     sort: Sort = "newest"
+    models: tuple[str, ...] = ()  # AIR ids or short names (api/models.py); any of them
 
 
 @dataclass
@@ -209,6 +212,8 @@ def _key_term(sql: Sql, key: str, op: str, value: str, negate: bool) -> bool:
             return False
     elif key == "tier" and op == ":":
         parts.append(("tier = ?", (value.upper(),)))
+    elif key == "model" and op == ":":
+        parts.append(_model_condition(value))
     elif key == "aspect" and op == ":":
         parts.append(("aspect = ?", (value,)))
     elif key in ("format", "type") and op == ":":
@@ -242,6 +247,16 @@ def _key_term(sql: Sql, key: str, op: str, value: str, negate: bool) -> bool:
     for condition, params in parts:
         sql.add(f"NOT ({condition})" if negate else condition, *params)
     return True
+
+
+def _model_condition(value: str) -> tuple[str, tuple[Any, ...]]:
+    """``model:4.5``, ``model:seededit`` or an AIR id. Images indexed before the model was recorded came
+    from this app when only Seedream 4.0 existed, so an empty model from our own records means 4.0."""
+    model = find_model(value)
+    model_id = model.id if model else value
+    if model_id == DEFAULT_MODEL.id:
+        return "(model = ? OR (model = '' AND source = 'seedream-desktop'))", (model_id,)
+    return "model = ?", (model_id,)
 
 
 def text_conditions(text: str, sql: Sql) -> None:
@@ -280,6 +295,9 @@ def conditions(query: Query) -> Sql:
         )
     if query.tiers:
         _in("tier", tuple(t.upper() for t in query.tiers), sql)
+    if query.models:
+        either = [_model_condition(m) for m in query.models]
+        sql.add("(" + " OR ".join(c for c, _ in either) + ")", *[p for _, params in either for p in params])
     if query.aspects:
         _in("aspect", tuple(query.aspects), sql)
     if query.formats:

@@ -18,6 +18,7 @@ from typing import Any, Literal
 
 from seedream_desktop import APP_NAME, __version__
 from seedream_desktop.api import MODEL_ID, MODEL_NAME
+from seedream_desktop.api.models import find_model
 from seedream_desktop.api.request import GenerationRequest, ReferenceImage
 from seedream_desktop.api.sizes import by_dimensions
 from seedream_desktop.library.infotext import param_pairs
@@ -115,8 +116,16 @@ class GenerationRecord:
         if parent is None and request.parent:
             # The request only knows the edited file by where it lives in the library.
             parent = ParentImage(path=request.parent)
-        preset = by_dimensions(width, height)
+        spec = request.spec
+        if spec is not None and not spec.sends_dimensions:
+            # SeedEdit's result takes the reference's shape, not request.size: unknown here (0 × 0, no
+            # "Size" in the parameters line); the library reads the real pixels from the file.
+            width = height = 0
+        # The model's own table first: 5.0 Lite's 2K 16:9 is 2848×1600, not 4.0's 2560×1440.
+        preset = (spec.size_by_dimensions(width, height) if spec else None) or by_dimensions(width, height)
         return cls(
+            model=request.model,
+            model_name=spec.name if spec else request.model,
             prompt=request.prompt,
             width=width,
             height=height,
@@ -358,6 +367,8 @@ def parse_a1111(text: str) -> GenerationRecord:
         record.sequence_index, record.sequence_total = int(sequential[1]), int(sequential[2])
     if record.model_name == MODEL_NAME:
         record.model = MODEL_ID
+    elif known := find_model(record.model_name):
+        record.model = known.id
     return record
 
 

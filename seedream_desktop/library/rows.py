@@ -42,7 +42,7 @@ class NotALibraryFile(ValueError):
 FILE_COLUMNS = (
     "path", "content_id", "file_size", "mtime_ns", "width", "height", "format", "created", "prompt",
     "size_key", "tier", "aspect", "seed", "cost", "task_uuid", "image_uuid", "parent_content_id",
-    "parent_image_uuid", "has_references", "source",
+    "parent_image_uuid", "has_references", "source", "model",
 )  # fmt: skip
 
 ENTRY_COLUMNS = (
@@ -76,6 +76,7 @@ class FileFacts:
     parent_image_uuid: str | None = None
     has_references: bool = False
     source: str = ""
+    model: str = ""  # Runware AIR id from the record; "" for a file without one
     # Not a column: what reading the file's metadata ran into, for the scan report.
     notice: LibraryNotice | None = None
 
@@ -146,6 +147,8 @@ def facts_from(
             **common,
             "created": epoch_of(record.created) or common["created"],
             "size_key": record.size_key or common["size_key"],
+            # The record's own preset names the tier: 5.0 Lite's 3K (4096×2304) is not 4.0's 4K.
+            "tier": record.size_key.split("-", 1)[0] if record.size_key else common["tier"],
         },
         prompt=record.prompt or "",
         seed=_int64(record.seed),
@@ -156,6 +159,7 @@ def facts_from(
         parent_image_uuid=(parent.image_uuid or None) if parent else None,
         has_references=bool(record.references),
         source=record.source or "",
+        model=record.model or "",
     )
 
 

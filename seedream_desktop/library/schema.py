@@ -41,6 +41,7 @@ CREATE TABLE IF NOT EXISTS images (
     parent_image_uuid TEXT,
     has_references INTEGER NOT NULL DEFAULT 0,
     source TEXT NOT NULL DEFAULT '',
+    model TEXT NOT NULL DEFAULT '',
     favourite INTEGER NOT NULL DEFAULT 0,
     rating INTEGER NOT NULL DEFAULT 0
 );
@@ -95,6 +96,11 @@ LATER_INDEXES = {
     FACET_INDEX: f"CREATE INDEX IF NOT EXISTS {FACET_INDEX} ON images ({', '.join(FACET_COLUMNS)})",
 }
 SCHEMA += "".join(f"{statement};\n" for statement in LATER_INDEXES.values())
+# Columns added after version 1 shipped (already in CREATE TABLE above for a new index): an older
+# index gains them when opened; an older app ignores them, and its rows get the default.
+LATER_COLUMNS = {
+    "model": "ALTER TABLE images ADD COLUMN model TEXT NOT NULL DEFAULT ''",  # Runware AIR id (issue 18)
+}
 
 
 class CorruptIndex(Exception):
@@ -161,6 +167,7 @@ def connect(path: Path, *, browsing: bool = True) -> tuple[sqlite3.Connection, b
             conn.execute("COMMIT")
         else:
             _check(conn)
+            _add_later_columns(conn, path)
             _add_later_indexes(conn, path)
     except sqlite3.Error as exc:
         conn.close()
@@ -251,6 +258,27 @@ def _check(conn: sqlite3.Connection) -> None:
     conn.execute("SELECT max(id) FROM images").fetchone()
     conn.execute("SELECT count(*) FROM boards").fetchone()
     conn.execute("SELECT rowid FROM prompt_fts WHERE prompt_fts MATCH 'words:x' LIMIT 1").fetchall()
+
+
+def _add_later_columns(conn: sqlite3.Connection, path: Path) -> None:
+    """Add the columns an older index lacks (a quick schema change, no row is rewritten). Waits for
+    another writer like any write; read-only, it stays as it is (nothing can be indexed into it then)."""
+    if all(_has_column(conn, name) for name in LATER_COLUMNS):
+        return
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        for name, statement in LATER_COLUMNS.items():
+            if not _has_column(conn, name):  # another process may have added it meanwhile
+                conn.execute(statement)
+        conn.execute("COMMIT")
+    except sqlite3.OperationalError as exc:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        log.info("Could not add columns to %s now (%s)", path, exc)
+
+
+def _has_column(conn: sqlite3.Connection, name: str) -> bool:
+    return any(row[1] == name for row in conn.execute("PRAGMA table_info(images)"))
 
 
 def _add_later_indexes(conn: sqlite3.Connection, path: Path) -> None:

@@ -39,7 +39,7 @@ CASES: list[tuple[str, dict[str, Any], bool, str | None, str | None]] = [
     ("prompt 2000", {"positivePrompt": "x" * 2000}, True, None, None),
     ("prompt 2001", {"positivePrompt": "x" * 2001}, False, "invalidPositivePrompt", "positivePrompt"),
     ("prompt missing", {"positivePrompt": None}, False, "missingPositivePrompt", "positivePrompt"),
-    ("model wrong", {"model": "bytedance:4@1"}, False, "invalidModel", "model"),
+    ("model wrong", {"model": "bytedance:99@9"}, False, "invalidModel", "model"),
     ("model missing", {"model": None}, False, "missingModel", "model"),
     ("size off-table", {"width": 1024, "height": 1025}, False, "invalidDimensions", "width"),
     ("size swapped 21:9", {"width": 1296, "height": 3024}, False, "invalidDimensions", "width"),

@@ -35,6 +35,10 @@ pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSi
 # Words that stay as they are in a Chinese interface: names, formats, units, key names.
 NAMES = {
     "Seedream",
+    "SeedEdit",  # model and provider names are never translated (api/models.py)
+    "Lite",
+    "BytePlus",
+    "ModelArk",
     "Desktop",
     "Runware",
     "ByteDance",

@@ -9,6 +9,7 @@ from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QToolButton, QVBoxLayout, QWidget
 
 from seedream_desktop.api.errors import CONTEXT, Problem
+from seedream_desktop.api.models import Model
 from seedream_desktop.api.request import GenerationRequest
 from seedream_desktop.config import Paths
 from seedream_desktop.i18n import QT_TRANSLATE_NOOP
@@ -16,6 +17,7 @@ from seedream_desktop.library.kits import KitError, ReferenceKits
 from seedream_desktop.library.prompt_history import PromptHistory
 from seedream_desktop.ui.compose.controls import GenerationControls
 from seedream_desktop.ui.compose.kits_menu import KitsButton
+from seedream_desktop.ui.compose.model_choice import ModelChoice
 from seedream_desktop.ui.compose.prompt_editor import PromptEditor
 from seedream_desktop.ui.compose.reference_tray import ReferenceTray, error_text
 from seedream_desktop.ui.compose.size_picker import SizePicker
@@ -52,6 +54,12 @@ class ComposePanel(QWidget):
         self._tried = False  # "write a prompt first" is only shown once generating was tried
 
         self.editor = PromptEditor(history, self)
+        self.model_choice = ModelChoice(self)
+        # What switching model changed (the size moved, too many references): one short line.
+        self.model_notice = QLabel(self)
+        self.model_notice.setWordWrap(True)
+        self.model_notice.setAccessibleName(self.tr("What changed with the model"))
+        self.model_notice.hide()
         self.size_label = QLabel(self.tr("Size"), self)
         self.size_picker = SizePicker(self)
         self.size_label.setBuddy(self.size_picker)
@@ -79,6 +87,8 @@ class ComposePanel(QWidget):
         parent_row.addWidget(self.parent_clear)
         layout = QVBoxLayout(self)
         layout.addWidget(self.editor, 2)
+        layout.addWidget(self.model_choice)
+        layout.addWidget(self.model_notice)
         layout.addWidget(self.size_label)
         layout.addWidget(self.size_picker, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.tray, 1)
@@ -96,6 +106,8 @@ class ComposePanel(QWidget):
         self.editor.submitRequested.connect(self.try_generate)
         self.editor.imagesOffered.connect(self.tray.add_mime)
         self.size_picker.sizeChanged.connect(self._changed)
+        self.model_choice.modelChanged.connect(self._on_model)
+        self.model_choice.changed.connect(self._changed)
         self.tray.changed.connect(self._changed)
         self.tray.idle.connect(self._changed)
         self.controls.changed.connect(self._changed)
@@ -115,7 +127,7 @@ class ComposePanel(QWidget):
             references=self.tray.references(),
             parent=self._parent_image,
         )
-        return self.controls.apply_to(request)
+        return self.model_choice.apply_to(self.controls.apply_to(request))
 
     def problems(self) -> list[Problem]:
         found = self.request().problems()
@@ -127,6 +139,7 @@ class ComposePanel(QWidget):
         """Reuse settings: every field of ``request`` replaces what is being composed."""
         self._base = request
         self.editor.set_text(request.prompt)
+        self.model_choice.load(request)  # first: the size picker offers that model's sizes
         self.size_picker.set_size_preset(request.size)
         self.controls.load(request)
         self.tray.set_references(request.references)
@@ -199,6 +212,33 @@ class ComposePanel(QWidget):
         self.kits.delete(name)
 
     # ---- reactions ----------------------------------------------------------------------------
+    def _on_model(self, model: Model) -> None:
+        """Prompt and tray stay; the size moves to the nearest one the model makes, and the notice
+        says so; too many references for the model are named before anything is sent."""
+        old = self.size_picker.size_preset()
+        moved = self.size_picker.set_model(model)
+        self.editor.set_max_length(model.prompt_max)
+        notes = []
+        if moved is not None:
+            notes.append(
+                self.tr("{model} has no {old}; the size is now {new}.").format(
+                    model=model.name, old=old.label, new=moved.label
+                )
+            )
+        count = len(self.tray.references())
+        if count > model.references_max:
+            notes.append(
+                self.tr(
+                    "Too many references for {model} (it takes {max}); remove some before generating."
+                ).format(model=model.name, max=model.references_max)
+            )
+        self.controls.sequential.setEnabled(model.takes_sequential)
+        if not model.takes_sequential:
+            self.controls.sequential.setValue(0)
+        self.model_notice.setText(" ".join(notes))
+        self.model_notice.setVisible(bool(notes))
+        self._changed()
+
     def _changed(self, *args: object) -> None:
         self._debounce.start()
 
@@ -208,9 +248,9 @@ class ComposePanel(QWidget):
         problems = self.problems()
         # An empty prompt is only worth a word once generating was tried; a long one is already
         # said under the editor.
-        shown = [
-            p for p in problems if p.field != "prompt" or (self._tried and not self.editor.is_too_long())
-        ]
+        # A prompt over the chosen model's limit (SeedEdit takes 500) is shown as soon as there is one.
+        prompted = self._tried or bool(self.editor.text().strip())
+        shown = [p for p in problems if p.field != "prompt" or (prompted and not self.editor.is_too_long())]
         self.problems_label.setText("\n".join(problem_text(p) for p in shown))
         self.problems_label.setVisible(bool(shown))
         self.generate_button.setEnabled(not problems)

@@ -141,22 +141,31 @@ class PromptEditor(QWidget):
         return len(self.text())
 
     def is_too_long(self) -> bool:
-        return self.length() > PROMPT_MAX
+        return self.length() > self.max_length
+
+    @property
+    def max_length(self) -> int:
+        """The chosen model's prompt limit (api/models.py); Seedream 4.0's 2000 until one is chosen."""
+        return getattr(self, "_max_length", PROMPT_MAX)
+
+    def set_max_length(self, limit: int) -> None:
+        self._max_length = limit
+        self._on_text_changed()
 
     def _on_text_changed(self) -> None:
         if not self._recalling:
             self._recall_at = -1
         count = self.length()
-        self.counter.setText(self.tr("{count} / {max}").format(count=count, max=PROMPT_MAX))
-        too_long = count > PROMPT_MAX
+        self.counter.setText(self.tr("{count} / {max}").format(count=count, max=self.max_length))
+        too_long = count > self.max_length
         self._paint_warnings()
         if too_long:
             self.message.setText(
                 self.tr(
                     "%n characters too long: Seedream takes at most {max}. Shorten it before generating.",
                     "",
-                    count - PROMPT_MAX,
-                ).format(max=PROMPT_MAX)
+                    count - self.max_length,
+                ).format(max=self.max_length)
             )
         self.message.setVisible(too_long)
         self.textChanged.emit()

@@ -1,0 +1,169 @@
+"""`seedream generate --provider ark` and `seedream ark list|resend`: BytePlus ModelArk from the command line.
+
+A ModelArk job is journalled before it is sent and never sent twice by itself (jobs/ark_jobs.py).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+from seedream_desktop.api.ark import ARK_BASE_URL, ArkClient, ark_problems
+from seedream_desktop.api.errors import InvalidRequest, SeedreamError
+from seedream_desktop.api.request import GenerationRequest
+from seedream_desktop.config import Paths, Settings
+from seedream_desktop.jobs.ark_jobs import UNSURE, ArkJournal, check_resend, run_ark_job
+from seedream_desktop.library.record import GenerationRecord
+from seedream_desktop.secrets import KeyStore
+
+ENV_ARK_URL = "SEEDREAM_ARK_URL"  # another base (the emulator, the Volcano Engine China region)
+EXIT_OK, EXIT_INVALID, EXIT_AUTH, EXIT_FAILED = 0, 2, 3, 4
+
+
+def journal_path(paths: Paths) -> Path:
+    return paths.data / "ark-jobs.sqlite3"
+
+
+def register(commands: Any) -> None:
+    parser = commands.add_parser("ark", help="BytePlus ModelArk jobs: list them, send one again on purpose")
+    actions = parser.add_subparsers(dest="ark_action", metavar="ACTION", required=True)
+    actions.add_parser("list", help="every ModelArk job and what became of it").set_defaults(func=_list)
+    resend = actions.add_parser("resend", help="send a job again (it may already have been charged)")
+    resend.add_argument("job", help="the job id (or its first characters)")
+    resend.add_argument("--yes", action="store_true", help="yes, send it again even if it was charged")
+    resend.add_argument("--json", action="store_true", help="print a JSON list describing the saved images")
+    resend.set_defaults(func=_resend)
+
+
+def _report(error: SeedreamError) -> int:
+    print(f"error: {error}", file=sys.stderr)
+    if error.remedy:
+        print(error.remedy, file=sys.stderr)
+    return int(error.exit_code)
+
+
+def _open() -> tuple[ArkJournal, Path]:
+    paths = Paths.from_environment()
+    journal = ArkJournal(journal_path(paths))
+    for job in journal.recover():
+        print(
+            f"ark job {job.id}: stopped mid-stream; {len(job.saved)} image(s) were saved. "
+            "It may have been charged, no result to fetch; it is not sent again by itself.",
+            file=sys.stderr,
+        )
+    return journal, Settings(paths).library.expanduser().resolve()
+
+
+def generate_with_ark(request: GenerationRequest, as_json: bool) -> int:
+    """One job through ModelArk (called by `seedream generate --provider ark`)."""
+    problems = ark_problems(request)
+    if problems:
+        return _report(InvalidRequest(problems))
+    key = KeyStore(provider="ark").get()
+    if not key:
+        print("error: No BytePlus ModelArk API key is set.", file=sys.stderr)
+        print(
+            "Store one with `seedream key set --provider ark`, or set SEEDREAM_ARK_API_KEY.", file=sys.stderr
+        )
+        return EXIT_AUTH
+    journal, library = _open()
+    try:
+        return _send(request, key, journal, library, as_json)
+    finally:
+        journal.close()
+
+
+def _send(request: GenerationRequest, key: str, journal: ArkJournal, library: Path, as_json: bool) -> int:
+    # The same best-effort library index as a Runware job: a closed index never costs an image.
+    from seedream_desktop.cli.generate import _library_index
+
+    with _library_index(library, Paths.from_environment()) as add_file:
+        return _stream(request, key, journal, library, as_json, add_file)
+
+
+def _stream(
+    request: GenerationRequest, key: str, journal: ArkJournal, library: Path, as_json: bool, add_file: Any
+) -> int:
+    saved: list[tuple[Path, GenerationRecord]] = []
+
+    def on_saved(path: Path, record: GenerationRecord) -> None:
+        saved.append((path, record))
+        if add_file is not None:
+            add_file(path, record)
+        if not as_json:
+            print(path, flush=True)  # each path as soon as its image is on disk
+
+    client = ArkClient(key, os.environ.get(ENV_ARK_URL) or ARK_BASE_URL)
+    try:
+        job_id, outcome = run_ark_job(request, client, journal, library, on_saved=on_saved)
+    except SeedreamError as error:
+        _print_json(saved, as_json)
+        return _report(error)
+    _print_json(saved, as_json)
+    if outcome.failed:
+        print(
+            f"ark job {job_id}: {len(outcome.failed)} image(s) failed: {sorted(outcome.failed)}",
+            file=sys.stderr,
+        )
+    if not outcome.usage_matches:
+        print(
+            f"ark job {job_id}: ModelArk reports {outcome.generated_images} image(s), {len(saved)} arrived.",
+            file=sys.stderr,
+        )
+    return EXIT_OK if saved else EXIT_FAILED
+
+
+def _print_json(saved: list[tuple[Path, GenerationRecord]], as_json: bool) -> None:
+    if as_json:
+        items = [
+            {
+                "path": str(p),
+                "taskUUID": r.task_uuid,
+                "imageUUID": r.image_uuid,
+                "cost": r.cost,
+                "width": r.width,
+                "height": r.height,
+                "model": r.model,
+            }
+            for p, r in saved
+        ]
+        print(json.dumps(items, ensure_ascii=False), flush=True)
+
+
+def _list(args: argparse.Namespace) -> int:
+    journal, _library = _open()
+    try:
+        for job in journal.jobs():
+            note = f" — {job.detail}" if job.detail else ""
+            print(f"{job.id}  {job.state:8}  {len(job.saved)} saved  {job.request.prompt[:40]!r}{note}")
+    finally:
+        journal.close()
+    return EXIT_OK
+
+
+def _resend(args: argparse.Namespace) -> int:
+    journal, library = _open()
+    try:
+        job = journal.job(args.job)
+        if job is None:
+            print(f"error: no ModelArk job {args.job!r}; `seedream ark list` shows them.", file=sys.stderr)
+            return EXIT_INVALID
+        confirmed = args.yes
+        if not confirmed and job.state == UNSURE and sys.stdin.isatty():
+            answer = input(f"Job {job.id} may already have been charged. Send it again? [y/N] ")
+            confirmed = answer.strip().lower() in ("y", "yes")
+        try:
+            check_resend(job, confirmed=confirmed)
+        except SeedreamError as error:
+            return _report(error)
+        key = KeyStore(provider="ark").get()
+        if not key:
+            print("error: No BytePlus ModelArk API key is set.", file=sys.stderr)
+            return EXIT_AUTH
+        return _send(job.request, key, journal, library, args.json)
+    finally:
+        journal.close()

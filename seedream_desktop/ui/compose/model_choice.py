@@ -1,0 +1,102 @@
+"""Which model makes the next image, and the options only that model takes (CFGScale, prompt optimisation)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QFormLayout, QLabel, QWidget
+
+from seedream_desktop.api.models import DEFAULT_MODEL, MODELS, Model, model_by_id
+from seedream_desktop.api.request import GenerationRequest
+
+
+class ModelChoice(QWidget):
+    """The model list from the registry; the guidance scale shows for SeedEdit only, prompt optimisation
+    for the models that document it. Every option the chosen model does not take is hidden, not greyed."""
+
+    modelChanged = Signal(object)  # Model
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.combo = QComboBox(self)
+        for model in MODELS:
+            self.combo.addItem(model.name, model.id)
+            self.combo.setItemData(
+                self.combo.count() - 1,
+                self.tr("{model}: about ${price:.3f} per image").format(
+                    model=model.name, price=model.price_per_image_usd
+                ),
+                Qt.ItemDataRole.ToolTipRole,
+            )
+        self.combo.setAccessibleName(self.tr("Model"))
+        self.combo.setToolTip(self.tr("The model that makes the images. The prompt and references stay."))
+
+        self.cfg = QDoubleSpinBox(self)
+        self.cfg.setDecimals(1)
+        self.cfg.setSingleStep(0.5)
+        self.cfg.setAccessibleName(self.tr("Guidance scale"))
+        self.cfg.setToolTip(self.tr("How closely the edit follows the prompt: higher is more literal."))
+        self.cfg_label = QLabel(self.tr("&Guidance:"), self)
+        self.cfg_label.setBuddy(self.cfg)
+
+        self.prompt_mode = QComboBox(self)
+        modes = (
+            (None, self.tr("Model default")),
+            ("standard", self.tr("Standard (better)")),
+            ("fast", self.tr("Fast")),
+        )
+        for value, label in modes:
+            self.prompt_mode.addItem(label, value)
+        self.prompt_mode.setAccessibleName(self.tr("Prompt optimisation"))
+        self.prompt_mode.setToolTip(self.tr("How the model rewrites the prompt before drawing."))
+        self.prompt_mode_label = QLabel(self.tr("O&ptimise prompt:"), self)
+        self.prompt_mode_label.setBuddy(self.prompt_mode)
+
+        form = QFormLayout(self)
+        form.setContentsMargins(0, 0, 0, 0)
+        form.addRow(self.tr("&Model:"), self.combo)
+        form.addRow(self.cfg_label, self.cfg)
+        form.addRow(self.prompt_mode_label, self.prompt_mode)
+
+        self.combo.currentIndexChanged.connect(self._on_model)
+        self.cfg.valueChanged.connect(self.changed)
+        self.prompt_mode.currentIndexChanged.connect(self.changed)
+        self._show_options(DEFAULT_MODEL)
+
+    # ---- values -------------------------------------------------------------------------------
+    def model(self) -> Model:
+        return model_by_id(self.combo.currentData()) or DEFAULT_MODEL
+
+    def set_model(self, model: Model) -> None:
+        self.combo.setCurrentIndex(max(0, self.combo.findData(model.id)))
+
+    def apply_to(self, request: GenerationRequest) -> GenerationRequest:
+        model = self.model()
+        return request.with_changes(
+            model=model.id,
+            cfg_scale=self.cfg.value() if model.cfg_scale else None,
+            optimize_prompt_mode=self.prompt_mode.currentData() if model.optimize_prompt_modes else None,
+        )
+
+    def load(self, request: GenerationRequest) -> None:
+        self.set_model(request.spec or DEFAULT_MODEL)
+        if request.cfg_scale is not None:
+            self.cfg.setValue(request.cfg_scale)
+        self.prompt_mode.setCurrentIndex(max(0, self.prompt_mode.findData(request.optimize_prompt_mode)))
+
+    # ---- reactions ----------------------------------------------------------------------------
+    def _on_model(self, *args: object) -> None:
+        model = self.model()
+        self._show_options(model)
+        self.modelChanged.emit(model)
+        self.changed.emit()
+
+    def _show_options(self, model: Model) -> None:
+        if model.cfg_scale:
+            low, high, default = model.cfg_scale
+            self.cfg.setRange(low, high)
+            self.cfg.setValue(default)
+        self.cfg.setVisible(model.cfg_scale is not None)
+        self.cfg_label.setVisible(model.cfg_scale is not None)
+        self.prompt_mode.setVisible(bool(model.optimize_prompt_modes))
+        self.prompt_mode_label.setVisible(bool(model.optimize_prompt_modes))
