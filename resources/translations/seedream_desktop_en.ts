@@ -126,7 +126,7 @@
 <context>
     <name>PromptEditor</name>
     <message numerus="yes">
-        <location filename="../../seedream_desktop/ui/compose/prompt_editor.py" line="156"/>
+        <location filename="../../seedream_desktop/ui/compose/prompt_editor.py" line="165"/>
         <source>%n characters too long: Seedream takes at most {max}. Shorten it before generating.</source>
         <translation>
             <numerusform>%n character too long: Seedream takes at most {max}. Shorten it before generating.</numerusform>

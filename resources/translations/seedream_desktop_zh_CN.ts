@@ -114,43 +114,58 @@
 <context>
     <name>ComposePanel</name>
     <message>
-        <location filename="../../seedream_desktop/ui/compose/panel.py" line="55"/>
+        <location filename="../../seedream_desktop/ui/compose/panel.py" line="61"/>
+        <source>What changed with the model</source>
+        <translation>切换模型后的变化</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/compose/panel.py" line="63"/>
         <source>Size</source>
         <translation>尺寸</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/compose/panel.py" line="64"/>
+        <location filename="../../seedream_desktop/ui/compose/panel.py" line="72"/>
         <source>Stop recording this as an edit of that image</source>
         <translation>不再记录为对那张图的修改</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/compose/panel.py" line="65"/>
+        <location filename="../../seedream_desktop/ui/compose/panel.py" line="73"/>
         <source>Clear edited image</source>
         <translation>清除被修改的图</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/compose/panel.py" line="70"/>
+        <location filename="../../seedream_desktop/ui/compose/panel.py" line="78"/>
         <source>What blocks generating</source>
         <translation>无法生成的原因</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/compose/panel.py" line="73"/>
-        <location filename="../../seedream_desktop/ui/compose/panel.py" line="75"/>
+        <location filename="../../seedream_desktop/ui/compose/panel.py" line="81"/>
+        <location filename="../../seedream_desktop/ui/compose/panel.py" line="83"/>
         <source>Generate</source>
         <translation>生成</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/compose/panel.py" line="74"/>
+        <location filename="../../seedream_desktop/ui/compose/panel.py" line="82"/>
         <source>Generate (Ctrl+Enter)</source>
         <translation>生成（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/compose/panel.py" line="186"/>
+        <location filename="../../seedream_desktop/ui/compose/panel.py" line="199"/>
         <source>Saved the kit “{0}”.</source>
         <translation>已保存参考图组“{0}”。</translation>
     </message>
     <message>
         <location filename="../../seedream_desktop/ui/compose/panel.py" line="224"/>
+        <source>{model} has no {old}; the size is now {new}.</source>
+        <translation>{model} 没有 {old}；尺寸已改为 {new}。</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/compose/panel.py" line="232"/>
+        <source>Too many references for {model} (it takes {max}); remove some before generating.</source>
+        <translation>{model} 的参考图太多（它只接受 {max} 张）；生成前请移除一些。</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/compose/panel.py" line="264"/>
         <source>Editing {0}</source>
         <translation>正在修改 {0}</translation>
     </message>
@@ -468,6 +483,46 @@
         <translation>请在要修改的地方涂抹蒙版或画上标注。</translation>
     </message>
     <message>
+        <location filename="../../seedream_desktop/api/ark.py" line="45"/>
+        <source>BytePlus ModelArk refused the request: {detail}</source>
+        <translation>BytePlus ModelArk 拒绝了请求：{detail}</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/api/ark.py" line="49"/>
+        <source>BytePlus ModelArk did not accept the API key.</source>
+        <translation>BytePlus ModelArk 不接受该 API 密钥。</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/api/ark.py" line="50"/>
+        <source>Store a ModelArk key with `seedream key set --provider ark`.</source>
+        <translation>请用 `seedream key set --provider ark` 保存 ModelArk 密钥。</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/api/ark.py" line="57"/>
+        <source>The connection to BytePlus broke after {saved} image(s); the rest may have been charged.</source>
+        <translation>与 BytePlus 的连接在 {saved} 张图片后中断；其余图片可能已被计费。</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/api/ark.py" line="60"/>
+        <source>Nothing is sent again by itself: check your BytePlus usage, then send the job again if you want.</source>
+        <translation>不会自动重新发送：请先查看 BytePlus 用量，如需要再重新发送该任务。</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/api/ark.py" line="73"/>
+        <source>{model} is not offered through BytePlus ModelArk; use Runware.</source>
+        <translation>{model} 不通过 BytePlus ModelArk 提供；请使用 Runware。</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/api/ark.py" line="81"/>
+        <source>BytePlus ModelArk makes one image per request; use Sequential for a set.</source>
+        <translation>BytePlus ModelArk 每次请求只生成一张图片；如需组图请使用“连续”。</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/api/ark.py" line="91"/>
+        <source>{count} reference images; ModelArk takes at most {max}.</source>
+        <translation>参考图 {count} 张；ModelArk 最多接受 {max} 张。</translation>
+    </message>
+    <message>
         <location filename="../../seedream_desktop/api/errors.py" line="21"/>
         <source>Something went wrong: {detail}</source>
         <translation>出错了：{detail}</translation>
@@ -707,74 +762,119 @@
         <translation>图像太细长（长宽比最多 16:1）</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/api/request.py" line="106"/>
-        <source>Write a prompt first (1–{max} characters).</source>
-        <translation>请先写提示词（1–{max} 个字符）。</translation>
+        <location filename="../../seedream_desktop/api/request.py" line="111"/>
+        <source>{model} is not a model this app knows; pick one from the list.</source>
+        <translation>{model} 不是本应用认识的模型；请从列表中选择一个。</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/api/request.py" line="112"/>
-        <source>The prompt has {count} characters; Seedream takes at most {max}.</source>
-        <translation>提示词有 {count} 个字符；Seedream 最多接受 {max} 个。</translation>
+        <location filename="../../seedream_desktop/api/request.py" line="119"/>
+        <source>Write a prompt first ({min}–{max} characters).</source>
+        <translation>请先写提示词（{min}–{max} 个字符）。</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/api/request.py" line="121"/>
-        <source>{width}×{height} is not one of Seedream 4.0&apos;s 17 sizes.</source>
-        <translation>{width}×{height} 不在 Seedream 4.0 的 17 种尺寸之中。</translation>
+        <location filename="../../seedream_desktop/api/request.py" line="126"/>
+        <source>The prompt has {count} characters; {model} takes at most {max}.</source>
+        <translation>提示词有 {count} 个字符；{model} 最多接受 {max} 个。</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/api/request.py" line="129"/>
-        <source>{count} reference images; Seedream takes at most {max}.</source>
-        <translation>有 {count} 张参考图；Seedream 最多接受 {max} 张。</translation>
+        <location filename="../../seedream_desktop/api/request.py" line="134"/>
+        <source>{width}×{height} is not one of {model}&apos;s sizes.</source>
+        <translation>{width}×{height} 不是 {model} 支持的尺寸。</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/api/request.py" line="136"/>
+        <location filename="../../seedream_desktop/api/request.py" line="143"/>
+        <source>{count} reference images; {model} takes at most {max}.</source>
+        <translation>参考图 {count} 张；{model} 最多接受 {max} 张。</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/api/request.py" line="151"/>
+        <source>{model} edits one picture: add it to the references.</source>
+        <translation>{model} 只编辑一张图片：请把它加入参考图。</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/api/request.py" line="158"/>
         <source>Number of images must be {min}–{max} (got {value}).</source>
         <translation>图像数量必须为 {min}–{max}（当前为 {value}）。</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/api/request.py" line="146"/>
+        <location filename="../../seedream_desktop/api/request.py" line="167"/>
+        <source>{model} makes no sequential sets; turn Sequential off.</source>
+        <translation>{model} 不能生成连续组图；请关闭“连续”。</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/api/request.py" line="174"/>
         <source>Sequential images must be {min}–{max} (got {value}).</source>
         <translation>组图数量必须为 {min}–{max}（当前为 {value}）。</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/api/request.py" line="154"/>
+        <location filename="../../seedream_desktop/api/request.py" line="182"/>
         <source>{refs} references + {seq} sequential images is {total}; together they may be at most {max}.</source>
         <translation>{refs} 张参考图 + {seq} 张组图共 {total} 张；两者合计最多 {max} 张。</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/api/request.py" line="166"/>
+        <location filename="../../seedream_desktop/api/request.py" line="194"/>
         <source>Format must be PNG, JPG or WEBP (got {value}).</source>
         <translation>格式必须是 PNG、JPG 或 WEBP（当前为 {value}）。</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/api/request.py" line="172"/>
+        <location filename="../../seedream_desktop/api/request.py" line="200"/>
         <source>Quality must be {min}–{max} (got {value}).</source>
         <translation>质量必须为 {min}–{max}（当前为 {value}）。</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/api/request.py" line="180"/>
+        <location filename="../../seedream_desktop/api/request.py" line="208"/>
         <source>Seed must be a whole number from {min} to {max} (got {value}).</source>
         <translation>种子必须是 {min} 到 {max} 之间的整数（当前为 {value}）。</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/api/request.py" line="188"/>
+        <location filename="../../seedream_desktop/api/request.py" line="216"/>
         <source>Result links must live at least {min} seconds (got {value}).</source>
         <translation>结果链接的有效期至少为 {min} 秒（当前为 {value}）。</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/api/request.py" line="193"/>
+        <location filename="../../seedream_desktop/api/request.py" line="221"/>
         <source>Safety check must be none, fast or full.</source>
         <translation>安全检查只能是关闭、快速或完整。</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/api/request.py" line="195"/>
+        <location filename="../../seedream_desktop/api/request.py" line="223"/>
         <source>Delivery must be async or sync.</source>
         <translation>交付方式只能是异步或同步。</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/api/request.py" line="199"/>
+        <location filename="../../seedream_desktop/api/request.py" line="227"/>
         <source>Output type must be URL, base64Data or dataURI.</source>
         <translation>输出类型只能是 URL、base64Data 或 dataURI。</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/api/request.py" line="237"/>
+        <source>{model} takes no guidance scale; leave it empty.</source>
+        <translation>{model} 不接受引导系数；请留空。</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/api/request.py" line="243"/>
+        <source>Guidance scale must be {min}–{max} (got {value}).</source>
+        <translation>引导系数必须在 {min}–{max} 之间（当前为 {value}）。</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/api/request.py" line="252"/>
+        <source>{model} does not take prompt optimisation {value}.</source>
+        <translation>{model} 不支持提示词优化模式 {value}。</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/jobs/ark_jobs.py" line="36"/>
+        <source>May have been charged, no result to fetch.</source>
+        <translation>可能已计费，没有可取回的结果。</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/jobs/ark_jobs.py" line="60"/>
+        <source>This ModelArk job may already have been charged; it is only sent again when you say so.</source>
+        <translation>此 ModelArk 任务可能已被计费；只有在你确认后才会重新发送。</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/jobs/ark_jobs.py" line="63"/>
+        <source>Run `seedream ark resend JOB --yes` to send it again on purpose.</source>
+        <translation>运行 `seedream ark resend JOB --yes` 以确认重新发送。</translation>
     </message>
     <message>
         <location filename="../../seedream_desktop/jobs/edit_results.py" line="34"/>
@@ -1041,7 +1141,7 @@
         <translation>文件名太长</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/compose/panel.py" line="25"/>
+        <location filename="../../seedream_desktop/ui/compose/panel.py" line="27"/>
         <source>Reference images are still being prepared.</source>
         <translation>参考图仍在准备中。</translation>
     </message>
@@ -1886,6 +1986,74 @@ is:fav、is:edit、has:refs、board:画板名、tag:标签、date:2025-09、date
     </message>
 </context>
 <context>
+    <name>ModelChoice</name>
+    <message>
+        <location filename="../../seedream_desktop/ui/compose/model_choice.py" line="26"/>
+        <source>{model}: about ${price:.3f} per image</source>
+        <translation>{model}：每张约 ${price:.3f}</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/compose/model_choice.py" line="31"/>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/compose/model_choice.py" line="32"/>
+        <source>The model that makes the images. The prompt and references stay.</source>
+        <translation>生成图片的模型。提示词和参考图保持不变。</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/compose/model_choice.py" line="37"/>
+        <source>Guidance scale</source>
+        <translation>引导系数</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/compose/model_choice.py" line="38"/>
+        <source>How closely the edit follows the prompt: higher is more literal.</source>
+        <translation>编辑贴合提示词的程度：越高越贴合字面。</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/compose/model_choice.py" line="39"/>
+        <source>&amp;Guidance:</source>
+        <translation>引导(&amp;G)：</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/compose/model_choice.py" line="44"/>
+        <source>Model default</source>
+        <translation>模型默认</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/compose/model_choice.py" line="45"/>
+        <source>Standard (better)</source>
+        <translation>标准（质量更好）</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/compose/model_choice.py" line="46"/>
+        <source>Fast</source>
+        <translation>快速</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/compose/model_choice.py" line="50"/>
+        <source>Prompt optimisation</source>
+        <translation>提示词优化</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/compose/model_choice.py" line="51"/>
+        <source>How the model rewrites the prompt before drawing.</source>
+        <translation>模型在绘制前如何改写提示词。</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/compose/model_choice.py" line="52"/>
+        <source>O&amp;ptimise prompt:</source>
+        <translation>优化提示词(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/compose/model_choice.py" line="57"/>
+        <source>&amp;Model:</source>
+        <translation>模型(&amp;M)：</translation>
+    </message>
+</context>
+<context>
     <name>Notices</name>
     <message>
         <location filename="../../seedream_desktop/ui/notices.py" line="55"/>
@@ -1961,12 +2129,12 @@ is:fav、is:edit、has:refs、board:画板名、tag:标签、date:2025-09、date
         <translation>提示词历史</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/compose/prompt_editor.py" line="150"/>
+        <location filename="../../seedream_desktop/ui/compose/prompt_editor.py" line="159"/>
         <source>{count} / {max}</source>
         <translation>{count} / {max}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../seedream_desktop/ui/compose/prompt_editor.py" line="156"/>
+        <location filename="../../seedream_desktop/ui/compose/prompt_editor.py" line="165"/>
         <source>%n characters too long: Seedream takes at most {max}. Shorten it before generating.</source>
         <translation>
             <numerusform>超出 %n 个字符：Seedream 最多接受 {max} 个字符。请先缩短再生成。</numerusform>
@@ -2452,27 +2620,32 @@ Drag to reorder; Delete removes; Ctrl+Left/Right moves.</source>
 <context>
     <name>SizePicker</name>
     <message>
-        <location filename="../../seedream_desktop/ui/compose/size_picker.py" line="37"/>
+        <location filename="../../seedream_desktop/ui/compose/size_picker.py" line="46"/>
         <source>Output size</source>
         <translation>输出尺寸</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/compose/size_picker.py" line="54"/>
+        <location filename="../../seedream_desktop/ui/compose/size_picker.py" line="90"/>
         <source>{label}, {width} × {height} pixels</source>
         <translation>{label}，{width} × {height} 像素</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/compose/size_picker.py" line="58"/>
+        <location filename="../../seedream_desktop/ui/compose/size_picker.py" line="94"/>
         <source>Output size: {0}. Arrow keys choose another size.</source>
         <translation>输出尺寸：{0}。用方向键选择其他尺寸。</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/compose/size_picker.py" line="94"/>
+        <location filename="../../seedream_desktop/ui/compose/size_picker.py" line="124"/>
+        <source>{model} keeps the shape of the reference image; there is no size to pick.</source>
+        <translation>{model} 保持参考图的形状；无需选择尺寸。</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/compose/size_picker.py" line="141"/>
         <source>1K comes only as a square (1:1); pick 2K or 4K for other shapes.</source>
         <translation>1K 只有方形（1:1）；其他比例请选 2K 或 4K。</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/compose/size_picker.py" line="170"/>
+        <location filename="../../seedream_desktop/ui/compose/size_picker.py" line="221"/>
         <source>{label}: {width} × {height} pixels ({mp:.1f} MP)</source>
         <translation>{label}：{width} × {height} 像素（{mp:.1f} 百万像素）</translation>
     </message>
