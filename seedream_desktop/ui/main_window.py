@@ -1,4 +1,5 @@
-"""MainWindow: compose on one side, the result grid filling the rest; menus, toolbar and status bar."""
+"""MainWindow: two workspaces — Create (compose column, the results filling the rest) and Library —
+switched from the toolbar (Ctrl+1, Ctrl+2); menus, toolbar and status bar."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from urllib.parse import urlsplit
 
 from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QClipboard, QCloseEvent, QDesktopServices
-from PySide6.QtWidgets import QMainWindow, QSplitter, QToolBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QMainWindow, QSplitter, QStackedWidget, QToolBar, QVBoxLayout, QWidget
 
 from seedream_desktop import APP_NAME
 from seedream_desktop.api.errors import NetworkError, SeedreamError
@@ -29,6 +30,9 @@ from seedream_desktop.ui.results.model import ResultModel
 from seedream_desktop.ui.status_bar import StatusBar
 from seedream_desktop.ui.thumbnails import ThumbnailFile, ThumbnailLoader
 from seedream_desktop.ui.window_state import WindowState
+from seedream_desktop.ui.workspace.compose_sidebar import ComposeSidebar
+from seedream_desktop.ui.workspace.results_pane import ResultsPane
+from seedream_desktop.ui.workspace.switch import LIBRARY, WorkspaceSwitch
 
 if TYPE_CHECKING:
     from seedream_desktop.jobs.events import JobView, SavedImage  # types only
@@ -80,13 +84,18 @@ class MainWindow(QMainWindow):
         side = self.fontMetrics().height() * 16
         self.thumbnails = ThumbnailLoader(side * 2, parts.thumbnail_file, parent=self)
         self.grid = ResultGrid(self.model, self.thumbnails, self)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.sidebar = ComposeSidebar(self.compose, self)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)  # the Create workspace
         self.splitter.setObjectName("mainSplitter")
-        self.splitter.addWidget(self.compose)
-        self.splitter.addWidget(self.grid)
+        self.splitter.addWidget(self.sidebar)
+        self.results_pane = ResultsPane(self.grid, self)
+        self.splitter.addWidget(self.results_pane)
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setChildrenCollapsible(False)
+        self.stack = QStackedWidget(self)  # Create, then Library (added by LibraryTab)
+        self.stack.setObjectName("workspaces")
+        self.stack.addWidget(self.splitter)
 
         self.demo_banner = Banner("demoBanner", self)
         self.error_banner = Banner("errorBanner", self)
@@ -96,7 +105,7 @@ class MainWindow(QMainWindow):
         layout.setSpacing(0)
         layout.addWidget(self.demo_banner)
         layout.addWidget(self.error_banner)
-        layout.addWidget(self.splitter, 1)
+        layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
         self.notices = Notices(self.error_banner, self.demo_banner, self.open_settings, parts.open_url, self)
 
@@ -109,6 +118,8 @@ class MainWindow(QMainWindow):
         self.addToolBar(self.toolbar)
         self.actions_ = build_actions(self, self.grid)
         fill_menus(self.menuBar(), self.toolbar, self.actions_)
+        self.switch = WorkspaceSwitch(self)
+        self.switch.fill(self.menuBar(), self.toolbar)
         # The first frame shows the toolbar's icons at the toolbar's size; every size of every icon
         # (menus, context menus) is drawn once it is up.
         draw_icons(self.toolbar.actions(), self, only_for=self.toolbar.iconSize().width())
@@ -121,12 +132,19 @@ class MainWindow(QMainWindow):
         self._connect()
         self.library_tab = LibraryTab(self)  # the whole library beside this session's results (Ctrl+L)
 
+        self.switch.chosen.connect(lambda workspace: self.library_tab.show_library(workspace == LIBRARY))
+        self.stack.currentChanged.connect(self.switch.set_current)
+        self.switch.compose_shown.toggled.connect(self.sidebar.setVisible)
+
         self.state = WindowState(parts.paths)
         if not self.state.restore(self, self.splitter):
             self.resize(1400, 900)
-            self.splitter.setSizes([self.fontMetrics().averageCharWidth() * 60, 900])
+            self.splitter.setSizes([self.sidebar.comfortable_width(), 1400])
         if self.state.last_page() == "library":
             self.library_tab.start_on_library()
+            self.switch.set_current(LIBRARY)
+        else:
+            self.compose.editor.setFocus()  # typing goes straight into the prompt
         self._apply_defaults()  # Settings' default format and quality; the last request then wins
         last = self.state.last_request()
         if last is not None:
@@ -383,6 +401,8 @@ class MainWindow(QMainWindow):
     # ---- closing --------------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:
         self.state.save(self, self.splitter)
+        if self.library_tab.built():
+            self.state.save_splitter("library", self.library_tab.view.splitter)
         self.state.save_page("library" if self.library_tab.showing_library() else "results")
         try:
             self.state.save_request(self.compose.request())

@@ -10,13 +10,24 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QDesktopServices, QDragEnterEvent, QDragMoveEvent, QDropEvent, QKeySequence
+from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QAction,
+    QDesktopServices,
+    QDragEnterEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QKeySequence,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
 
 from seedream_desktop.library.entry import ImageEntry
 from seedream_desktop.library.index import Library
 from seedream_desktop.library.query import Query
+from seedream_desktop.ui.elide import char_width
+from seedream_desktop.ui.empty_state import EmptyState
+from seedream_desktop.ui.grid_fit import TileSlider
 from seedream_desktop.ui.library.boards_panel import BoardsPanel
 from seedream_desktop.ui.library.details_panel import DetailsPanel
 from seedream_desktop.ui.library.filter_bar import FilterBar
@@ -82,6 +93,8 @@ class LibraryView(QWidget):
         self.addAction(self.undo_action)
         undo_keys = self.undo_action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
         self.undo_button.setToolTip(self.tr("Put them back where they were ({0})").format(undo_keys))
+        self.slider = TileSlider(self.grid.zoom, self)
+        self.empty = EmptyState(self.grid, "libraryEmpty")
         self.count_label = QLabel(self)
         self.count_label.setObjectName("libraryCount")
         self._trashed: list[ImageEntry] = []
@@ -94,6 +107,7 @@ class LibraryView(QWidget):
         bar.addWidget(self.count_label, 1)
         bar.addWidget(self.undo_label)
         bar.addWidget(self.undo_button)
+        bar.addWidget(self.slider)
         middle = QWidget(self)
         column = QVBoxLayout(middle)
         column.setContentsMargins(0, 0, 0, 0)
@@ -108,11 +122,15 @@ class LibraryView(QWidget):
         self.splitter.addWidget(self.details)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setChildrenCollapsible(False)
-        width = self.fontMetrics().averageCharWidth()
-        # Narrow minimums: the page shares a tab with the result grid and must not widen the window.
+        width = char_width(self.fontMetrics())
+        # Narrow minimums: a long board name or file name must never widen the window.
         for side in (self.boards, self.details):
             side.setMinimumWidth(width * 8)
-        self.splitter.setSizes([width * 22, width * 100, width * 40])
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(2, 0)
+        self.columns_placed = False  # the first resize gives the grid the width (or the saved sizes do)
+        self.splitter.installEventFilter(self)
+        self.splitter.splitterMoved.connect(lambda *_: setattr(self, "columns_placed", True))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.splitter)
@@ -141,6 +159,7 @@ class LibraryView(QWidget):
         self.viewer.ratingRequested.connect(lambda row, stars: self._rate_rows([row], stars, row + 1))
         self.viewer.rowChanged.connect(self.grid.select_row)
         self.undo_button.clicked.connect(self.undo_trash)
+        self.empty.actionClicked.connect(self.clear_search)
         self.undo_action.triggered.connect(self.undo_trash)
         self.importer.finished.connect(lambda _result: self.refresh())
         self.importer.message.connect(self.message)
@@ -158,6 +177,44 @@ class LibraryView(QWidget):
     def _show_count(self) -> None:
         total = self.model.rowCount()
         self.count_label.setText(self.tr("%n image(s)", "", total))
+        self._say_why_empty()
+
+    def _say_why_empty(self) -> None:
+        """An empty grid says why, and what to do about it."""
+        text = self.filters.search.text().strip()
+        if text:
+            self.empty.say(self.tr("No images match “{0}”").format(text), "", self.tr("Clear search"))
+        elif self.filters.query() != Query(sort=self.filters.query().sort):
+            self.empty.say(
+                self.tr("No images match these filters"), self.tr("Loosen or reset the filters above.")
+            )
+        elif self.boards.chosen() is not None:
+            self.empty.say(
+                self.tr("This board is empty"),
+                self.tr(
+                    "Drag images here from the grid or the results to add them; the files stay where they are."
+                ),
+            )
+        else:
+            self.empty.say(
+                self.tr("The library is empty"),
+                self.tr("Every image you generate is saved here. Drop image files here to import them."),
+            )
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.splitter and isinstance(event, QResizeEvent) and not self.columns_placed:
+            # Until the person moves a divider (or saved sizes are restored), the grid takes most of
+            # the width: a boards column and an inspector of comfortable widths.
+            char = char_width(self.fontMetrics())
+            boards = max(char * 20, self.boards.minimumSizeHint().width())
+            inspector = char * 44
+            self.splitter.setSizes([boards, max(1, event.size().width() - boards - inspector), inspector])
+        return False
+
+    def clear_search(self) -> None:
+        self.filters.search.clear()
+        self.filters.flush()
+        self.filters.search.setFocus()
 
     def refresh(self) -> None:
         """The library changed (a scan, the watcher, a saved generation): show it, keeping the selection."""
@@ -201,6 +258,9 @@ class LibraryView(QWidget):
         row = self.model.find_row(image_id)
         if row is None and self.library.get(image_id) is not None:
             self.filters.search.clear()
+            # Search for the cleared text now: left to its debounce, it would run after the image
+            # below is selected and select the first row instead.
+            self.filters.flush()
             self.boards.choose(None)
             self.model.set_query(Query(sort=self.filters.query().sort))
             self._show_count()

@@ -1,0 +1,36 @@
+"""ResultsPane: the Create workspace's canvas — the result grid, what it says while empty, and the
+tile-size slider under it."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+
+from seedream_desktop.ui.empty_state import EmptyState
+from seedream_desktop.ui.grid_fit import TileSlider
+from seedream_desktop.ui.results.grid import ResultGrid
+
+
+class ResultsPane(QWidget):
+    def __init__(self, grid: ResultGrid, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("resultsPane")
+        self.grid = grid
+        grid.setParent(self)
+        self.empty = EmptyState(grid, "resultsEmpty")
+        self.empty.say(
+            self.tr("Your images will appear here"),
+            self.tr(
+                "Write a prompt on the left, then press Generate (Ctrl+Enter). "
+                "Add reference images to edit or combine them."
+            ),
+        )
+        self.slider = TileSlider(grid.zoom, self)
+        bar = QHBoxLayout()
+        bar.setContentsMargins(6, 2, 6, 2)
+        bar.addStretch(1)
+        bar.addWidget(self.slider)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(grid, 1)
+        layout.addLayout(bar)
