@@ -29,6 +29,7 @@ class WindowActions:
     quit: QAction
     # ---- per result (shortcuts only while the grid has focus, so typing "f" in the prompt stays text)
     open: QAction
+    open_external: QAction
     reveal: QAction
     copy_image: QAction
     copy_prompt: QAction
@@ -42,6 +43,7 @@ class WindowActions:
     def result_actions(self) -> list[QAction]:
         return [
             self.open,
+            self.open_external,
             self.reveal,
             self.copy_image,
             self.copy_prompt,
@@ -126,7 +128,8 @@ def build_actions(window: QWidget, grid: QWidget) -> WindowActions:
         settings=action("settings", _tr("&Settings…"), "settings", ("Ctrl+,",)),
         demo=action("demo", _tr("Try the &demo"), "demo"),
         quit=action("quit", _tr("&Quit"), "", (QKeySequence(QKeySequence.StandardKey.Quit),)),
-        open=action("open", _tr("&Open in viewer"), "open", ("Return",), grid),
+        open=action("open", _tr("&Open in viewer"), "open", ("Return", "Space"), grid),
+        open_external=action("openExternal", _tr("Open in &default app"), "", ("Ctrl+Shift+Return",), grid),
         reveal=action("reveal", _tr("Show in &folder"), "folder", ("Ctrl+Shift+O",), grid),
         copy_image=action(
             "copyImage", _tr("&Copy image"), "copy", (QKeySequence(QKeySequence.StandardKey.Copy),), grid
@@ -180,7 +183,7 @@ def fill_menus(menubar: QMenuBar, toolbar: QToolBar, actions: WindowActions) -> 
 
 
 def fill_result_menu(menu: QMenu, actions: WindowActions) -> None:
-    for act in (actions.open, actions.reveal):
+    for act in (actions.open, actions.open_external, actions.reveal):
         menu.addAction(act)
     menu.addSeparator()
     for act in (actions.copy_image, actions.copy_prompt):

@@ -29,6 +29,7 @@ from seedream_desktop.ui.results.grid import ResultGrid
 from seedream_desktop.ui.results.model import ResultModel
 from seedream_desktop.ui.status_bar import StatusBar
 from seedream_desktop.ui.thumbnails import ThumbnailFile, ThumbnailLoader
+from seedream_desktop.ui.viewer.window_viewer import WindowViewer
 from seedream_desktop.ui.window_state import WindowState
 from seedream_desktop.ui.workspace.compose_sidebar import ComposeSidebar
 from seedream_desktop.ui.workspace.results_pane import ResultsPane
@@ -131,9 +132,10 @@ class MainWindow(QMainWindow):
         self.commands.message.connect(lambda text: self.status.showMessage(text, 5000))
         self._connect()
         self.library_tab = LibraryTab(self)  # the whole library beside this session's results (Ctrl+L)
+        self.viewer = WindowViewer(self)  # results and library open in it (Space, Enter, double-click)
 
         self.switch.chosen.connect(lambda workspace: self.library_tab.show_library(workspace == LIBRARY))
-        self.stack.currentChanged.connect(self.switch.set_current)
+        self.stack.currentChanged.connect(self._workspace_shown)
         self.switch.compose_shown.toggled.connect(self.sidebar.setVisible)
 
         self.state = WindowState(parts.paths)
@@ -166,7 +168,8 @@ class MainWindow(QMainWindow):
         a.demo.setVisible(self.parts.start_demo is not None)
         self.compose.generateRequested.connect(self.generate)
         self.grid.contextMenuRequested.connect(self._context_menu)
-        self.grid.activatedItem.connect(lambda _item: self.commands.open())
+        self.grid.activatedItem.connect(lambda _item: self.viewer.open_results())
+        a.open.triggered.connect(lambda: self.viewer.open_results())
         self.grid.selectionModel().selectionChanged.connect(lambda *_: self._update_actions())
         self.model.rowsInserted.connect(lambda *_: self._update_actions())
         self.model.rowsRemoved.connect(lambda *_: self._update_actions())
@@ -180,6 +183,10 @@ class MainWindow(QMainWindow):
         b.submitFailed.connect(self.on_submit_failed)
         b.connectionChanged.connect(self._show_connection)
         b.onlineChanged.connect(self.on_online_changed)
+
+    def _workspace_shown(self, index: int) -> None:
+        if index in (0, 1):  # not the viewer: it lies over either workspace
+            self.switch.set_current(index)
 
     def _update_actions(self) -> None:
         self.commands.update_enabled(self.actions_)
@@ -411,4 +418,5 @@ class MainWindow(QMainWindow):
         self.thumbnails.shutdown()
         self.compose.shutdown()
         self.library_tab.shutdown()
+        self.viewer.shutdown()
         super().closeEvent(event)

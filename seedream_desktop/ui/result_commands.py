@@ -48,7 +48,7 @@ class ResultCommands(QObject):
         self._clipboard, self._open_url = clipboard, open_url
 
     def connect_actions(self, actions: WindowActions) -> None:
-        actions.open.triggered.connect(self.open)
+        actions.open_external.triggered.connect(self.open)
         actions.reveal.triggered.connect(self.reveal)
         actions.copy_image.triggered.connect(self.copy_image)
         actions.copy_prompt.triggered.connect(self.copy_prompt)

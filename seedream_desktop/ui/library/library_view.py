@@ -8,6 +8,7 @@ the window decides what to do with them.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, QPoint, Qt, QTimer, Signal
@@ -128,6 +129,7 @@ class LibraryView(QWidget):
             side.setMinimumWidth(width * 8)
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(2, 0)
+        self.viewer_hook: Callable[[int], None] | None = None
         self.columns_placed = False  # the first resize gives the grid the width (or the saved sizes do)
         self.splitter.installEventFilter(self)
         self.splitter.splitterMoved.connect(lambda *_: setattr(self, "columns_placed", True))
@@ -399,7 +401,10 @@ class LibraryView(QWidget):
 
     # ---- viewer -------------------------------------------------------------------------------
     def open_viewer(self, row: int) -> None:
-        self.viewer.open_row(row)
+        if self.viewer_hook is not None:
+            self.viewer_hook(row)  # in a window: the window's one viewer
+        else:
+            self.viewer.open_row(row)
 
     # ---- offline: say what is unavailable and why, nothing more -------------------------------
     def set_generation_unavailable(self, reason: str) -> None:

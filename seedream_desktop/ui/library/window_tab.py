@@ -119,6 +119,7 @@ class LibraryTab(QObject):
         view = LibraryView(self._library, self.tabs, open_url=window.parts.open_url)
         self.link = ComposeLink(window.compose, self._library, self)
         self.link.follow(view)
+        view.viewer_hook = lambda row: window.viewer.open_library(view, row)
         # "Edit this", "Use as reference", "Reuse settings": the tray is filled, Create comes forward.
         for asked in (view.editRequested, view.referenceRequested, view.reuseRequested):
             asked.connect(lambda *_: self.show_library(False))
