@@ -130,9 +130,11 @@ class MainWindow(QMainWindow):
         )
         self.commands.connect_actions(self.actions_)
         self.commands.message.connect(lambda text: self.status.showMessage(text, 5000))
+        self.commands.trashedItems.connect(self.results_pane.undo.offer)
         self._connect()
         self.library_tab = LibraryTab(self)  # the whole library beside this session's results (Ctrl+L)
         self.viewer = WindowViewer(self)  # results and library open in it (Space, Enter, double-click)
+        self.results_pane.undo.restored.connect(self.library_tab.restored)
 
         self.switch.chosen.connect(lambda workspace: self.library_tab.show_library(workspace == LIBRARY))
         self.stack.currentChanged.connect(self._workspace_shown)

@@ -196,6 +196,10 @@ def test_keyboard_only_result_actions(make_window, emulator, qtbot):
     qtbot.keyClick(grid, Qt.Key.Key_Delete)
     qtbot.waitUntil(lambda: window.model.rowCount() == 0, timeout=10_000)
     assert not path.exists()
+    undo = window.results_pane.undo
+    assert undo.button.isVisible() and "1 image" in undo.label.text()
+    qtbot.keyClick(grid, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # as on the library page
+    assert path.exists() and window.model.rowCount() == 1 and not undo.button.isVisible()
 
 
 def test_drag_out_carries_file_urls_for_a_multi_selection(make_window, emulator, qtbot):

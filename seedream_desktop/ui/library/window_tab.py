@@ -196,6 +196,12 @@ class LibraryTab(QObject):
             if self._stale:
                 self._refresh.start()
 
+    def restored(self, paths: list) -> None:
+        """Results put back from the trash: the index learns them again, the page shows them."""
+        if self._library is not None:
+            self._library.sync_paths(paths)
+        self._changed()
+
     # ---- keeping up --------------------------------------------------------------------------------
     def _changed(self) -> None:
         self._stale = True

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 from seedream_desktop.ui.empty_state import EmptyState
 from seedream_desktop.ui.grid_fit import TileSlider
 from seedream_desktop.ui.results.grid import ResultGrid
+from seedream_desktop.ui.results.trash_undo import ResultsTrashUndo
 
 
 class ResultsPane(QWidget):
@@ -25,8 +26,11 @@ class ResultsPane(QWidget):
             ),
         )
         self.slider = TileSlider(grid.zoom, self)
+        self.undo = ResultsTrashUndo(grid.model(), self, self)  # type: ignore[arg-type]
         bar = QHBoxLayout()
         bar.setContentsMargins(6, 2, 6, 2)
+        bar.addWidget(self.undo.label)
+        bar.addWidget(self.undo.button)
         bar.addStretch(1)
         bar.addWidget(self.slider)
         layout = QVBoxLayout(self)
