@@ -1,0 +1,52 @@
+"""Small things a designer notices: a rating badge that fits a narrow tile, a visible target while
+dragging onto a board, the Kits button's arrow beside its label, favourite as a heart everywhere."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QMimeData, QPointF, Qt
+from PySide6.QtGui import QDragLeaveEvent, QDragMoveEvent, QFont, QFontMetrics
+
+from seedream_desktop.ui.library.library_model import IDS_MIME
+from seedream_desktop.ui.tile_paint import marks_text
+from tests.ui.test_window_layout import clipped
+
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+
+
+def test_the_rating_badge_shortens_in_a_narrow_tile(qapp):
+    metrics = QFontMetrics(QFont())
+    assert marks_text(True, 5, 1000, metrics) == "♥ ★★★★★"
+    short = marks_text(True, 5, metrics.horizontalAdvance("♥ ★★"), metrics)
+    assert short == "♥ 5★"
+
+
+def test_dragging_images_over_a_board_highlights_it(make_window, qtbot):
+    window = make_window(None)
+    view = window.library_tab.view
+    view.library.create_board("Posters")
+    view.boards.reload()
+    board_list = view.boards.list
+    row = next(r for r in range(board_list.count()) if board_list.item(r).text().startswith("Posters"))
+    item = board_list.item(row)
+    mime = QMimeData()
+    mime.setData(IDS_MIME, b"1")
+    at = QPointF(board_list.visualItemRect(item).center())
+    move = QDragMoveEvent(at.toPoint(), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                          Qt.KeyboardModifier.NoModifier)  # fmt: skip
+    board_list.dragMoveEvent(move)
+    assert move.isAccepted() and board_list.drop_target is item
+    board_list.grab()  # the highlight paints
+    board_list.dragLeaveEvent(QDragLeaveEvent())
+    assert board_list.drop_target is None
+
+
+def test_kits_arrow_sits_beside_its_label_and_favourite_is_a_heart(make_window):
+    window = make_window(None)
+    kits = window.compose.kits_button
+    assert kits.text().endswith("▾") and not clipped(kits.parentWidget())
+    assert window.actions_.favourite.icon().isNull() is False
+    from pathlib import Path
+
+    icons = Path(__file__).resolve().parents[2] / "resources" / "icons"
+    assert "4.5-2.8" in (icons / "favourite.svg").read_text()  # the heart's path, not the star's
