@@ -60,8 +60,10 @@ def paint_frames(
         painter.drawRoundedRect(QRectF(rect).adjusted(1.5, 1.5, -1.5, -1.5), radius, radius)
     if focused:
         painter.setBrush(Qt.BrushStyle.NoBrush)
-        # A clear keyboard ring: two pixels, dashed, in the text colour (the 1 px highlight dash was
-        # faint on the selection frame's accent).
-        painter.setPen(QPen(palette.color(QPalette.ColorRole.Text), 2, Qt.PenStyle.DashLine))
+        # A clear keyboard ring: two solid pixels in the text colour, softened (the 1 px highlight
+        # dash was faint on the selection frame's accent).
+        ring = palette.color(QPalette.ColorRole.Text)
+        ring.setAlpha(170)
+        painter.setPen(QPen(ring, 2))
         inner = radius - 2
         painter.drawRoundedRect(QRectF(rect).adjusted(5, 5, -5, -5), inner, inner)
