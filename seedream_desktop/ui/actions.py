@@ -75,6 +75,16 @@ def plain_label(text: str) -> str:
     return _MNEMONIC_SUFFIX.sub("", text).replace("&&", "\0").replace("&", "").replace("\0", "&").rstrip("…")
 
 
+def rate_text(stars: int) -> str:
+    """The English plural forms are in the code: lupdate does not see this call as a plural message, so
+    no catalog turned "Rate 1 star(s)" into "Rate 1 star". Chinese has one form for both."""
+    if stars == 0:
+        return _tr("Clear rating")
+    if stars == 1:
+        return QCoreApplication.translate("WindowActions", "Rate %n star", None, stars)
+    return QCoreApplication.translate("WindowActions", "Rate %n stars", None, stars)
+
+
 def build_actions(window: QWidget, grid: QWidget) -> WindowActions:
     """The actions, without their icons: see draw_icons."""
 
@@ -103,9 +113,7 @@ def build_actions(window: QWidget, grid: QWidget) -> WindowActions:
     rate = [
         action(
             f"rate{n}",
-            QCoreApplication.translate("WindowActions", "Rate %n star(s)", None, n)
-            if n
-            else _tr("Clear rating"),
+            rate_text(n),
             "",
             (str(n),),
             grid,

@@ -50,3 +50,9 @@ def test_kits_arrow_sits_beside_its_label_and_favourite_is_a_heart(make_window):
 
     icons = Path(__file__).resolve().parents[2] / "resources" / "icons"
     assert "4.5-2.8" in (icons / "favourite.svg").read_text()  # the heart's path, not the star's
+
+
+def test_rating_actions_say_star_or_stars_in_english(make_window):
+    window = make_window(None)
+    texts = [a.text() for a in window.actions_.rate]
+    assert texts[1] == "Rate 1 star" and texts[3] == "Rate 3 stars" and not any("(s)" in t for t in texts)

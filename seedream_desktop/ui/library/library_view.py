@@ -11,7 +11,7 @@ import dataclasses
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelectionModel, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QDesktopServices,
@@ -19,7 +19,6 @@ from PySide6.QtGui import (
     QDragMoveEvent,
     QDropEvent,
     QKeySequence,
-    QResizeEvent,
 )
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
 
@@ -37,6 +36,7 @@ from seedream_desktop.ui.library.import_worker import AskImportMode, LibraryImpo
 from seedream_desktop.ui.library.library_grid import LibraryGrid
 from seedream_desktop.ui.library.library_menu import AskText, LibraryMenu, OpenUrl
 from seedream_desktop.ui.library.library_model import IDS_MIME, LibraryModel
+from seedream_desktop.ui.library.page_room import GridFirstColumns, say_why_empty
 from seedream_desktop.ui.library.thumbnail_source import LibraryThumbnailFiles
 from seedream_desktop.ui.library.untrash import can_restore, restore_from_trash
 from seedream_desktop.ui.library.viewer import ImageViewer
@@ -130,9 +130,7 @@ class LibraryView(QWidget):
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(2, 0)
         self.viewer_hook: Callable[[int], None] | None = None
-        self.columns_placed = False  # the first resize gives the grid the width (or the saved sizes do)
-        self.splitter.installEventFilter(self)
-        self.splitter.splitterMoved.connect(lambda *_: setattr(self, "columns_placed", True))
+        self.columns = GridFirstColumns(self.splitter, self.boards)  # the grid gets most of the width
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.splitter)
@@ -179,39 +177,7 @@ class LibraryView(QWidget):
     def _show_count(self) -> None:
         total = self.model.rowCount()
         self.count_label.setText(self.tr("%n image(s)", "", total))
-        self._say_why_empty()
-
-    def _say_why_empty(self) -> None:
-        """An empty grid says why, and what to do about it."""
-        text = self.filters.search.text().strip()
-        if text:
-            self.empty.say(self.tr("No images match “{0}”").format(text), "", self.tr("Clear search"))
-        elif self.filters.query() != Query(sort=self.filters.query().sort):
-            self.empty.say(
-                self.tr("No images match these filters"), self.tr("Loosen or reset the filters above.")
-            )
-        elif self.boards.chosen() is not None:
-            self.empty.say(
-                self.tr("This board is empty"),
-                self.tr(
-                    "Drag images here from the grid or the results to add them; the files stay where they are."
-                ),
-            )
-        else:
-            self.empty.say(
-                self.tr("The library is empty"),
-                self.tr("Every image you generate is saved here. Drop image files here to import them."),
-            )
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.splitter and isinstance(event, QResizeEvent) and not self.columns_placed:
-            # Until the person moves a divider (or saved sizes are restored), the grid takes most of
-            # the width: a boards column and an inspector of comfortable widths.
-            char = char_width(self.fontMetrics())
-            boards = max(char * 20, self.boards.minimumSizeHint().width())
-            inspector = char * 44
-            self.splitter.setSizes([boards, max(1, event.size().width() - boards - inspector), inspector])
-        return False
+        say_why_empty(self)
 
     def clear_search(self) -> None:
         self.filters.search.clear()

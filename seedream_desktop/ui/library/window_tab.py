@@ -135,7 +135,7 @@ class LibraryTab(QObject):
         self._view = view
         state = getattr(window, "state", None)
         if state is not None:
-            view.columns_placed = state.restore_splitter("library", view.splitter)
+            view.columns.placed = state.restore_splitter("library", view.splitter)
         self.sync = LibrarySync(
             self._library.root, self._library.cache_dir, self, sharing=self._open_libraries
         )
