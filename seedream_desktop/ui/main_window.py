@@ -125,6 +125,7 @@ class MainWindow(QMainWindow):
         # (menus, context menus) is drawn once it is up.
         draw_icons(self.toolbar.actions(), self, only_for=self.toolbar.iconSize().width())
         self.firstFrame.connect(lambda: QTimer.singleShot(0, self, lambda: retint(self.actions_, self)))
+        self.firstFrame.connect(lambda: QTimer.singleShot(0, self, self.sidebar.watch_drops))
         self.commands = ResultCommands(
             self.grid, self.model, self.compose, self.bridge, parts.clipboard, parts.open_url, self
         )

@@ -56,3 +56,30 @@ def test_rating_actions_say_star_or_stars_in_english(make_window):
     window = make_window(None)
     texts = [a.text() for a in window.actions_.rate]
     assert texts[1] == "Rate 1 star" and texts[3] == "Rate 3 stars" and not any("(s)" in t for t in texts)
+
+
+def test_the_tray_and_the_library_are_framed_while_files_hover(make_window, qtbot, tmp_path):
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QDragEnterEvent, QDragLeaveEvent
+    from PySide6.QtWidgets import QApplication
+
+    from tests.ui.conftest import make_image
+
+    window = make_window(None)
+    qtbot.waitUntil(lambda: hasattr(window.sidebar, "tray_highlight"))  # after the first frame
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(make_image(tmp_path / "drop.png")))])
+    viewport = window.compose.tray.view.viewport()
+    enter = QDragEnterEvent(QPointF(5, 5).toPoint(), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                            Qt.KeyboardModifier.NoModifier)  # fmt: skip
+    QApplication.sendEvent(viewport, enter)
+    assert window.sidebar.tray_highlight.showing()
+    QApplication.sendEvent(viewport, QDragLeaveEvent())
+    assert not window.sidebar.tray_highlight.showing()
+    window.library_tab.show_library(True)
+    view = window.library_tab.view
+    QApplication.sendEvent(view, QDragEnterEvent(QPointF(5, 5).toPoint(), Qt.DropAction.CopyAction, mime,
+                                                 Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier))  # fmt: skip
+    assert view.drop_highlight.showing()
+    QApplication.sendEvent(view, QDragLeaveEvent())
+    assert not view.drop_highlight.showing()

@@ -11,7 +11,7 @@ import dataclasses
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelectionModel, QMimeData, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QDesktopServices,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QVBox
 from seedream_desktop.library.entry import ImageEntry
 from seedream_desktop.library.index import Library
 from seedream_desktop.library.query import Query
+from seedream_desktop.ui.drop_highlight import DropHighlight
 from seedream_desktop.ui.elide import char_width
 from seedream_desktop.ui.empty_state import EmptyState
 from seedream_desktop.ui.grid_fit import TileSlider
@@ -131,6 +132,8 @@ class LibraryView(QWidget):
         self.splitter.setStretchFactor(2, 0)
         self.viewer_hook: Callable[[int], None] | None = None
         self.columns = GridFirstColumns(self.splitter, self.boards)  # the grid gets most of the width
+        # Image files dragged in from the file manager (an import): the grid is framed while they hover.
+        self.drop_highlight = DropHighlight(self.grid, self, lambda mime: self._offers_files_mime(mime))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.splitter)
@@ -380,7 +383,10 @@ class LibraryView(QWidget):
 
     # ---- drops from the file manager: import ----------------------------------------------------
     def _offers_files(self, event: QDragEnterEvent | QDragMoveEvent | QDropEvent) -> bool:
-        mime = event.mimeData()
+        return self._offers_files_mime(event.mimeData())
+
+    @staticmethod
+    def _offers_files_mime(mime: QMimeData) -> bool:
         if mime.hasFormat(IDS_MIME) or not mime.hasUrls():
             return False  # our own drag (to a board or out) is not an import
         return any(url.isLocalFile() for url in mime.urls())
