@@ -125,7 +125,7 @@ class MainWindow(QMainWindow):
         # (menus, context menus) is drawn once it is up.
         draw_icons(self.toolbar.actions(), self, only_for=self.toolbar.iconSize().width())
         self.firstFrame.connect(lambda: QTimer.singleShot(0, self, lambda: retint(self.actions_, self)))
-        self.firstFrame.connect(lambda: QTimer.singleShot(0, self, self.sidebar.watch_drops))
+        self.firstFrame.connect(lambda: QTimer.singleShot(0, self, self._after_first_frame))
         self.commands = ResultCommands(
             self.grid, self.model, self.compose, self.bridge, parts.clipboard, parts.open_url, self
         )
@@ -186,6 +186,10 @@ class MainWindow(QMainWindow):
         b.submitFailed.connect(self.on_submit_failed)
         b.connectionChanged.connect(self._show_connection)
         b.onlineChanged.connect(self.on_online_changed)
+
+    def _after_first_frame(self) -> None:
+        self.sidebar.watch_drops()
+        self.viewer.watch_tray(self.compose.tray)
 
     def _workspace_shown(self, index: int) -> None:
         if index in (0, 1):  # not the viewer: it lies over either workspace

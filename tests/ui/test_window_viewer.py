@@ -113,3 +113,17 @@ def test_an_empty_results_grid_says_how_to_generate(make_window):
     window = make_window(None)
     empty = window.results_pane.empty
     assert empty.isVisible() and "Ctrl+Enter" in empty.hint.text()
+
+
+def test_a_reference_in_the_tray_opens_in_the_same_viewer(make_window, qtbot, tmp_path):
+    window = make_window(None)
+    qtbot.waitUntil(lambda: hasattr(window.viewer, "_tray"))  # hooked just after the first frame
+    image = make_image(tmp_path / "ref.png", 300, 200)
+    window.compose.add_references([str(image)])
+    tray = window.compose.tray
+    qtbot.waitUntil(lambda: [r.source for r in tray.references()] == [str(image)], timeout=10_000)
+    tray.view.setCurrentIndex(tray.view.model().index(0, 0))
+    tray.view.setFocus()
+    qtbot.keyClick(tray.view, Qt.Key.Key_Space)
+    assert window.viewer.showing() and window.viewer.page.paths == [image]
+    qtbot.waitUntil(window.viewer.page.has_image, timeout=10_000)

@@ -6,7 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent
 
 from seedream_desktop.ui.viewer.page import ViewerPage
 
@@ -67,6 +68,39 @@ class WindowViewer(QObject):
 
         self._follow = ("library", view)
         self._open().open_rows(path_at, model.rowCount(), row)
+
+    def open_paths(self, paths: list[Path], row: int) -> None:
+        """Files not in a grid (the reference tray's): next/previous walk them."""
+        self._follow = None
+        self._open().open_rows(
+            lambda index: paths[index] if 0 <= index < len(paths) else None, len(paths), row
+        )
+
+    def watch_tray(self, tray: Any) -> None:
+        """Space, Enter or a double-click on a reference opens it here too (one viewer everywhere)."""
+        self._tray = tray
+        tray.view.installEventFilter(self)
+        tray.view.doubleClicked.connect(lambda index: self.open_tray(index.row()))
+
+    def open_tray(self, row: int) -> None:
+        sources = [r.source for r in self._tray.references()]
+        files = [Path(s) for s in sources if s and Path(s).is_file()]
+        if not 0 <= row < len(sources) or not sources[row] or Path(sources[row]) not in files:
+            return
+        self.open_paths(files, files.index(Path(sources[row])))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() in (Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and not event.modifiers()
+        ):
+            index = self._tray.view.currentIndex()
+            if index.isValid():
+                self.open_tray(index.row())
+                return True
+        return False
 
     def _row_changed(self, row: int) -> None:
         if self._follow is None:
