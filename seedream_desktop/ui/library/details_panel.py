@@ -124,7 +124,12 @@ class DetailsPanel(QScrollArea):
         layout = QVBoxLayout(body)
         layout.addWidget(self.empty)
         layout.addWidget(self.preview)
-        layout.addLayout(form)
+        # Only the hint while nothing is selected: a column of empty "Prompt:", "Size:" … says nothing.
+        self.fields = QWidget(body)
+        self.fields.setObjectName("detailsFields")
+        form.setContentsMargins(0, 0, 0, 0)
+        self.fields.setLayout(form)
+        layout.addWidget(self.fields)
         layout.addLayout(buttons)
         layout.addStretch(1)
         self.setWidget(body)
@@ -142,6 +147,7 @@ class DetailsPanel(QScrollArea):
         self.entry = entry
         shown = entry is not None
         self.empty.setVisible(not shown)
+        self.fields.setVisible(shown)
         for widget in (self.preview, self.reuse_button, self.reference_button, self.edit_button):
             widget.setVisible(shown)
         if entry is None:
