@@ -4,10 +4,8 @@ a tile size the person chooses (slider, Ctrl+wheel, Ctrl+= and Ctrl+−), shared
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QWheelEvent
-from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QSlider, QWidget
-
-from seedream_desktop.ui.elide import char_width
+from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtWidgets import QAbstractItemView
 
 SMALLEST_LINES, LARGEST_LINES = 5, 32  # tile sides in lines of text: from contact sheet to near-full
 STEP_LINES = 2
@@ -62,37 +60,11 @@ class TileZoom(QObject):
         self.set_side(self.side + steps * STEP_LINES * self.line)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if isinstance(event, QWheelEvent) and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
-            delta = event.angleDelta().y()
+        # By type, not isinstance(QWheelEvent): that class's Python type is then made only when used.
+        if event.type() == QEvent.Type.Wheel and event.modifiers() & Qt.KeyboardModifier.ControlModifier:  # type: ignore[attr-defined]
+            delta = event.angleDelta().y()  # type: ignore[attr-defined]
             if delta:
                 self.step(1 if delta > 0 else -1)
             event.accept()
             return True  # Ctrl+wheel sizes the tiles instead of scrolling
         return False
-
-
-class TileSlider(QWidget):
-    """A small slider that sets a grid's tile size (and follows Ctrl+wheel on the grid)."""
-
-    def __init__(self, zoom: TileZoom, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("tileSlider")
-        self.zoom = zoom
-        self.slider = QSlider(Qt.Orientation.Horizontal, self)
-        self.slider.setRange(zoom.smallest, zoom.largest)
-        self.slider.setSingleStep(zoom.line)
-        self.slider.setPageStep(zoom.line * STEP_LINES)
-        self.slider.setValue(zoom.side)
-        self.slider.setAccessibleName(self.tr("Tile size"))
-        self.slider.setToolTip(self.tr("Tile size (Ctrl+wheel, Ctrl+= and Ctrl+−)"))
-        self.slider.setFixedWidth(char_width(self.fontMetrics()) * 16)
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.slider)
-        self.slider.valueChanged.connect(zoom.set_side)
-        zoom.changed.connect(self._follow)
-
-    def _follow(self, side: int) -> None:
-        self.slider.blockSignals(True)
-        self.slider.setValue(side)
-        self.slider.blockSignals(False)

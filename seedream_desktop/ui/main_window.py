@@ -189,6 +189,7 @@ class MainWindow(QMainWindow):
 
     def _after_first_frame(self) -> None:
         self.sidebar.watch_drops()
+        self.results_pane.slider.show()
         self.viewer.watch_tray(self.compose.tray)
 
     def _workspace_shown(self, index: int) -> None:

@@ -58,7 +58,7 @@ def test_tile_size_follows_the_slider_ctrl_wheel_and_ctrl_plus_minus(make_window
                         Qt.ScrollPhase.NoScrollPhase, False)  # fmt: skip
     QApplication.sendEvent(grid.viewport(), wheel)
     assert grid.zoom.side < side
-    slider = window.results_pane.slider.slider
+    slider = window.results_pane.slider.slider  # type: ignore[attr-defined]
     assert slider.value() == grid.zoom.side  # the slider follows
     slider.setValue(slider.maximum())
     assert grid.zoom.side == slider.maximum()

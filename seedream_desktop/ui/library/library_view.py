@@ -28,7 +28,6 @@ from seedream_desktop.library.query import Query
 from seedream_desktop.ui.drop_highlight import DropHighlight
 from seedream_desktop.ui.elide import char_width
 from seedream_desktop.ui.empty_state import EmptyState
-from seedream_desktop.ui.grid_fit import TileSlider
 from seedream_desktop.ui.library.boards_panel import BoardsPanel
 from seedream_desktop.ui.library.details_panel import DetailsPanel
 from seedream_desktop.ui.library.filter_bar import FilterBar
@@ -42,6 +41,7 @@ from seedream_desktop.ui.library.thumbnail_source import LibraryThumbnailFiles
 from seedream_desktop.ui.library.untrash import can_restore, restore_from_trash
 from seedream_desktop.ui.library.viewer import ImageViewer
 from seedream_desktop.ui.thumbnails import ThumbnailLoader
+from seedream_desktop.ui.tile_slider import TileSlider
 
 UNDO_MS = 10_000  # how long "Undo" is offered after sending images to the trash
 PREVIEW_THUMBNAIL = 512

@@ -4,12 +4,13 @@ library, and back (Esc); built the first time it is asked for, not at start-up."
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 
-from seedream_desktop.ui.viewer.page import ViewerPage
+if TYPE_CHECKING:
+    from seedream_desktop.ui.viewer.page import ViewerPage
 
 
 class WindowViewer(QObject):
@@ -23,6 +24,9 @@ class WindowViewer(QObject):
     def _open(self) -> ViewerPage:
         stack = self.window.stack
         if self.page is None:
+            # Imported on first use: its widgets' Qt types are not created before the first frame.
+            from seedream_desktop.ui.viewer.page import ViewerPage
+
             self.page = ViewerPage(stack)
             stack.addWidget(self.page)
             self.page.closed.connect(self.close)

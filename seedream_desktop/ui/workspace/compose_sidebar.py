@@ -8,8 +8,6 @@ from typing import Any
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
-from seedream_desktop.ui.compose.reference_sources import offers_references
-from seedream_desktop.ui.drop_highlight import DropHighlight
 from seedream_desktop.ui.elide import char_width
 
 COMFORTABLE_CHARS = 56  # wide enough for a two-line prompt and four reference thumbnails in a row
@@ -46,6 +44,9 @@ class ComposeSidebar(QWidget):
     def watch_drops(self) -> None:
         """Frame the reference tray while images are dragged over it. After the first frame: the
         tray's viewport is first wrapped by PySide here, which costs ~10 ms (see reference_view.py)."""
+        from seedream_desktop.ui.compose.reference_sources import offers_references
+        from seedream_desktop.ui.drop_highlight import DropHighlight
+
         tray = self.compose.tray
         view = tray.view
         self.tray_highlight = DropHighlight(view, view.viewport(), offers_references)
