@@ -127,3 +127,18 @@ def test_a_reference_in_the_tray_opens_in_the_same_viewer(make_window, qtbot, tm
     qtbot.keyClick(tray.view, Qt.Key.Key_Space)
     assert window.viewer.showing() and window.viewer.page.paths == [image]
     qtbot.waitUntil(window.viewer.page.has_image, timeout=10_000)
+
+
+def test_edit_this_in_the_library_brings_create_forward_with_the_tray_filled(make_window, qtbot, tmp_path):
+    window = make_window(None)
+    paths = with_results(window, tmp_path, 1)
+    window.library_tab.show_library(True)
+    view = window.library_tab.view
+    view.library.sync_paths(paths)
+    view.refresh()
+    view.select_rows([0])
+    qtbot.waitUntil(lambda: view.details.entry is not None)
+    view.details.edit_button.click()
+    assert window.stack.currentIndex() == 0 and window.switch.create.isChecked()
+    assert window.compose.request().parent == str(paths[0])
+    qtbot.waitUntil(lambda: len(window.compose.tray.references()) == 1, timeout=10_000)
