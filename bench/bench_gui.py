@@ -61,6 +61,22 @@ def child_startup_app() -> None:
     window.firstFrame.connect(lambda: print("shown", flush=True))
     while not window.painted:
         app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
+    # Then until a key typed goes into the prompt (it has the focus at start): the first keystroke
+    # the person makes is not lost.
+    from PySide6.QtCore import QCoreApplication, QEvent, Qt
+    from PySide6.QtGui import QKeyEvent
+    from PySide6.QtWidgets import QApplication
+
+    editor = window.compose.editor
+    while editor.text() != "a":
+        target = QApplication.focusWidget()
+        if target is not None:
+            key = QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_A, Qt.KeyboardModifier.NoModifier, "a")
+            QCoreApplication.sendEvent(target, key)
+        if editor.text() != "a":
+            editor.set_text("")
+            app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 5)
+    print("typing", flush=True)
     app.processEvents()  # let the deferred start-up run, so the child ends like a real session would
     window.close()
     bridge.stop()
@@ -204,12 +220,17 @@ def _child(mode: str, *extra: str, home: str) -> subprocess.Popen[str]:
     )
 
 
+TYPING: list[float] = []  # the app's start-up runs: seconds until the prompt took a keystroke
+
+
 def time_to_shown(mode: str, home: str) -> float:
     started = time.perf_counter()
     process = _child(mode, home=home)
     assert process.stdout is not None
     line = process.stdout.readline()
     elapsed = time.perf_counter() - started
+    if mode == "startup-app" and process.stdout.readline().strip() == "typing":
+        TYPING.append(time.perf_counter() - started)
     process.communicate(timeout=60)
     if line.strip() != "shown":
         raise RuntimeError(f"{mode} did not show a window")
@@ -230,6 +251,11 @@ def startup(runs: int) -> float:
         f"time to shown window (median of {runs}): bare QMainWindow {b * 1000:.0f} ms, Seedream Desktop {o * 1000:.0f} ms"
     )
     print(f"  ratio {ratio:.2f}×  (goal ≤ {STARTUP_GOAL}×)  {'OK' if ratio <= STARTUP_GOAL else 'MISSED'}")
+    if TYPING:
+        typing = statistics.median(TYPING[-runs:])
+        print(
+            f"  the prompt accepts typing after {typing * 1000:.0f} ms (median; bare window shown: {b * 1000:.0f} ms)"
+        )
     return ratio
 
 

@@ -29,6 +29,7 @@ class WindowActions:
     quit: QAction
     # ---- per result (shortcuts only while the grid has focus, so typing "f" in the prompt stays text)
     open: QAction
+    open_external: QAction
     reveal: QAction
     copy_image: QAction
     copy_prompt: QAction
@@ -44,6 +45,7 @@ class WindowActions:
     def result_actions(self) -> list[QAction]:
         return [
             self.open,
+            self.open_external,
             self.reveal,
             self.copy_image,
             self.copy_prompt,
@@ -77,6 +79,16 @@ def plain_label(text: str) -> str:
     return _MNEMONIC_SUFFIX.sub("", text).replace("&&", "\0").replace("&", "").replace("\0", "&").rstrip("…")
 
 
+def rate_text(stars: int) -> str:
+    """The English plural forms are in the code: lupdate does not see this call as a plural message, so
+    no catalog turned "Rate 1 star(s)" into "Rate 1 star". Chinese has one form for both."""
+    if stars == 0:
+        return _tr("Clear rating")
+    if stars == 1:
+        return QCoreApplication.translate("WindowActions", "Rate %n star", None, stars)
+    return QCoreApplication.translate("WindowActions", "Rate %n stars", None, stars)
+
+
 def build_actions(window: QWidget, grid: QWidget) -> WindowActions:
     """The actions, without their icons: see draw_icons."""
 
@@ -105,9 +117,7 @@ def build_actions(window: QWidget, grid: QWidget) -> WindowActions:
     rate = [
         action(
             f"rate{n}",
-            QCoreApplication.translate("WindowActions", "Rate %n star(s)", None, n)
-            if n
-            else _tr("Clear rating"),
+            rate_text(n),
             "",
             (str(n),),
             grid,
@@ -130,7 +140,8 @@ def build_actions(window: QWidget, grid: QWidget) -> WindowActions:
         settings=action("settings", _tr("&Settings…"), "settings", ("Ctrl+,",)),
         demo=action("demo", _tr("Try the &demo"), "demo"),
         quit=action("quit", _tr("&Quit"), "", (QKeySequence(QKeySequence.StandardKey.Quit),)),
-        open=action("open", _tr("&Open in viewer"), "open", ("Return",), grid),
+        open=action("open", _tr("&Open in viewer"), "open", ("Return", "Space"), grid),
+        open_external=action("openExternal", _tr("Open in &default app"), "", ("Ctrl+Shift+Return",), grid),
         reveal=action("reveal", _tr("Show in &folder"), "folder", ("Ctrl+Shift+O",), grid),
         copy_image=action(
             "copyImage", _tr("&Copy image"), "copy", (QKeySequence(QKeySequence.StandardKey.Copy),), grid
@@ -186,7 +197,7 @@ def fill_menus(menubar: QMenuBar, toolbar: QToolBar, actions: WindowActions) -> 
 
 
 def fill_result_menu(menu: QMenu, actions: WindowActions) -> None:
-    for act in (actions.open, actions.reveal):
+    for act in (actions.open, actions.open_external, actions.reveal):
         menu.addAction(act)
     menu.addSeparator()
     for act in (actions.copy_image, actions.copy_prompt):

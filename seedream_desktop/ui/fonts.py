@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 import threading
 
-from PySide6.QtGui import QFont, QFontDatabase, QRawFont
+from PySide6.QtGui import QFont, QFontDatabase, QFontInfo, QRawFont
 
 # Simplified Chinese faces first: with only "Noto Sans CJK JP" picked by fallback, Han characters get
 # Japanese glyph shapes. Then whatever the system offers for the Simplified Chinese writing system.
@@ -59,11 +59,19 @@ def missing_font_message() -> str:
 
 
 def prefer_cjk_font(family: str) -> None:
-    """Han characters in the interface font fall back to ``family`` first (SC glyphs, not JP or KR ones)."""
+    """Han characters in the interface font fall back to ``family`` first (SC glyphs, not JP or KR ones).
+
+    The Latin face the interface font resolved to stays in front of it: with the CJK face first, it
+    became the interface font itself, and curly quotes in English text took its full-width glyphs
+    (``as  “image 1” ,``). Han characters, which the Latin face lacks, still come from ``family``.
+    """
     base = QFont().family()
     substitutes = QFont.substitutes(base)
-    if family.lower() not in (s.lower() for s in substitutes):  # Qt keeps them lower-cased
-        QFont.insertSubstitutions(base, [family, *substitutes])
+    if family.lower() in (s.lower() for s in substitutes):  # Qt keeps them lower-cased
+        return
+    latin = QFontInfo(QFont(base)).family()
+    first = [latin] if latin and latin.lower() != family.lower() and not draws_chinese(latin) else []
+    QFont.insertSubstitutions(base, [*first, family, *substitutes])
 
 
 _found: list[str | None] = []

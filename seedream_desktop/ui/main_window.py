@@ -1,4 +1,5 @@
-"""MainWindow: compose on one side, the result grid filling the rest; menus, toolbar and status bar."""
+"""MainWindow: two workspaces — Create (compose column, the results filling the rest) and Library —
+switched from the toolbar (Ctrl+1, Ctrl+2); menus, toolbar and status bar."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from urllib.parse import urlsplit
 
 from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QClipboard, QCloseEvent, QDesktopServices
-from PySide6.QtWidgets import QMainWindow, QSplitter, QToolBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QMainWindow, QSplitter, QStackedWidget, QToolBar, QVBoxLayout, QWidget
 
 from seedream_desktop import APP_NAME
 from seedream_desktop.api.errors import NetworkError, SeedreamError
@@ -29,7 +30,11 @@ from seedream_desktop.ui.results.grid import ResultGrid
 from seedream_desktop.ui.results.model import ResultModel
 from seedream_desktop.ui.status_bar import StatusBar
 from seedream_desktop.ui.thumbnails import ThumbnailFile, ThumbnailLoader
+from seedream_desktop.ui.viewer.window_viewer import WindowViewer
 from seedream_desktop.ui.window_state import WindowState
+from seedream_desktop.ui.workspace.compose_sidebar import ComposeSidebar
+from seedream_desktop.ui.workspace.results_pane import ResultsPane
+from seedream_desktop.ui.workspace.switch import LIBRARY, WorkspaceSwitch
 
 if TYPE_CHECKING:
     from seedream_desktop.jobs.events import JobView, SavedImage  # types only
@@ -81,13 +86,18 @@ class MainWindow(QMainWindow):
         side = self.fontMetrics().height() * 16
         self.thumbnails = ThumbnailLoader(side * 2, parts.thumbnail_file, parent=self)
         self.grid = ResultGrid(self.model, self.thumbnails, self)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.sidebar = ComposeSidebar(self.compose, self)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)  # the Create workspace
         self.splitter.setObjectName("mainSplitter")
-        self.splitter.addWidget(self.compose)
-        self.splitter.addWidget(self.grid)
+        self.splitter.addWidget(self.sidebar)
+        self.results_pane = ResultsPane(self.grid, self)
+        self.splitter.addWidget(self.results_pane)
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setChildrenCollapsible(False)
+        self.stack = QStackedWidget(self)  # Create, then Library (added by LibraryTab)
+        self.stack.setObjectName("workspaces")
+        self.stack.addWidget(self.splitter)
 
         self.demo_banner = Banner("demoBanner", self)
         self.error_banner = Banner("errorBanner", self)
@@ -97,7 +107,7 @@ class MainWindow(QMainWindow):
         layout.setSpacing(0)
         layout.addWidget(self.demo_banner)
         layout.addWidget(self.error_banner)
-        layout.addWidget(self.splitter, 1)
+        layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
         self.notices = Notices(self.error_banner, self.demo_banner, self.open_settings, parts.open_url, self)
 
@@ -110,25 +120,38 @@ class MainWindow(QMainWindow):
         self.addToolBar(self.toolbar)
         self.actions_ = build_actions(self, self.grid)
         fill_menus(self.menuBar(), self.toolbar, self.actions_)
+        self.switch = WorkspaceSwitch(self)
+        self.switch.fill(self.menuBar(), self.toolbar)
         # The first frame shows the toolbar's icons at the toolbar's size; every size of every icon
         # (menus, context menus) is drawn once it is up.
         draw_icons(self.toolbar.actions(), self, only_for=self.toolbar.iconSize().width())
         self.firstFrame.connect(lambda: QTimer.singleShot(0, self, lambda: retint(self.actions_, self)))
+        self.firstFrame.connect(lambda: QTimer.singleShot(0, self, self._after_first_frame))
         self.commands = ResultCommands(
             self.grid, self.model, self.compose, self.bridge, parts.clipboard, parts.open_url, self
         )
         self.commands.connect_actions(self.actions_)
         self.commands.message.connect(lambda text: self.status.showMessage(text, 5000))
         self.edits = region_edits(self)  # "Edit a region…": the canvas, and paste-back when results land
+        self.commands.trashedItems.connect(self.results_pane.undo.offer)
         self._connect()
         self.library_tab = LibraryTab(self)  # the whole library beside this session's results (Ctrl+L)
+        self.viewer = WindowViewer(self)  # results and library open in it (Space, Enter, double-click)
+        self.results_pane.undo.restored.connect(self.library_tab.restored)
+
+        self.switch.chosen.connect(lambda workspace: self.library_tab.show_library(workspace == LIBRARY))
+        self.stack.currentChanged.connect(self._workspace_shown)
+        self.switch.compose_shown.toggled.connect(self.sidebar.setVisible)
 
         self.state = WindowState(parts.paths)
         if not self.state.restore(self, self.splitter):
             self.resize(1400, 900)
-            self.splitter.setSizes([self.fontMetrics().averageCharWidth() * 60, 900])
+            self.splitter.setSizes([self.sidebar.comfortable_width(), 1400])
         if self.state.last_page() == "library":
             self.library_tab.start_on_library()
+            self.switch.set_current(LIBRARY)
+        else:
+            self.compose.editor.setFocus()  # typing goes straight into the prompt
         self._apply_defaults()  # Settings' default format and quality; the last request then wins
         last = self.state.last_request()
         if last is not None:
@@ -150,7 +173,8 @@ class MainWindow(QMainWindow):
         a.demo.setVisible(self.parts.start_demo is not None)
         self.compose.generateRequested.connect(self.generate)
         self.grid.contextMenuRequested.connect(self._context_menu)
-        self.grid.activatedItem.connect(lambda _item: self.commands.open())
+        self.grid.activatedItem.connect(lambda _item: self.viewer.open_results())
+        a.open.triggered.connect(lambda: self.viewer.open_results())
         self.grid.selectionModel().selectionChanged.connect(lambda *_: self._update_actions())
         self.model.rowsInserted.connect(lambda *_: self._update_actions())
         self.model.rowsRemoved.connect(lambda *_: self._update_actions())
@@ -164,6 +188,15 @@ class MainWindow(QMainWindow):
         b.submitFailed.connect(self.on_submit_failed)
         b.connectionChanged.connect(self._show_connection)
         b.onlineChanged.connect(self.on_online_changed)
+
+    def _after_first_frame(self) -> None:
+        self.sidebar.watch_drops()
+        self.results_pane.slider.show()
+        self.viewer.watch_tray(self.compose.tray)
+
+    def _workspace_shown(self, index: int) -> None:
+        if index in (0, 1):  # not the viewer: it lies over either workspace
+            self.switch.set_current(index)
 
     def _update_actions(self) -> None:
         self.commands.update_enabled(self.actions_)
@@ -385,6 +418,8 @@ class MainWindow(QMainWindow):
     # ---- closing --------------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:
         self.state.save(self, self.splitter)
+        if self.library_tab.built():
+            self.state.save_splitter("library", self.library_tab.view.splitter)
         self.state.save_page("library" if self.library_tab.showing_library() else "results")
         try:
             self.state.save_request(self.compose.request())
@@ -393,4 +428,5 @@ class MainWindow(QMainWindow):
         self.thumbnails.shutdown()
         self.compose.shutdown()
         self.library_tab.shutdown()
+        self.viewer.shutdown()
         super().closeEvent(event)

@@ -49,8 +49,10 @@ class ResultCommands(QObject):
         self._grid, self._model, self._compose, self._bridge = grid, model, compose, bridge
         self._clipboard, self._open_url = clipboard, open_url
 
+    trashedItems = Signal(list)  # ResultItems just sent to the trash
+
     def connect_actions(self, actions: WindowActions) -> None:
-        actions.open.triggered.connect(self.open)
+        actions.open_external.triggered.connect(self.open)
         actions.reveal.triggered.connect(self.reveal)
         actions.copy_image.triggered.connect(self.copy_image)
         actions.copy_prompt.triggered.connect(self.copy_prompt)
@@ -172,10 +174,14 @@ class ResultCommands(QObject):
             self._bridge.trash(paths, self._trashed)
 
     def _trashed(self, trashed: Any, error: BaseException | None) -> None:
+        gone = []
         for path in trashed or []:
             row = self._model.row_of_path(Path(path))
             if row is not None:
+                gone.append(self._model.item(row))
                 self._model.remove_row(row)
+        if gone:
+            self.trashedItems.emit(gone)  # the results pane offers Undo
         if error is not None:
             self.message.emit(
                 self.tr("Could not move to the trash: {reason}").format(reason=error_text(error))

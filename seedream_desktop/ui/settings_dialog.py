@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-import keyring.errors
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -17,6 +16,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QPushButton,
     QSpinBox,
@@ -27,8 +27,9 @@ from PySide6.QtWidgets import (
 from seedream_desktop.api.request import OUTPUT_FORMATS, QUALITY_MAX, QUALITY_MIN
 from seedream_desktop.config import Settings
 from seedream_desktop.secrets import KeyStore
+from seedream_desktop.ui.elide import char_width
 from seedream_desktop.ui.keychain_worker import KeychainWorker
-from seedream_desktop.ui.messages import error_text
+from seedream_desktop.ui.settings_errors import keychain_text, test_failure_text
 
 # check_key(api_key, base_url, done): done(None, None) when the key works, done(None, error) if not.
 CheckKey = Callable[[str, str, Callable[[Any, BaseException | None], None]], Any]
@@ -166,6 +167,7 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Language:"), self.language)
         note = QLabel(self.tr("A new language is applied when the app restarts."), self)
         note.setEnabled(False)
+        note.setWordWrap(True)
         form.addRow("", note)
 
         self.problem = QLabel(self)
@@ -179,6 +181,12 @@ class SettingsDialog(QDialog):
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
+        # Wrapped labels take the height their text needs: none is clipped, no error text overlaps the
+        # line above it when it appears.
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.setMinimumWidth(char_width(self.fontMetrics()) * 72)
         layout.addLayout(form)
         layout.addWidget(self.problem)
         layout.addWidget(buttons)
@@ -253,11 +261,7 @@ class SettingsDialog(QDialog):
             return  # closed while the keychain gave the stored key: nobody is waiting for the test
         if error is not None:
             self.test_button.setEnabled(True)
-            self.test_result.setText(
-                self.tr("✗ The keychain did not give the stored key: {reason}").format(
-                    reason=type(error).__name__
-                )
-            )
+            self.test_result.setText("✗ " + keychain_text(error))
             return
         if not key:
             self.test_button.setEnabled(True)
@@ -270,7 +274,8 @@ class SettingsDialog(QDialog):
         if error is None:
             self.test_result.setText(self.tr("✓ The key works."))
         else:
-            self.test_result.setText(self.tr("✗ {reason}").format(reason=error_text(error)))
+            reason = test_failure_text(error, self.api_url.text().strip())
+            self.test_result.setText(self.tr("✗ {reason}").format(reason=reason))
 
     def clear_key(self) -> None:
         self.clear_button.setEnabled(False)
@@ -279,7 +284,7 @@ class SettingsDialog(QDialog):
     def _key_removed(self, _answer: object, error: BaseException | None) -> None:
         if error is not None:
             self._say(
-                self.tr("The keychain did not remove the key: {reason}").format(reason=type(error).__name__)
+                self.tr("The keychain did not remove the key: {reason}").format(reason=keychain_text(error))
             )
         else:
             self.keyChanged.emit()  # the window stops using it, also when the dialog was closed meanwhile
@@ -306,10 +311,8 @@ class SettingsDialog(QDialog):
 
     def _key_stored(self, where: str | None, error: BaseException | None) -> None:
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(True)
-        if isinstance(error, keyring.errors.KeyringError):
-            self._say(self.tr("The keychain refused the key: {reason}").format(reason=type(error).__name__))
-        elif error is not None:
-            self._say(self.tr("The key could not be stored: {reason}").format(reason=type(error).__name__))
+        if error is not None:
+            self._say(keychain_text(error))
         elif where == "no-keychain":
             self._show_keychain_missing(True)
             self._say(

@@ -26,7 +26,7 @@ def paint_marks(
 ) -> None:
     """The ♥ and ★ badge in the tile's bottom-right corner."""
     metrics = QFontMetrics(painter.font())
-    text = ("♥ " if favourite else "") + ("★" * rating)
+    text = marks_text(favourite, rating, rect.width() - 2 * inset - 12, metrics)
     width = metrics.horizontalAdvance(text) + 12
     badge = QRectF(
         rect.right() - width - inset,
@@ -41,6 +41,15 @@ def paint_marks(
     painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, text.strip())
 
 
+def marks_text(favourite: bool, rating: int, room: int, metrics: QFontMetrics) -> str:
+    """ "♥ ★★★★" when it fits the tile, else the short "♥ 4★": a narrow tile never cuts the badge off."""
+    heart = "♥ " if favourite else ""
+    text = heart + "★" * rating
+    if metrics.horizontalAdvance(text) > room and rating:
+        text = heart + f"{rating}★"
+    return text.strip()
+
+
 def paint_frames(
     painter: QPainter, rect: QRect, palette: QPalette, *, selected: bool, focused: bool, radius: float
 ) -> None:
@@ -51,6 +60,10 @@ def paint_frames(
         painter.drawRoundedRect(QRectF(rect).adjusted(1.5, 1.5, -1.5, -1.5), radius, radius)
     if focused:
         painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.setPen(QPen(palette.color(QPalette.ColorRole.Highlight), 1, Qt.PenStyle.DashLine))
+        # A clear keyboard ring: two solid pixels in the text colour, softened (the 1 px highlight
+        # dash was faint on the selection frame's accent).
+        ring = palette.color(QPalette.ColorRole.Text)
+        ring.setAlpha(170)
+        painter.setPen(QPen(ring, 2))
         inner = radius - 2
         painter.drawRoundedRect(QRectF(rect).adjusted(5, 5, -5, -5), inner, inner)

@@ -35,6 +35,15 @@ class WindowState:
         self._store.setValue("window/splitter", splitter.saveState())
         self._store.sync()
 
+    def restore_splitter(self, name: str, splitter: QSplitter) -> bool:
+        """A workspace's own splitter sizes (Create and Library each remember theirs); False: none saved."""
+        sizes = self._store.value(f"{name}/splitter")
+        return isinstance(sizes, QByteArray) and splitter.restoreState(sizes)
+
+    def save_splitter(self, name: str, splitter: QSplitter) -> None:
+        self._store.setValue(f"{name}/splitter", splitter.saveState())
+        self._store.sync()
+
     def last_page(self) -> str:
         """ "results" or "library": the page in front when the window was last closed."""
         page = self._store.value("window/page")

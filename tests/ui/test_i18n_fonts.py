@@ -54,9 +54,25 @@ def test_prefers_the_cjk_font_for_han_characters(preferred_fonts: str) -> None:
     assert fonts.check_cjk_font() == ""
     family = fonts.cjk_font_family()
     assert family is not None
-    assert QFont.substitutes(preferred_fonts)[0] == family.lower()
+    substitutes = QFont.substitutes(preferred_fonts)
+    assert family.lower() in substitutes
+    # The first substitute that draws Han characters is the Simplified Chinese face …
+    assert next(f for f in substitutes if fonts.draws_chinese(f)) == family.lower()
     fonts.prefer_cjk_font(family)
-    assert len(QFont.substitutes(preferred_fonts)) == 1  # not added twice
+    assert QFont.substitutes(preferred_fonts) == substitutes  # not added twice
+
+
+def test_curly_quotes_in_english_keep_the_latin_glyphs(preferred_fonts: str) -> None:
+    """With the CJK face first, “image 1” got its full-width quotes, as wide as a Han character."""
+    from PySide6.QtGui import QFontMetrics
+
+    plain = QFontMetrics(QFont()).horizontalAdvance("“")
+    family = fonts.cjk_font_family()
+    assert family is not None
+    fonts.prefer_cjk_font(family)
+    metrics = QFontMetrics(QFont())
+    assert metrics.horizontalAdvance("“") == plain
+    assert metrics.horizontalAdvance("“") < metrics.horizontalAdvance("灯")  # Han still drawn, full width
 
 
 def test_without_a_cjk_font_it_says_what_to_install(qapp, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -29,8 +29,7 @@ def test_screenshot_of_the_main_window_in_chinese(zh_cn, preferred_fonts, make_w
     window = make_window(None)
     window.enter_demo()
     qtbot.waitUntil(window.demo_banner.isVisible, timeout=5000)
-    window.resize(1400, 900)
-    window.splitter.setSizes([470, 930])
+    window.resize(1280, 800)  # what a reader's screen shows; the window fits it
     compose = window.compose
     for prompt, count, size in ((PROMPT_WIDE, 3, "2K-16:9"), (PROMPT, 4, "2K-1:1")):
         request = compose.request().with_changes(prompt=prompt, number_results=count, seed=None)
@@ -56,8 +55,15 @@ def test_screenshot_of_the_main_window_in_chinese(zh_cn, preferred_fonts, make_w
     tab.show_library(False)
     qtbot.wait(50)  # let the last paint events through before grabbing
     picture = window.grab()
-    assert picture.width() >= 1400 * picture.devicePixelRatio() - 1
+    assert picture.width() >= 1280 * picture.devicePixelRatio() - 1
     assert picture.save(str(tmp_path / "screenshot-main-zh_CN.png"))
     if os.environ.get("SEEDREAM_WRITE_SCREENSHOT") == "1":
         DOCS.parent.mkdir(parents=True, exist_ok=True)
         assert picture.save(str(DOCS))
+    # The same window on a 1920×1080 screen, to look at (SEEDREAM_SCREENSHOT_WIDE=<folder> keeps it).
+    window.resize(1920, 1080)
+    qtbot.wait(50)
+    wide = window.grab()
+    assert wide.save(str(tmp_path / "screenshot-main-zh_CN-1920.png"))
+    if os.environ.get("SEEDREAM_SCREENSHOT_WIDE"):
+        assert wide.save(str(Path(os.environ["SEEDREAM_SCREENSHOT_WIDE"]) / "screenshot-main-zh_CN-1920.png"))

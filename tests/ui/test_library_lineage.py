@@ -97,7 +97,7 @@ def test_drag_from_the_library_into_the_tray_records_the_parent(qtbot, parts) ->
     entry_b = library.by_path(b)
     assert entry_b is not None and view.navigate_to(entry_b.id)
     button = view.details.reference_buttons[f"reference:{a}"]
-    assert button.isEnabled() and a.name in button.text()
+    assert button.isEnabled() and a.name in button.accessibleName()  # shown elided in a narrow panel
     qtbot.waitUntil(lambda: not button.icon().isNull(), timeout=10_000)
     button.click()
     assert view.grid.current_entry().path == a  # type: ignore[union-attr]
@@ -132,3 +132,19 @@ def test_edit_this_and_the_other_buttons_fill_the_composer_only_when_pressed(qtb
     view.details.reuse_button.click()
     assert compose.request().prompt == "a koi pond"
     assert compose.request().parent is None  # reuse settings is not an edit
+
+
+def test_the_lineage_link_selects_the_parent_while_a_search_is_active(qtbot, parts) -> None:
+    """The search's debounce used to fire after the parent was selected and select the first row."""
+    bridge, compose, view, library = parts
+    a, b = drag_edit(qtbot, bridge, compose, view)
+    generate(qtbot, bridge, small_request("an unrelated orchard"))  # the newest image: row 0
+    view.refresh()
+    entry_a, entry_b = library.by_path(a), library.by_path(b)
+    assert entry_a is not None and entry_b is not None
+    view.filters.search.setText("pink")  # finds B only
+    view.filters.flush()
+    assert view.navigate_to(entry_b.id) and view.model.rowCount() == 1
+    view.details.lineage_buttons[0].click()  # "edited from A": outside the search
+    qtbot.wait(400)  # longer than the search's debounce
+    assert view.grid.current_entry().id == entry_a.id  # type: ignore[union-attr]

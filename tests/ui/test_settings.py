@@ -297,3 +297,29 @@ def test_the_demo_chosen_while_the_keychain_is_read_for_a_reconnect_wins(make_wi
     backend.unlock.set()
     qtbot.wait(300)  # the late answer arrives…
     assert window.bridge.connection.demo  # …and does not take the demo away
+
+
+def test_errors_are_in_designer_words_and_no_label_is_clipped(qtbot, settings, use_keyring):
+    import httpx
+    import keyring.errors
+
+    from tests.ui.test_window_layout import clipped
+
+    use_keyring(MemoryKeyring())
+    dialog = make_dialog(qtbot, settings, KeyStore())
+    dialog.api_url.setText("https://api.runware.example/v1")
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog._tested(None, httpx.ConnectError("[Errno -2] Name or service not known"))
+    text = dialog.test_result.text()
+    assert (
+        "Could not reach api.runware.example" in text and "Errno" not in text and "ConnectError" not in text
+    )
+    dialog._key_stored(None, keyring.errors.InitError("Failed to unlock the collection!"))
+    assert "No keychain is available" in dialog.problem.text() and "InitError" not in dialog.problem.text()
+    qtbot.wait(20)
+    assert not clipped(dialog), clipped(dialog)
+    # The error text sits below the line above it, not over it.
+    above = dialog.problem.mapTo(dialog, dialog.problem.rect().topLeft()).y()
+    form_bottom = dialog.language.mapTo(dialog, dialog.language.rect().bottomLeft()).y()
+    assert above >= form_bottom

@@ -185,11 +185,21 @@ def test_keyboard_only_result_actions(make_window, emulator, qtbot):
     qtbot.keyClick(grid, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)  # use as reference
     qtbot.waitUntil(lambda: len(window.compose.request().references) == 1, timeout=10_000)
     assert window.compose.request().parent == str(path)
-    qtbot.keyClick(grid, Qt.Key.Key_Return)  # open in the system viewer
-    assert Path(window.parts.open_url[-1].toLocalFile()) == path
+    qtbot.keyClick(grid, Qt.Key.Key_Return)  # open in the window's viewer …
+    assert window.viewer.showing()
+    qtbot.keyClick(window.viewer.page.canvas, Qt.Key.Key_Escape)  # … and back to the grid
+    assert not window.viewer.showing() and grid.hasFocus()
+    qtbot.keyClick(
+        grid, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    )
+    assert Path(window.parts.open_url[-1].toLocalFile()) == path  # the system's app, from the menu's keys
     qtbot.keyClick(grid, Qt.Key.Key_Delete)
     qtbot.waitUntil(lambda: window.model.rowCount() == 0, timeout=10_000)
     assert not path.exists()
+    undo = window.results_pane.undo
+    assert undo.button.isVisible() and "1 image" in undo.label.text()
+    qtbot.keyClick(grid, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # as on the library page
+    assert path.exists() and window.model.rowCount() == 1 and not undo.button.isVisible()
 
 
 def test_drag_out_carries_file_urls_for_a_multi_selection(make_window, emulator, qtbot):

@@ -1,4 +1,4 @@
-"""The README screenshot: the main window after a demo generation, rendered offscreen at 1400×900.
+"""The README screenshot: the main window after a demo generation, rendered offscreen at 1280×800.
 
 Written to tmp_path in every run (so the rendering is tested); with SEEDREAM_WRITE_SCREENSHOT=1 it is
 also saved as docs/screenshot-main.png.
@@ -33,8 +33,7 @@ def test_screenshot_of_the_main_window_after_a_demo_generation(english, make_win
     window = make_window(None)
     window.enter_demo()
     qtbot.waitUntil(window.demo_banner.isVisible, timeout=5000)
-    window.resize(1400, 900)
-    window.splitter.setSizes([470, 930])
+    window.resize(1280, 800)  # what a reader's screen shows; the window fits it
     compose = window.compose
     for prompt, count, size in ((PROMPT_WIDE, 3, "2K-16:9"), (PROMPT, 4, "2K-1:1")):
         request = compose.request().with_changes(prompt=prompt, number_results=count, seed=None)
@@ -51,9 +50,16 @@ def test_screenshot_of_the_main_window_after_a_demo_generation(english, make_win
     qtbot.wait(50)  # let the last paint events through before grabbing
     assert "4 images" in window.compose.controls.estimate.text()  # the plural catalog is in use
     picture = window.grab()
-    assert picture.width() >= 1400 * picture.devicePixelRatio() - 1
+    assert picture.width() >= 1280 * picture.devicePixelRatio() - 1
     target = tmp_path / "screenshot-main.png"
     assert picture.save(str(target))
     if os.environ.get("SEEDREAM_WRITE_SCREENSHOT") == "1":
         DOCS.parent.mkdir(parents=True, exist_ok=True)
         assert picture.save(str(DOCS))
+    # The same window on a 1920×1080 screen, to look at (SEEDREAM_SCREENSHOT_WIDE=<folder> keeps it).
+    window.resize(1920, 1080)
+    qtbot.wait(50)
+    wide = window.grab()
+    assert wide.save(str(tmp_path / "screenshot-main-1920.png"))
+    if os.environ.get("SEEDREAM_SCREENSHOT_WIDE"):
+        assert wide.save(str(Path(os.environ["SEEDREAM_SCREENSHOT_WIDE"]) / "screenshot-main-1920.png"))

@@ -19,7 +19,10 @@ class KitsButton(QToolButton):
     def __init__(self, kits: ReferenceKits, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.kits = kits
-        self.setText(self.tr("Kits"))
+        # The arrow is part of the text, as on "History ▾": the style's own menu arrow was drawn over
+        # the label's last letter.
+        self.setText(self.tr("Kits") + " ▾")
+        self.setStyleSheet("QToolButton::menu-indicator { image: none; width: 0px; }")
         self.setToolTip(self.tr("Reference kits: saved, named sets of reference images"))
         self.setAccessibleName(self.tr("Reference kits"))
         self.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)

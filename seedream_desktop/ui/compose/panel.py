@@ -21,6 +21,7 @@ from seedream_desktop.ui.compose.model_choice import ModelChoice
 from seedream_desktop.ui.compose.prompt_editor import PromptEditor
 from seedream_desktop.ui.compose.reference_tray import ReferenceTray, error_text
 from seedream_desktop.ui.compose.size_picker import SizePicker
+from seedream_desktop.ui.elide import ElidedLabel
 from seedream_desktop.ui.theme import warning_palette
 
 DEBOUNCE_MS = 100
@@ -66,7 +67,8 @@ class ComposePanel(QWidget):
         self.tray = ReferenceTray(cache or Paths.from_environment().cache / "refs", self)
         self.kits_button = KitsButton(kits, self)
         self.tray.header.addWidget(self.kits_button)
-        self.parent_label = QLabel(self)
+        self.parent_label = ElidedLabel("", self)  # a long file name elides: the panel never widens
+        self.parent_label.setObjectName("editingLabel")
         self.parent_clear = QToolButton(self)
         self.parent_clear.setText("×")
         self.parent_clear.setToolTip(self.tr("Stop recording this as an edit of that image"))
@@ -262,7 +264,7 @@ class ComposePanel(QWidget):
     def _show_parent(self) -> None:
         path = self._parent_image
         self.parent_label.setText(self.tr("Editing {0}").format(Path(path).name) if path else "")
-        self.parent_label.setToolTip(path or "")
+        self.parent_label.setToolTip(path or "")  # the whole path, after setText's name-only tooltip
         self.parent_label.setVisible(bool(path))
         self.parent_clear.setVisible(bool(path))
 

@@ -8,8 +8,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
+from PySide6.QtCore import QRectF, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QDragEnterEvent,
+    QDragLeaveEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
+)
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QInputDialog,
@@ -22,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from seedream_desktop.library.index import Library
+from seedream_desktop.ui import theme
 from seedream_desktop.ui.library.library_model import IDS_MIME, ids_from_mime
 
 BOARD_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -38,6 +48,31 @@ class BoardList(QListWidget):
         super().__init__(parent)
         self.setAcceptDrops(True)
         self.setDropIndicatorShown(True)
+        self.drop_target: QListWidgetItem | None = None  # the board row a drag is over: highlighted
+
+    def _highlight(self, item: QListWidgetItem | None) -> None:
+        if item is not self.drop_target:
+            self.drop_target = item
+            self.viewport().update()
+
+    def dragLeaveEvent(self, event: QDragLeaveEvent) -> None:
+        self._highlight(None)
+        super().dragLeaveEvent(event)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self.drop_target is not None:
+            # A visible target while dragging images: the row they would be added to.
+            painter = QPainter(self.viewport())
+            accent = theme.accent(self.palette())
+            fill = QColor(accent)
+            fill.setAlpha(60)
+            painter.setBrush(fill)
+            painter.setPen(QPen(accent, 2))
+            painter.drawRoundedRect(
+                QRectF(self.visualItemRect(self.drop_target)).adjusted(1, 1, -1, -1), 4, 4
+            )
+            painter.end()
 
     def _board_at(self, event: QDragMoveEvent | QDropEvent) -> int | None:
         item = self.itemAt(event.position().toPoint())
@@ -53,10 +88,13 @@ class BoardList(QListWidget):
     def dragMoveEvent(self, event: QDragMoveEvent) -> None:
         if event.mimeData().hasFormat(IDS_MIME) and self._board_at(event) is not None:
             event.acceptProposedAction()
+            self._highlight(self.itemAt(event.position().toPoint()))
         else:
+            self._highlight(None)
             event.ignore()
 
     def dropEvent(self, event: QDropEvent) -> None:
+        self._highlight(None)
         board = self._board_at(event)
         ids = ids_from_mime(event.mimeData())
         if board is None or not ids:

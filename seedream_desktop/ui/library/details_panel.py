@@ -9,7 +9,7 @@ from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QIcon, QImage, QPixmap
 from PySide6.QtWidgets import (
     QFormLayout,
-    QHBoxLayout,
+    QGridLayout,
     QLabel,
     QPushButton,
     QScrollArea,
@@ -24,6 +24,7 @@ from seedream_desktop.library.entry import ImageEntry
 from seedream_desktop.library.index import Library
 from seedream_desktop.library.metadata import read_record
 from seedream_desktop.library.record import GenerationRecord
+from seedream_desktop.ui.elide import ElidedButton, ElidedLabel
 from seedream_desktop.ui.library.thumbnail_source import LibraryThumbnailFiles
 from seedream_desktop.ui.results.delegate import human_bytes
 from seedream_desktop.ui.thumbnails import ThumbnailLoader
@@ -47,6 +48,9 @@ class DetailsPanel(QScrollArea):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("libraryDetails")
+        self.setAccessibleName(self.tr("Image details"))
+        # The inspector wraps and elides: it never scrolls sideways.
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setWidgetResizable(True)
         self.library = library
         self._loader = loader
@@ -70,7 +74,8 @@ class DetailsPanel(QScrollArea):
         self.seed = self._value(body)
         self.cost = self._value(body)
         self.date = self._value(body)
-        self.path = self._value(body)
+        self.path = ElidedLabel("", body)  # a long path elides in the middle; the tooltip has it all
+        self.path.setObjectName("detailsPath")
         self.marks = self._value(body)
         self.boards = self._value(body)
         self.tags = self._value(body)
@@ -82,6 +87,7 @@ class DetailsPanel(QScrollArea):
         self.lineage_layout.setContentsMargins(0, 0, 0, 0)
 
         form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         form.addRow(self.tr("Prompt:"), self.prompt)
         form.addRow(self.tr("Size:"), self.size_value)
         form.addRow(self.tr("Seed:"), self.seed)
@@ -107,16 +113,23 @@ class DetailsPanel(QScrollArea):
             lambda: self.entry and self.referenceRequested.emit(str(self.entry.path))
         )
         self.edit_button.clicked.connect(lambda: self.entry and self.editRequested.emit(str(self.entry.path)))
-        buttons = QHBoxLayout()
-        for button in (self.reuse_button, self.reference_button, self.edit_button):
-            buttons.addWidget(button)
+        # Two rows: in a narrow inspector three buttons side by side would be cut off.
+        buttons = QGridLayout()
+        buttons.addWidget(self.edit_button, 0, 0)
+        buttons.addWidget(self.reference_button, 0, 1)
+        buttons.addWidget(self.reuse_button, 1, 0, 1, 2)
 
         self.empty = QLabel(self.tr("Select an image to see its details."), body)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout = QVBoxLayout(body)
         layout.addWidget(self.empty)
         layout.addWidget(self.preview)
-        layout.addLayout(form)
+        # Only the hint while nothing is selected: a column of empty "Prompt:", "Size:" … says nothing.
+        self.fields = QWidget(body)
+        self.fields.setObjectName("detailsFields")
+        form.setContentsMargins(0, 0, 0, 0)
+        self.fields.setLayout(form)
+        layout.addWidget(self.fields)
         layout.addLayout(buttons)
         layout.addStretch(1)
         self.setWidget(body)
@@ -134,6 +147,7 @@ class DetailsPanel(QScrollArea):
         self.entry = entry
         shown = entry is not None
         self.empty.setVisible(not shown)
+        self.fields.setVisible(shown)
         for widget in (self.preview, self.reuse_button, self.reference_button, self.edit_button):
             widget.setVisible(shown)
         if entry is None:
@@ -222,7 +236,11 @@ class DetailsPanel(QScrollArea):
             found = self.library.by_path(local) if local is not None else None
             name = reference.name or (source.name if source else "") or self.tr("pasted image")
             button = QToolButton(self.references)
-            button.setText(self.tr("image {0}: {1}").format(n, name))
+            text = self.tr("image {0}: {1}").format(n, name)
+            room = max(side, self.viewport().width() - side - self.fontMetrics().height() * 4)
+            button.setText(self.fontMetrics().elidedText(text, Qt.TextElideMode.ElideMiddle, room))
+            button.setAccessibleName(text)  # the whole name, for screen readers; the screen elides it
+            button.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
             button.setIconSize(QSize(side, side))
             button.setAutoRaise(True)
@@ -285,7 +303,7 @@ def reuse_request(path: Path) -> GenerationRequest | None:
 
 
 def _link(text: str, parent: QWidget) -> QPushButton:
-    button = QPushButton(text, parent)
+    button = ElidedButton(text, parent)
     button.setFlat(True)
     button.setCursor(Qt.CursorShape.PointingHandCursor)
     button.setStyleSheet("text-align: left")

@@ -6,14 +6,11 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QFrame,
-    QHBoxLayout,
     QLineEdit,
-    QScrollArea,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -21,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from seedream_desktop.api.sizes import ASPECTS, TIERS
 from seedream_desktop.library.query import Query
+from seedream_desktop.ui.flow_layout import FlowLayout
 
 DEBOUNCE_MS = 150  # typing "lighthouse" runs one search, not ten
 
@@ -80,21 +78,18 @@ class FilterBar(QWidget):
         self.favourites.setAccessibleName(self.tr("Only favourites"))
         self.references = QCheckBox(self.tr("With references"), self)
 
-        row = QWidget(self)
-        filters = QHBoxLayout(row)
-        filters.setContentsMargins(0, 0, 0, 0)
+        # The filters wrap onto a second line in a narrow grid: never cut off, never a sideways scrollbar,
+        # never widening the window.
+        self.row = QWidget(self)
+        self.row.setObjectName("libraryFilters")
+        filters = FlowLayout(self.row)
         for widget in (self.dates, self.tiers, self.aspects, self.formats, self.ratings, self.tags,
                        self.edits, self.favourites, self.references, self.sort):  # fmt: skip
-            widget.setParent(row)
+            widget.setParent(self.row)
             filters.addWidget(widget)
-        filters.addStretch(1)
-        # A narrow window scrolls the filters sideways instead of forcing its own width on the window.
-        self.row = QScrollArea(self)
-        self.row.setWidget(row)
-        self.row.setWidgetResizable(True)
-        self.row.setFrameShape(QFrame.Shape.NoFrame)
-        self.row.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.row.setFixedHeight(row.sizeHint().height() + self.row.horizontalScrollBar().sizeHint().height())
+        policy = self.row.sizePolicy()
+        policy.setHeightForWidth(True)
+        self.row.setSizePolicy(policy)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.search)

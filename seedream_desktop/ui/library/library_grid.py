@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QElapsedTimer, QEvent, QItemSelectionModel, QPoint, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QContextMenuEvent, QImage, QKeyEvent, QPixmap
+from PySide6.QtCore import QElapsedTimer, QItemSelectionModel, QPoint, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QContextMenuEvent, QImage, QKeyEvent, QPixmap, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QListView, QWidget
 
 from seedream_desktop.library.entry import ImageEntry
+from seedream_desktop.ui.grid_fit import TileZoom, columns_for, steady_width, zoom_step
 from seedream_desktop.ui.library.delegate import LibraryDelegate
 from seedream_desktop.ui.library.library_model import LibraryModel, Role
 from seedream_desktop.ui.library.memory import give_back_memory
@@ -19,6 +20,8 @@ from seedream_desktop.ui.thumbnails import ThumbnailLoader
 RATING_KEYS = {getattr(Qt.Key, f"Key_{n}"): n for n in range(6)}
 SETTLE_MS = 120
 BATCH = 1000
+GAP = 6
+DEFAULT_LINES = 10
 
 
 class LibraryGrid(QListView):
@@ -54,12 +57,14 @@ class LibraryGrid(QListView):
         self.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
         self.setDefaultDropAction(Qt.DropAction.CopyAction)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.setAccessibleName(self.tr("Library"))
+        self.setAccessibleName(self.tr("Library grid"))
         self._delegate = LibraryDelegate(self._want_thumbnail, self)
         self.setItemDelegate(self._delegate)
         self.setModel(model)
-        self._preferred_side = self.fontMetrics().height() * 10
-        self.set_tile_side(self._preferred_side)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.zoom = TileZoom(self, self.fontMetrics().height(), DEFAULT_LINES)
+        self.zoom.changed.connect(lambda _side: self._fit_columns())
+        self.set_tile_side(self.zoom.side)
         thumbnails.loaded.connect(self._thumbnail_loaded)
         # Fast scrolling must not queue hundreds of decodes: once it settles, the off-screen ones go.
         self._settle = QTimer(self, singleShot=True, interval=SETTLE_MS)
@@ -72,20 +77,21 @@ class LibraryGrid(QListView):
     # ---- layout ---------------------------------------------------------------------------------
     def set_tile_side(self, side: int) -> None:
         self._delegate.tile_side = side
-        self.setGridSize(QSize(side + 6, side + 6))
+        self.setGridSize(QSize(side + GAP, side + GAP))
         self.setIconSize(QSize(side, side))
 
     def tile_side(self) -> int:
         return self._delegate.tile_side
 
-    def viewportEvent(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Resize:
-            available = self.viewport().width() - 2
-            columns = max(1, available // (self._preferred_side + 6))
-            side = max(self._preferred_side // 2, available // columns - 6)
-            if side != self.tile_side():
-                self.set_tile_side(side)
-        return super().viewportEvent(event)
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        # Whole columns filling the width, from a width that does not change with the scrollbar.
+        _columns, side = columns_for(steady_width(self), self.zoom.side, GAP)
+        if side != self.tile_side():
+            self.set_tile_side(side)
 
     # ---- selection ------------------------------------------------------------------------------
     def selected_rows(self) -> list[int]:
@@ -136,7 +142,9 @@ class LibraryGrid(QListView):
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
         plain = not (event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier)
-        if plain and key == Qt.Key.Key_F:
+        if zoom_step(event):
+            self.zoom.step(zoom_step(event))
+        elif plain and key == Qt.Key.Key_F:
             self.favouriteRequested.emit()
         elif plain and key in RATING_KEYS:
             self.ratingRequested.emit(RATING_KEYS[key])

@@ -8,15 +8,26 @@ the window decides what to do with them.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QDesktopServices, QDragEnterEvent, QDragMoveEvent, QDropEvent, QKeySequence
+from PySide6.QtCore import QItemSelectionModel, QMimeData, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QAction,
+    QDesktopServices,
+    QDragEnterEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QKeySequence,
+)
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
 
 from seedream_desktop.library.entry import ImageEntry
 from seedream_desktop.library.index import Library
 from seedream_desktop.library.query import Query
+from seedream_desktop.ui.drop_highlight import DropHighlight
+from seedream_desktop.ui.elide import char_width
+from seedream_desktop.ui.empty_state import EmptyState
 from seedream_desktop.ui.library.boards_panel import BoardsPanel
 from seedream_desktop.ui.library.details_panel import DetailsPanel
 from seedream_desktop.ui.library.filter_bar import FilterBar
@@ -25,10 +36,12 @@ from seedream_desktop.ui.library.import_worker import AskImportMode, LibraryImpo
 from seedream_desktop.ui.library.library_grid import LibraryGrid
 from seedream_desktop.ui.library.library_menu import AskText, LibraryMenu, OpenUrl
 from seedream_desktop.ui.library.library_model import IDS_MIME, LibraryModel
+from seedream_desktop.ui.library.page_room import GridFirstColumns, say_why_empty
 from seedream_desktop.ui.library.thumbnail_source import LibraryThumbnailFiles
 from seedream_desktop.ui.library.untrash import can_restore, restore_from_trash
 from seedream_desktop.ui.library.viewer import ImageViewer
 from seedream_desktop.ui.thumbnails import ThumbnailLoader
+from seedream_desktop.ui.tile_slider import TileSlider
 
 UNDO_MS = 10_000  # how long "Undo" is offered after sending images to the trash
 PREVIEW_THUMBNAIL = 512
@@ -84,6 +97,8 @@ class LibraryView(QWidget):
         self.addAction(self.undo_action)
         undo_keys = self.undo_action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
         self.undo_button.setToolTip(self.tr("Put them back where they were ({0})").format(undo_keys))
+        self.slider = TileSlider(self.grid.zoom, self)
+        self.empty = EmptyState(self.grid, "libraryEmpty")
         self.count_label = QLabel(self)
         self.count_label.setObjectName("libraryCount")
         self._trashed: list[ImageEntry] = []
@@ -96,6 +111,7 @@ class LibraryView(QWidget):
         bar.addWidget(self.count_label, 1)
         bar.addWidget(self.undo_label)
         bar.addWidget(self.undo_button)
+        bar.addWidget(self.slider)
         middle = QWidget(self)
         column = QVBoxLayout(middle)
         column.setContentsMargins(0, 0, 0, 0)
@@ -110,11 +126,16 @@ class LibraryView(QWidget):
         self.splitter.addWidget(self.details)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setChildrenCollapsible(False)
-        width = self.fontMetrics().averageCharWidth()
-        # Narrow minimums: the page shares a tab with the result grid and must not widen the window.
+        width = char_width(self.fontMetrics())
+        # Narrow minimums: a long board name or file name must never widen the window.
         for side in (self.boards, self.details):
             side.setMinimumWidth(width * 8)
-        self.splitter.setSizes([width * 22, width * 100, width * 40])
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(2, 0)
+        self.viewer_hook: Callable[[int], None] | None = None
+        self.columns = GridFirstColumns(self.splitter, self.boards)  # the grid gets most of the width
+        # Image files dragged in from the file manager (an import): the grid is framed while they hover.
+        self.drop_highlight = DropHighlight(self.grid, self, lambda mime: self._offers_files_mime(mime))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.splitter)
@@ -143,6 +164,7 @@ class LibraryView(QWidget):
         self.viewer.ratingRequested.connect(lambda row, stars: self._rate_rows([row], stars, row + 1))
         self.viewer.rowChanged.connect(self.grid.select_row)
         self.undo_button.clicked.connect(self.undo_trash)
+        self.empty.actionClicked.connect(self.clear_search)
         self.undo_action.triggered.connect(self.undo_trash)
         self.importer.finished.connect(lambda _result: self.refresh())
         self.importer.message.connect(self.message)
@@ -160,6 +182,12 @@ class LibraryView(QWidget):
     def _show_count(self) -> None:
         total = self.model.rowCount()
         self.count_label.setText(self.tr("%n image(s)", "", total))
+        say_why_empty(self)
+
+    def clear_search(self) -> None:
+        self.filters.search.clear()
+        self.filters.flush()
+        self.filters.search.setFocus()
 
     def refresh(self) -> None:
         """The library changed (a scan, the watcher, a saved generation): show it, keeping the selection."""
@@ -203,6 +231,9 @@ class LibraryView(QWidget):
         row = self.model.find_row(image_id)
         if row is None and self.library.get(image_id) is not None:
             self.filters.search.clear()
+            # Search for the cleared text now: left to its debounce, it would run after the image
+            # below is selected and select the first row instead.
+            self.filters.flush()
             self.boards.choose(None)
             self.model.set_query(Query(sort=self.filters.query().sort))
             self._show_count()
@@ -341,7 +372,10 @@ class LibraryView(QWidget):
 
     # ---- viewer -------------------------------------------------------------------------------
     def open_viewer(self, row: int) -> None:
-        self.viewer.open_row(row)
+        if self.viewer_hook is not None:
+            self.viewer_hook(row)  # in a window: the window's one viewer
+        else:
+            self.viewer.open_row(row)
 
     # ---- offline: say what is unavailable and why, nothing more -------------------------------
     def set_generation_unavailable(self, reason: str) -> None:
@@ -351,7 +385,10 @@ class LibraryView(QWidget):
 
     # ---- drops from the file manager: import ----------------------------------------------------
     def _offers_files(self, event: QDragEnterEvent | QDragMoveEvent | QDropEvent) -> bool:
-        mime = event.mimeData()
+        return self._offers_files_mime(event.mimeData())
+
+    @staticmethod
+    def _offers_files_mime(mime: QMimeData) -> bool:
         if mime.hasFormat(IDS_MIME) or not mime.hasUrls():
             return False  # our own drag (to a board or out) is not an import
         return any(url.isLocalFile() for url in mime.urls())

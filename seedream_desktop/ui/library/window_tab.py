@@ -1,4 +1,4 @@
-"""LibraryTab: puts the library page next to the result grid in the main window (Ctrl+L switches).
+"""LibraryTab: the Library workspace of the main window, beside the Create one (Ctrl+2, Ctrl+L switches).
 
 It owns the GUI's own connection to the library index (the job pipeline has another, on its worker),
 keeps the page in step with new generations and the folder, and says — only there, in one line — what
@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 if TYPE_CHECKING:
     from seedream_desktop.library.index import Library
@@ -37,14 +37,10 @@ class LibraryTab(QObject):
         self._library: Library | None = None
         self.link: ComposeLink | None = None
         self.sync: LibrarySync | None = None
-        self.tabs = QTabWidget(window)
-        self.tabs.setObjectName("resultTabs")
-        self.tabs.setDocumentMode(True)
-        window.splitter.insertWidget(1, self.tabs)
-        self.tabs.addTab(window.grid, self.tr("Results"))
+        # The window's two workspaces: 0 is Create (compose and results), 1 the library page.
+        self.tabs: QStackedWidget = window.stack
         self._placeholder = self._loading_page()
-        self.tabs.addTab(self._placeholder, self.tr("Library"))
-        window.splitter.setStretchFactor(1, 1)
+        self.tabs.addWidget(self._placeholder)
         self.switch = QAction(self.tr("Show the library"), window)
         self.switch.setObjectName("showLibrary")
         self.switch.setShortcut(QKeySequence("Ctrl+L"))
@@ -86,8 +82,8 @@ class LibraryTab(QObject):
         self._view = self._library = self.link = self.sync = None
         self._placeholder = self._loading_page()
         self.tabs.blockSignals(True)
-        self.tabs.removeTab(1)
-        self.tabs.insertTab(1, self._placeholder, self.tr("Library"))
+        self.tabs.removeWidget(old_view)
+        self.tabs.insertWidget(1, self._placeholder)
         self.tabs.blockSignals(False)
         old_view.deleteLater()
         self._build()
@@ -95,6 +91,9 @@ class LibraryTab(QObject):
             self.tabs.setCurrentIndex(1)
         if self._sync_enabled and self.sync is not None:
             self.sync.start()
+
+    def built(self) -> bool:
+        return self._view is not None
 
     @property
     def view(self) -> LibraryView:
@@ -123,16 +122,23 @@ class LibraryTab(QObject):
             view.adjustEditRequested.connect(window.edits.adjust)
         self.link = ComposeLink(window.compose, self._library, self)
         self.link.follow(view)
+        view.viewer_hook = lambda row: window.viewer.open_library(view, row)
+        # "Edit this", "Use as reference", "Reuse settings": the tray is filled, Create comes forward.
+        for asked in (view.editRequested, view.referenceRequested, view.reuseRequested):
+            asked.connect(lambda *_: self.show_library(False))
         view.message.connect(lambda text: window.status.showMessage(text, 5000))
         showing = self.tabs.currentWidget() is self._placeholder
         self.tabs.blockSignals(True)
-        self.tabs.removeTab(1)
-        self.tabs.insertTab(1, view, self.tr("Library"))
+        self.tabs.removeWidget(self._placeholder)
+        self.tabs.insertWidget(1, view)
         if showing:
             self.tabs.setCurrentIndex(1)
         self.tabs.blockSignals(False)
         self._placeholder.deleteLater()
         self._view = view
+        state = getattr(window, "state", None)
+        if state is not None:
+            view.columns.placed = state.restore_splitter("library", view.splitter)
         self.sync = LibrarySync(
             self._library.root, self._library.cache_dir, self, sharing=self._open_libraries
         )
@@ -175,7 +181,14 @@ class LibraryTab(QObject):
         if on:
             self._build()
         self.tabs.setCurrentIndex(1 if on else 0)
-        (self.view.grid if on else self.window.grid).setFocus()
+        if on:
+            grid = self.view.grid
+            grid.setFocus()
+            # Enter, Space and the arrow keys act at once: the grid has a current tile to act on.
+            if not grid.currentIndex().isValid() and grid.model().rowCount():
+                grid.select_row(0)
+        else:
+            self.window.compose.editor.setFocus()
 
     def toggle(self) -> None:
         self.show_library(not self.showing_library())
@@ -185,6 +198,12 @@ class LibraryTab(QObject):
             self._build()
             if self._stale:
                 self._refresh.start()
+
+    def restored(self, paths: list) -> None:
+        """Results put back from the trash: the index learns them again, the page shows them."""
+        if self._library is not None:
+            self._library.sync_paths(paths)
+        self._changed()
 
     # ---- keeping up --------------------------------------------------------------------------------
     def _changed(self) -> None:

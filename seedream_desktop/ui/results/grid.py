@@ -4,14 +4,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QPoint, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QContextMenuEvent, QDrag, QFocusEvent, QImage, QPixmap, QResizeEvent
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QContextMenuEvent, QDrag, QFocusEvent, QImage, QKeyEvent, QPixmap, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QListView, QWidget
 
+from seedream_desktop.ui.grid_fit import TileZoom, columns_for, steady_width, zoom_step
 from seedream_desktop.ui.results.delegate import ResultDelegate
 from seedream_desktop.ui.results.item import ResultItem
 from seedream_desktop.ui.results.model import ResultModel, Role
 from seedream_desktop.ui.thumbnails import ThumbnailLoader
+
+GAP = 8
+DEFAULT_LINES = 16  # a default tile is sixteen lines of text high
 
 
 class ResultGrid(QListView):
@@ -40,8 +44,10 @@ class ResultGrid(QListView):
         self.setItemDelegate(self._delegate)
         self.setModel(model)
         self._model = model
-        self._preferred_side = self.fontMetrics().height() * 16
-        self.set_tile_side(self._preferred_side)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.zoom = TileZoom(self, self.fontMetrics().height(), DEFAULT_LINES)
+        self.zoom.changed.connect(lambda _side: self._fit_columns())
+        self.set_tile_side(self.zoom.side)
         thumbnails.loaded.connect(self._thumbnail_loaded)
         # Scrolling fast must not queue hundreds of decodes: once it settles, forget the off-screen ones.
         self._settle = QTimer(self, singleShot=True, interval=120)
@@ -52,23 +58,23 @@ class ResultGrid(QListView):
 
     def set_tile_side(self, side: int) -> None:
         self._delegate.tile_side = side
-        self.setGridSize(QSize(side + 8, side + 8))
+        self.setGridSize(QSize(side + GAP, side + GAP))
         self.setIconSize(QSize(side, side))
 
     def tile_side(self) -> int:
         return self._delegate.tile_side
 
-    def viewportEvent(self, event: QEvent) -> bool:
-        if isinstance(event, QResizeEvent):
-            # The event's size, not viewport(): see reference_view.py (that call would cost ~10 ms at show).
-            self._fit_columns(event.size().width())
-        return super().viewportEvent(event)
+    def preferred_tile_side(self) -> int:
+        return self.zoom.side
 
-    def _fit_columns(self, viewport_width: int) -> None:
-        # Stretch the tiles a little so the columns fill the width, instead of a ragged gap at the right.
-        available = viewport_width - 2
-        columns = max(1, available // (self._preferred_side + 8))
-        side = max(self._preferred_side // 2, available // columns - 8)
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        # Whole columns that fill the width (no ragged gap, no column cut off), from a width that does
+        # not change when the scrollbar comes or goes.
+        _columns, side = columns_for(steady_width(self), self.zoom.side, GAP)
         if side != self.tile_side():
             self.set_tile_side(side)
 
@@ -94,6 +100,14 @@ class ResultGrid(QListView):
         if self._model.rowCount() and not self.selectionModel().hasSelection():
             current = self.currentIndex()
             self.select_row(current.row() if current.isValid() else 0)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        step = zoom_step(event)
+        if step:
+            self.zoom.step(step)
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
         index = self.indexAt(event.pos())

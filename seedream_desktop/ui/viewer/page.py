@@ -1,0 +1,180 @@
+"""ViewerPage: one viewer for the whole window (results and library). Space or Enter opens it in the
+window; the wheel zooms, dragging pans, F fits, 1 shows 100 %, arrows go to the next or previous
+image, Esc goes back. With two images selected it compares them side by side or with a split slider.
+
+Files are decoded on the loader's worker thread into a QImage; the QPixmap is made here, on the GUI
+thread.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QImage, QKeyEvent, QPixmap
+from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QToolButton, QVBoxLayout, QWidget
+
+from seedream_desktop.ui.elide import ElidedLabel
+from seedream_desktop.ui.thumbnails import ThumbnailLoader
+from seedream_desktop.ui.viewer.canvas import ImageCanvas
+
+FULL_SIZE = 16384  # larger than any Seedream image: the loader then decodes at 100 %
+PathAt = Callable[[int], Path | None]
+
+
+class ViewerPage(QWidget):
+    closed = Signal()  # Esc or Back: the window shows what was in front before
+    rowChanged = Signal(int)  # next/previous: the grid follows
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("viewer")
+        self.setAccessibleName(self.tr("Viewer"))
+        self.canvas = ImageCanvas(self)
+        self.canvas.setAccessibleName(self.tr("Image"))
+        self.loader = ThumbnailLoader(FULL_SIZE, None, threads=2, parent=self)
+        self.loader.loaded.connect(self._loaded)
+        self.path_at: PathAt = lambda _row: None
+        self.count = 0
+        self.row = -1
+        self.paths: list[Path] = []
+        self._images: dict[str, QPixmap] = {}
+
+        self.back = self._button(self.tr("Back"), self.tr("Back to the grid (Esc)"), self.close_viewer)
+        self.title = ElidedLabel("", self)
+        self.title.setObjectName("viewerTitle")
+        self.previous = self._button("‹", self.tr("Previous image (Left)"), lambda: self.step(-1))
+        self.next = self._button("›", self.tr("Next image (Right)"), lambda: self.step(1))
+        self.fit = self._button(self.tr("Fit"), self.tr("Fit the window (F)"), self.canvas.fit)
+        self.actual = self._button(
+            self.tr("100 %"), self.tr("One image pixel per screen pixel (1)"), self.canvas.actual_size
+        )
+        self.side = self._button(
+            self.tr("Side by side"),
+            self.tr("Compare the two images side by side"),
+            lambda: self.set_split(None),
+        )
+        self.slider = self._button(
+            self.tr("Split"), self.tr("Compare with a divider you drag"), lambda: self.set_split(0.5)
+        )
+        for button in (self.side, self.slider):
+            button.setCheckable(True)
+        modes = QButtonGroup(self)
+        modes.addButton(self.side)
+        modes.addButton(self.slider)
+        self.side.setChecked(True)
+        bar = QHBoxLayout()
+        bar.setContentsMargins(6, 4, 6, 4)
+        bar.addWidget(self.back)
+        bar.addWidget(self.previous)
+        bar.addWidget(self.next)
+        bar.addWidget(self.title, 1)
+        for button in (self.side, self.slider, self.fit, self.actual):
+            bar.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addLayout(bar)
+        layout.addWidget(self.canvas, 1)
+
+    def _button(self, text: str, tip: str, slot: Callable[[], object]) -> QToolButton:
+        button = QToolButton(self)
+        button.setText(text)
+        button.setToolTip(tip)
+        button.setAccessibleName(tip)
+        button.clicked.connect(lambda _checked=False: slot())
+        return button
+
+    # ---- what is shown ----------------------------------------------------------------------------
+    def open_rows(self, path_at: PathAt, count: int, row: int) -> None:
+        """One image of a list (next/previous walk the list)."""
+        self.path_at, self.count = path_at, count
+        self.show_row(row)
+
+    def compare(self, first: Path, second: Path) -> None:
+        self.path_at, self.count, self.row = (lambda _row: None), 0, -1
+        self._show([first, second])
+
+    def show_row(self, row: int) -> None:
+        if not 0 <= row < self.count:
+            return
+        path = self.path_at(row)
+        if path is None:
+            return
+        self.row = row
+        self._show([path])
+        self.rowChanged.emit(row)
+
+    def step(self, delta: int) -> None:
+        self.show_row(self.row + delta)
+
+    def set_split(self, split: float | None) -> None:
+        self.canvas.split = split
+        (self.slider if split is not None else self.side).setChecked(True)
+        self.canvas.update()
+
+    def _show(self, paths: list[Path]) -> None:
+        self.paths = paths
+        comparing = len(paths) == 2
+        for button in (self.side, self.slider):
+            button.setVisible(comparing)
+        self.previous.setEnabled(not comparing and self.row > 0)
+        self.next.setEnabled(not comparing and self.row < self.count - 1)
+        self.title.setText("  ↔  ".join(p.name for p in paths))
+        self.canvas.fit()
+        keys = [str(p) for p in paths]
+        self._images = {k: v for k, v in self._images.items() if k in keys}
+        self.loader.retain_only(keys)
+        missing = [p for p in paths if str(p) not in self._images]
+        for path in missing:
+            self.loader.request(str(path), path)
+        self._refresh()
+        if missing:
+            self.canvas.show_message(self.tr("Loading {0}…").format(paths[0].name))
+
+    def _loaded(self, key: str, image: QImage) -> None:
+        if key not in (str(p) for p in self.paths):
+            return
+        if image.isNull():
+            self.canvas.show_message(self.tr("This image cannot be shown (the file is missing or damaged)."))
+            return
+        image.setDevicePixelRatio(1.0)
+        self._images[key] = QPixmap.fromImage(image)  # the only QPixmap made from it: GUI thread
+        self._refresh()
+
+    def _refresh(self) -> None:
+        shown = [self._images.get(str(p)) for p in self.paths]
+        self.canvas.set_pixmaps([p for p in shown if p is not None] if all(shown) else [])
+
+    def has_image(self) -> bool:
+        return bool(self.canvas.pixmaps)
+
+    # ---- keys -------------------------------------------------------------------------------------
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        if key == Qt.Key.Key_Escape:
+            self.close_viewer()
+        elif key in (Qt.Key.Key_Right, Qt.Key.Key_Down, Qt.Key.Key_PageDown, Qt.Key.Key_Space):
+            self.step(1)
+        elif key in (Qt.Key.Key_Left, Qt.Key.Key_Up, Qt.Key.Key_PageUp, Qt.Key.Key_Backspace):
+            self.step(-1)
+        elif key == Qt.Key.Key_F:
+            self.canvas.fit()
+        elif key in (Qt.Key.Key_1, Qt.Key.Key_Z):
+            self.canvas.actual_size()
+        elif key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
+            self.canvas.zoom_by(1.25)
+        elif key == Qt.Key.Key_Minus:
+            self.canvas.zoom_by(0.8)
+        else:
+            super().keyPressEvent(event)
+            return
+        event.accept()
+
+    def close_viewer(self) -> None:
+        self.loader.retain_only(())
+        self.closed.emit()
+
+    def shutdown(self) -> None:
+        self.loader.shutdown()
