@@ -4,7 +4,7 @@
 <context>
     <name>BoardsPanel</name>
     <message numerus="yes">
-        <location filename="../../seedream_desktop/ui/library/boards_panel.py" line="188"/>
+        <location filename="../../seedream_desktop/ui/library/boards_panel.py" line="226"/>
         <source>Added %n image(s) to “{0}”.</source>
         <translation>
             <numerusform>Added %n image to “{0}”.</numerusform>
@@ -83,7 +83,7 @@
 <context>
     <name>LibraryView</name>
     <message numerus="yes">
-        <location filename="../../seedream_desktop/ui/library/library_view.py" line="162"/>
+        <location filename="../../seedream_desktop/ui/library/library_view.py" line="184"/>
         <source>%n image(s)</source>
         <translation>
             <numerusform>%n image</numerusform>
@@ -91,7 +91,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../seedream_desktop/ui/library/library_view.py" line="271"/>
+        <location filename="../../seedream_desktop/ui/library/library_view.py" line="302"/>
         <source>Removed %n image(s) from “{0}”.</source>
         <translation>
             <numerusform>Removed %n image from “{0}”.</numerusform>
@@ -99,7 +99,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../seedream_desktop/ui/library/library_view.py" line="276"/>
+        <location filename="../../seedream_desktop/ui/library/library_view.py" line="307"/>
         <source>Tagged %n image(s) “{0}”.</source>
         <translation>
             <numerusform>Tagged %n image “{0}”.</numerusform>
@@ -107,7 +107,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../seedream_desktop/ui/library/library_view.py" line="281"/>
+        <location filename="../../seedream_desktop/ui/library/library_view.py" line="312"/>
         <source>Removed the tag “{0}” from %n image(s).</source>
         <translation>
             <numerusform>Removed the tag “{0}” from %n image.</numerusform>
@@ -115,7 +115,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../seedream_desktop/ui/library/library_view.py" line="311"/>
+        <location filename="../../seedream_desktop/ui/library/library_view.py" line="342"/>
         <source>Moved %n image(s) to the trash.</source>
         <translation>
             <numerusform>Moved %n image to the trash.</numerusform>
@@ -148,7 +148,7 @@
 <context>
     <name>ResultCommands</name>
     <message numerus="yes">
-        <location filename="../../seedream_desktop/ui/result_commands.py" line="106"/>
+        <location filename="../../seedream_desktop/ui/result_commands.py" line="108"/>
         <source>Copied %n image(s)</source>
         <translation>
             <numerusform>Copied %n image</numerusform>
@@ -156,7 +156,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../seedream_desktop/ui/result_commands.py" line="137"/>
+        <location filename="../../seedream_desktop/ui/result_commands.py" line="139"/>
         <source>Added %n reference image(s)</source>
         <translation>
             <numerusform>Added %n reference image</numerusform>
@@ -164,11 +164,22 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../seedream_desktop/ui/result_commands.py" line="184"/>
+        <location filename="../../seedream_desktop/ui/result_commands.py" line="190"/>
         <source>Moved %n image(s) to the trash</source>
         <translation>
             <numerusform>Moved %n image to the trash</numerusform>
             <numerusform>Moved %n images to the trash</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ResultsTrashUndo</name>
+    <message numerus="yes">
+        <location filename="../../seedream_desktop/ui/results/trash_undo.py" line="46"/>
+        <source>Moved %n image(s) to the trash.</source>
+        <translation>
+            <numerusform>Moved %n image to the trash.</numerusform>
+            <numerusform>Moved %n images to the trash.</numerusform>
         </translation>
     </message>
 </context>

@@ -12,73 +12,73 @@
 <context>
     <name>BoardsPanel</name>
     <message>
-        <location filename="../../seedream_desktop/ui/library/boards_panel.py" line="82"/>
-        <location filename="../../seedream_desktop/ui/library/boards_panel.py" line="84"/>
+        <location filename="../../seedream_desktop/ui/library/boards_panel.py" line="120"/>
+        <location filename="../../seedream_desktop/ui/library/boards_panel.py" line="122"/>
         <source>Boards</source>
         <translation>画板</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/boards_panel.py" line="85"/>
+        <location filename="../../seedream_desktop/ui/library/boards_panel.py" line="123"/>
         <source>New</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/boards_panel.py" line="85"/>
+        <location filename="../../seedream_desktop/ui/library/boards_panel.py" line="123"/>
         <source>Create a board</source>
         <translation>新建画板</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/boards_panel.py" line="86"/>
+        <location filename="../../seedream_desktop/ui/library/boards_panel.py" line="124"/>
         <source>Rename</source>
         <translation>重命名</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/boards_panel.py" line="86"/>
+        <location filename="../../seedream_desktop/ui/library/boards_panel.py" line="124"/>
         <source>Rename the board</source>
         <translation>重命名画板</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/boards_panel.py" line="88"/>
+        <location filename="../../seedream_desktop/ui/library/boards_panel.py" line="126"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/boards_panel.py" line="89"/>
+        <location filename="../../seedream_desktop/ui/library/boards_panel.py" line="127"/>
         <source>Delete the board (its images stay in the library)</source>
         <translation>删除画板（其中的图像仍保留在图库中）</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/boards_panel.py" line="119"/>
+        <location filename="../../seedream_desktop/ui/library/boards_panel.py" line="157"/>
         <source>All images</source>
         <translation>全部图像</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/boards_panel.py" line="159"/>
-        <location filename="../../seedream_desktop/ui/library/boards_panel.py" line="167"/>
-        <location filename="../../seedream_desktop/ui/library/boards_panel.py" line="172"/>
+        <location filename="../../seedream_desktop/ui/library/boards_panel.py" line="197"/>
+        <location filename="../../seedream_desktop/ui/library/boards_panel.py" line="205"/>
+        <location filename="../../seedream_desktop/ui/library/boards_panel.py" line="210"/>
         <source>A board needs a name that no other board has.</source>
         <translation>画板名称不能与其他画板重复。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../seedream_desktop/ui/library/boards_panel.py" line="188"/>
+        <location filename="../../seedream_desktop/ui/library/boards_panel.py" line="226"/>
         <source>Added %n image(s) to “{0}”.</source>
         <translation>
             <numerusform>已将 %n 张图像添加到“{0}”。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/boards_panel.py" line="191"/>
+        <location filename="../../seedream_desktop/ui/library/boards_panel.py" line="229"/>
         <source>New board</source>
         <translation>新建画板</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/boards_panel.py" line="191"/>
-        <location filename="../../seedream_desktop/ui/library/boards_panel.py" line="202"/>
+        <location filename="../../seedream_desktop/ui/library/boards_panel.py" line="229"/>
+        <location filename="../../seedream_desktop/ui/library/boards_panel.py" line="240"/>
         <source>Board name:</source>
         <translation>画板名称：</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/boards_panel.py" line="202"/>
+        <location filename="../../seedream_desktop/ui/library/boards_panel.py" line="240"/>
         <source>Rename board</source>
         <translation>重命名画板</translation>
     </message>
@@ -114,199 +114,212 @@
 <context>
     <name>ComposePanel</name>
     <message>
-        <location filename="../../seedream_desktop/ui/compose/panel.py" line="61"/>
+        <location filename="../../seedream_desktop/ui/compose/panel.py" line="62"/>
         <source>What changed with the model</source>
         <translation>切换模型后的变化</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/compose/panel.py" line="63"/>
+        <location filename="../../seedream_desktop/ui/compose/panel.py" line="64"/>
         <source>Size</source>
         <translation>尺寸</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/compose/panel.py" line="72"/>
+        <location filename="../../seedream_desktop/ui/compose/panel.py" line="74"/>
         <source>Stop recording this as an edit of that image</source>
         <translation>不再记录为对那张图的修改</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/compose/panel.py" line="73"/>
+        <location filename="../../seedream_desktop/ui/compose/panel.py" line="75"/>
         <source>Clear edited image</source>
         <translation>清除被修改的图</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/compose/panel.py" line="78"/>
+        <location filename="../../seedream_desktop/ui/compose/panel.py" line="80"/>
         <source>What blocks generating</source>
         <translation>无法生成的原因</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/compose/panel.py" line="81"/>
         <location filename="../../seedream_desktop/ui/compose/panel.py" line="83"/>
+        <location filename="../../seedream_desktop/ui/compose/panel.py" line="85"/>
         <source>Generate</source>
         <translation>生成</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/compose/panel.py" line="82"/>
+        <location filename="../../seedream_desktop/ui/compose/panel.py" line="84"/>
         <source>Generate (Ctrl+Enter)</source>
         <translation>生成（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/compose/panel.py" line="199"/>
+        <location filename="../../seedream_desktop/ui/compose/panel.py" line="201"/>
         <source>Saved the kit “{0}”.</source>
         <translation>已保存参考图组“{0}”。</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/compose/panel.py" line="224"/>
+        <location filename="../../seedream_desktop/ui/compose/panel.py" line="226"/>
         <source>{model} has no {old}; the size is now {new}.</source>
         <translation>{model} 没有 {old}；尺寸已改为 {new}。</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/compose/panel.py" line="232"/>
+        <location filename="../../seedream_desktop/ui/compose/panel.py" line="234"/>
         <source>Too many references for {model} (it takes {max}); remove some before generating.</source>
         <translation>{model} 的参考图太多（它只接受 {max} 张）；生成前请移除一些。</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/compose/panel.py" line="264"/>
+        <location filename="../../seedream_desktop/ui/compose/panel.py" line="266"/>
         <source>Editing {0}</source>
         <translation>正在修改 {0}</translation>
     </message>
 </context>
 <context>
+    <name>ComposeSidebar</name>
+    <message>
+        <location filename="../../seedream_desktop/ui/workspace/compose_sidebar.py" line="20"/>
+        <source>Compose</source>
+        <translation>撰写</translation>
+    </message>
+</context>
+<context>
     <name>DetailsPanel</name>
     <message>
-        <location filename="../../seedream_desktop/ui/library/details_panel.py" line="67"/>
+        <location filename="../../seedream_desktop/ui/library/details_panel.py" line="51"/>
+        <source>Image details</source>
+        <translation>图像详情</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/library/details_panel.py" line="71"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/details_panel.py" line="85"/>
+        <location filename="../../seedream_desktop/ui/library/details_panel.py" line="91"/>
         <source>Prompt:</source>
         <translation>提示词：</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/details_panel.py" line="86"/>
+        <location filename="../../seedream_desktop/ui/library/details_panel.py" line="92"/>
         <source>Size:</source>
         <translation>尺寸：</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/details_panel.py" line="87"/>
+        <location filename="../../seedream_desktop/ui/library/details_panel.py" line="93"/>
         <source>Seed:</source>
         <translation>种子：</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/details_panel.py" line="88"/>
+        <location filename="../../seedream_desktop/ui/library/details_panel.py" line="94"/>
         <source>Cost:</source>
         <translation>费用：</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/details_panel.py" line="89"/>
+        <location filename="../../seedream_desktop/ui/library/details_panel.py" line="95"/>
         <source>Date:</source>
         <translation>日期：</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/details_panel.py" line="90"/>
+        <location filename="../../seedream_desktop/ui/library/details_panel.py" line="96"/>
         <source>File:</source>
         <translation>文件：</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/details_panel.py" line="91"/>
+        <location filename="../../seedream_desktop/ui/library/details_panel.py" line="97"/>
         <source>Marks:</source>
         <translation>标记：</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/details_panel.py" line="92"/>
+        <location filename="../../seedream_desktop/ui/library/details_panel.py" line="98"/>
         <source>Boards:</source>
         <translation>画板：</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/details_panel.py" line="93"/>
+        <location filename="../../seedream_desktop/ui/library/details_panel.py" line="99"/>
         <source>Tags:</source>
         <translation>标签：</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/details_panel.py" line="94"/>
+        <location filename="../../seedream_desktop/ui/library/details_panel.py" line="100"/>
         <source>References:</source>
         <translation>参考图：</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/details_panel.py" line="95"/>
+        <location filename="../../seedream_desktop/ui/library/details_panel.py" line="101"/>
         <source>Lineage:</source>
         <translation>修改关系：</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/details_panel.py" line="97"/>
+        <location filename="../../seedream_desktop/ui/library/details_panel.py" line="103"/>
         <source>Reuse settings</source>
         <translation>复用设置</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/details_panel.py" line="98"/>
+        <location filename="../../seedream_desktop/ui/library/details_panel.py" line="104"/>
         <source>Put this image&apos;s prompt, size and settings into the composer</source>
         <translation>把这张图像的提示词、尺寸和设置填入生成面板</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/details_panel.py" line="99"/>
+        <location filename="../../seedream_desktop/ui/library/details_panel.py" line="105"/>
         <source>Use as reference</source>
         <translation>用作参考图</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/details_panel.py" line="100"/>
+        <location filename="../../seedream_desktop/ui/library/details_panel.py" line="106"/>
         <source>Add this image to the reference tray</source>
         <translation>把这张图像加入参考图栏</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/details_panel.py" line="101"/>
+        <location filename="../../seedream_desktop/ui/library/details_panel.py" line="107"/>
         <source>Edit this</source>
         <translation>修改这张</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/details_panel.py" line="103"/>
+        <location filename="../../seedream_desktop/ui/library/details_panel.py" line="109"/>
         <source>Use this image as a reference and record the next generation as its edit</source>
         <translation>把这张图像用作参考图，并把下一次生成记录为对它的修改</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/details_panel.py" line="114"/>
+        <location filename="../../seedream_desktop/ui/library/details_panel.py" line="122"/>
         <source>Select an image to see its details.</source>
         <translation>选择一张图像以查看详细信息。</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/details_panel.py" line="161"/>
+        <location filename="../../seedream_desktop/ui/library/details_panel.py" line="175"/>
         <source>(no prompt recorded)</source>
         <translation>（未记录提示词）</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/details_panel.py" line="166"/>
-        <location filename="../../seedream_desktop/ui/library/details_panel.py" line="167"/>
+        <location filename="../../seedream_desktop/ui/library/details_panel.py" line="180"/>
+        <location filename="../../seedream_desktop/ui/library/details_panel.py" line="181"/>
         <source>not recorded</source>
         <translation>未记录</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/details_panel.py" line="173"/>
-        <location filename="../../seedream_desktop/ui/library/details_panel.py" line="175"/>
-        <location filename="../../seedream_desktop/ui/library/details_panel.py" line="215"/>
+        <location filename="../../seedream_desktop/ui/library/details_panel.py" line="187"/>
+        <location filename="../../seedream_desktop/ui/library/details_panel.py" line="189"/>
+        <location filename="../../seedream_desktop/ui/library/details_panel.py" line="229"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/details_panel.py" line="223"/>
+        <location filename="../../seedream_desktop/ui/library/details_panel.py" line="237"/>
         <source>pasted image</source>
         <translation>粘贴的图像</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/details_panel.py" line="225"/>
+        <location filename="../../seedream_desktop/ui/library/details_panel.py" line="239"/>
         <source>image {0}: {1}</source>
         <translation>图{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/details_panel.py" line="245"/>
+        <location filename="../../seedream_desktop/ui/library/details_panel.py" line="263"/>
         <source>not an edit, not edited yet</source>
         <translation>不是修改所得，也尚未被修改</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/details_panel.py" line="248"/>
+        <location filename="../../seedream_desktop/ui/library/details_panel.py" line="266"/>
         <source>edited from {0}</source>
         <translation>修改自 {0}</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/details_panel.py" line="254"/>
+        <location filename="../../seedream_desktop/ui/library/details_panel.py" line="272"/>
         <source>edited into {0}</source>
         <translation>已修改为 {0}</translation>
     </message>
@@ -1141,7 +1154,7 @@
         <translation>文件名太长</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/compose/panel.py" line="27"/>
+        <location filename="../../seedream_desktop/ui/compose/panel.py" line="28"/>
         <source>Reference images are still being prepared.</source>
         <translation>参考图仍在准备中。</translation>
     </message>
@@ -1149,17 +1162,17 @@
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="40"/>
+        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="38"/>
         <source>Search prompts — fox, 灯塔, &quot;red fox&quot;, seed:42, is:fav</source>
         <translation>搜索提示词 — 灯塔, 狐狸, &quot;红色 狐狸&quot;, seed:42, is:fav</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="41"/>
+        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="39"/>
         <source>Search the library</source>
         <translation>搜索图库</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="44"/>
+        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="42"/>
         <source>Words find prompts holding them (fox also finds foxes); Chinese finds any part of a prompt.
 &quot;exact phrase&quot;, -word to leave out, seed:42, size:2K-16:9, tier:4K, format:png, rating&gt;=3,
 is:fav, is:edit, has:refs, board:Name, tag:name, date:2025-09, date&gt;=2025-09-01 date&lt;2025-10</source>
@@ -1168,138 +1181,138 @@ is:fav, is:edit, has:refs, board:Name, tag:name, date:2025-09, date&gt;=2025-09-
 is:fav、is:edit、has:refs、board:画板名、tag:标签、date:2025-09、date&gt;=2025-09-01 date&lt;2025-10</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="51"/>
+        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="49"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="52"/>
+        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="50"/>
         <source>Any date</source>
         <translation>任意日期</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="52"/>
+        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="50"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="52"/>
+        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="50"/>
         <source>Last 7 days</source>
         <translation>最近 7 天</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="53"/>
+        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="51"/>
         <source>Last 30 days</source>
         <translation>最近 30 天</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="53"/>
+        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="51"/>
         <source>Last 12 months</source>
         <translation>最近 12 个月</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="55"/>
+        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="53"/>
         <source>Size</source>
         <translation>尺寸</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="55"/>
+        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="53"/>
         <source>Any size</source>
         <translation>任意尺寸</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="57"/>
+        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="55"/>
         <source>Aspect ratio</source>
         <translation>宽高比</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="57"/>
+        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="55"/>
         <source>Any aspect</source>
         <translation>任意比例</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="60"/>
+        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="58"/>
         <source>Format</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="61"/>
+        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="59"/>
         <source>Any format</source>
         <translation>任意格式</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="64"/>
+        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="62"/>
         <source>Rating</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="64"/>
+        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="62"/>
         <source>Any rating</source>
         <translation>任意评分</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="66"/>
+        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="64"/>
         <source>Tag</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="66"/>
-        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="127"/>
+        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="64"/>
+        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="122"/>
         <source>Any tag</source>
         <translation>任意标签</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="68"/>
+        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="66"/>
         <source>Edits</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="69"/>
+        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="67"/>
         <source>Edits and originals</source>
         <translation>修改图和原图</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="69"/>
+        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="67"/>
         <source>Only edits</source>
         <translation>仅修改图</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="70"/>
+        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="68"/>
         <source>Only originals</source>
         <translation>仅原图</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="73"/>
+        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="71"/>
         <source>Sort</source>
         <translation>排序</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="74"/>
+        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="72"/>
         <source>Newest first</source>
         <translation>最新的在前</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="74"/>
+        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="72"/>
         <source>Oldest first</source>
         <translation>最早的在前</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="75"/>
+        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="73"/>
         <source>Best rated</source>
         <translation>评分最高</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="78"/>
+        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="76"/>
         <source>♥ Favourites</source>
         <translation>♥ 收藏</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="80"/>
+        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="78"/>
         <source>Only favourites</source>
         <translation>仅显示收藏</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="81"/>
+        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="79"/>
         <source>With references</source>
         <translation>使用了参考图</translation>
     </message>
@@ -1559,72 +1572,72 @@ is:fav、is:edit、has:refs、board:画板名、tag:标签、date:2025-09、date
 <context>
     <name>KitsButton</name>
     <message>
-        <location filename="../../seedream_desktop/ui/compose/kits_menu.py" line="22"/>
+        <location filename="../../seedream_desktop/ui/compose/kits_menu.py" line="24"/>
         <source>Kits</source>
         <translation>图组</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/compose/kits_menu.py" line="23"/>
+        <location filename="../../seedream_desktop/ui/compose/kits_menu.py" line="26"/>
         <source>Reference kits: saved, named sets of reference images</source>
         <translation>参考图组：已保存、有名称的参考图集合</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/compose/kits_menu.py" line="24"/>
+        <location filename="../../seedream_desktop/ui/compose/kits_menu.py" line="27"/>
         <source>Reference kits</source>
         <translation>参考图组</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/compose/kits_menu.py" line="35"/>
+        <location filename="../../seedream_desktop/ui/compose/kits_menu.py" line="38"/>
         <source>Save tray as kit…</source>
         <translation>将参考图栏存为图组…</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/compose/kits_menu.py" line="40"/>
+        <location filename="../../seedream_desktop/ui/compose/kits_menu.py" line="43"/>
         <source>No kits saved yet</source>
         <translation>尚未保存任何图组</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/compose/kits_menu.py" line="44"/>
+        <location filename="../../seedream_desktop/ui/compose/kits_menu.py" line="47"/>
         <source>Load</source>
         <translation>载入</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/compose/kits_menu.py" line="47"/>
+        <location filename="../../seedream_desktop/ui/compose/kits_menu.py" line="50"/>
         <source>Replace the tray with the kit “{0}”</source>
         <translation>用图组“{0}”替换参考图栏</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/compose/kits_menu.py" line="50"/>
+        <location filename="../../seedream_desktop/ui/compose/kits_menu.py" line="53"/>
         <source>Delete kit</source>
         <translation>删除图组</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/compose/kits_menu.py" line="70"/>
+        <location filename="../../seedream_desktop/ui/compose/kits_menu.py" line="73"/>
         <source>Save reference kit</source>
         <translation>保存参考图组</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/compose/kits_menu.py" line="70"/>
+        <location filename="../../seedream_desktop/ui/compose/kits_menu.py" line="73"/>
         <source>Kit name:</source>
         <translation>图组名称：</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/compose/kits_menu.py" line="77"/>
+        <location filename="../../seedream_desktop/ui/compose/kits_menu.py" line="80"/>
         <source>Replace kit?</source>
         <translation>替换图组？</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/compose/kits_menu.py" line="78"/>
+        <location filename="../../seedream_desktop/ui/compose/kits_menu.py" line="81"/>
         <source>A kit named “{0}” exists. Replace it with the current tray?</source>
         <translation>已有名为“{0}”的图组。要用当前参考图栏替换它吗？</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/compose/kits_menu.py" line="88"/>
+        <location filename="../../seedream_desktop/ui/compose/kits_menu.py" line="91"/>
         <source>Delete kit?</source>
         <translation>删除图组？</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/compose/kits_menu.py" line="88"/>
+        <location filename="../../seedream_desktop/ui/compose/kits_menu.py" line="91"/>
         <source>Delete the reference kit “{0}”?</source>
         <translation>删除参考图组“{0}”？</translation>
     </message>
@@ -1665,9 +1678,9 @@ is:fav、is:edit、has:refs、board:画板名、tag:标签、date:2025-09、date
 <context>
     <name>LibraryGrid</name>
     <message>
-        <location filename="../../seedream_desktop/ui/library/library_grid.py" line="57"/>
-        <source>Library</source>
-        <translation>图库</translation>
+        <location filename="../../seedream_desktop/ui/library/library_grid.py" line="60"/>
+        <source>Library grid</source>
+        <translation>图库网格</translation>
     </message>
 </context>
 <context>
@@ -1868,38 +1881,26 @@ is:fav、is:edit、has:refs、board:画板名、tag:标签、date:2025-09、date
     <name>LibraryTab</name>
     <message>
         <location filename="../../seedream_desktop/ui/library/window_tab.py" line="44"/>
-        <source>Results</source>
-        <translation>本次结果</translation>
-    </message>
-    <message>
-        <location filename="../../seedream_desktop/ui/library/window_tab.py" line="46"/>
-        <location filename="../../seedream_desktop/ui/library/window_tab.py" line="90"/>
-        <location filename="../../seedream_desktop/ui/library/window_tab.py" line="130"/>
-        <source>Library</source>
-        <translation>图库</translation>
-    </message>
-    <message>
-        <location filename="../../seedream_desktop/ui/library/window_tab.py" line="48"/>
         <source>Show the library</source>
         <translation>显示图库</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/window_tab.py" line="52"/>
+        <location filename="../../seedream_desktop/ui/library/window_tab.py" line="48"/>
         <source>Switch between this session&apos;s results and the whole library (Ctrl+L)</source>
         <translation>在本次会话的结果和整个图库之间切换（Ctrl+L）</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/window_tab.py" line="70"/>
+        <location filename="../../seedream_desktop/ui/library/window_tab.py" line="66"/>
         <source>Opening the library…</source>
         <translation>正在打开图库…</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/window_tab.py" line="206"/>
+        <location filename="../../seedream_desktop/ui/library/window_tab.py" line="225"/>
         <source>Generating needs a Runware API key (Settings). Everything in the library works without one.</source>
         <translation>生成需要 Runware API 密钥（见设置）。图库的所有功能无需密钥即可使用。</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/window_tab.py" line="210"/>
+        <location filename="../../seedream_desktop/ui/library/window_tab.py" line="229"/>
         <source>No connection to Runware: generating waits until it is back. The library works offline.</source>
         <translation>无法连接 Runware：生成将等待连接恢复。图库可离线使用。</translation>
     </message>
@@ -1907,80 +1908,120 @@ is:fav、is:edit、has:refs、board:画板名、tag:标签、date:2025-09、date
 <context>
     <name>LibraryView</name>
     <message>
-        <location filename="../../seedream_desktop/ui/library/library_view.py" line="77"/>
+        <location filename="../../seedream_desktop/ui/library/library_view.py" line="90"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/library_view.py" line="80"/>
+        <location filename="../../seedream_desktop/ui/library/library_view.py" line="93"/>
         <source>Undo Move to Trash</source>
         <translation>撤销移到回收站</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/library_view.py" line="86"/>
+        <location filename="../../seedream_desktop/ui/library/library_view.py" line="99"/>
         <source>Put them back where they were ({0})</source>
         <translation>放回原处（{0}）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../seedream_desktop/ui/library/library_view.py" line="162"/>
+        <location filename="../../seedream_desktop/ui/library/library_view.py" line="184"/>
         <source>%n image(s)</source>
         <translation>
             <numerusform>%n 张图像</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../seedream_desktop/ui/library/library_view.py" line="271"/>
+        <location filename="../../seedream_desktop/ui/library/library_view.py" line="302"/>
         <source>Removed %n image(s) from “{0}”.</source>
         <translation>
             <numerusform>已从“{0}”中移除 %n 张图像。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../seedream_desktop/ui/library/library_view.py" line="276"/>
+        <location filename="../../seedream_desktop/ui/library/library_view.py" line="307"/>
         <source>Tagged %n image(s) “{0}”.</source>
         <translation>
             <numerusform>已为 %n 张图像添加标签“{0}”。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../seedream_desktop/ui/library/library_view.py" line="281"/>
+        <location filename="../../seedream_desktop/ui/library/library_view.py" line="312"/>
         <source>Removed the tag “{0}” from %n image(s).</source>
         <translation>
             <numerusform>已从 %n 张图像移除标签“{0}”。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/library_view.py" line="302"/>
+        <location filename="../../seedream_desktop/ui/library/library_view.py" line="333"/>
         <source>Some images could not be moved to the trash: {0}</source>
         <translation>部分图像无法移到回收站：{0}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../seedream_desktop/ui/library/library_view.py" line="311"/>
+        <location filename="../../seedream_desktop/ui/library/library_view.py" line="342"/>
         <source>Moved %n image(s) to the trash.</source>
         <translation>
             <numerusform>已将 %n 张图像移到回收站。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/library_view.py" line="332"/>
+        <location filename="../../seedream_desktop/ui/library/library_view.py" line="363"/>
         <source>Some images were no longer in the trash.</source>
         <translation>部分图像已不在回收站中。</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/library/page_room.py" line="48"/>
+        <source>No images match “{0}”</source>
+        <translation>没有与“{0}”匹配的图像</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/library/page_room.py" line="48"/>
+        <source>Clear search</source>
+        <translation>清除搜索</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/library/page_room.py" line="50"/>
+        <source>No images match these filters</source>
+        <translation>没有符合这些筛选条件的图像</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/library/page_room.py" line="50"/>
+        <source>Loosen or reset the filters above.</source>
+        <translation>请放宽或重置上方的筛选条件。</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/library/page_room.py" line="53"/>
+        <source>This board is empty</source>
+        <translation>这个画板是空的</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/library/page_room.py" line="54"/>
+        <source>Drag images here from the grid or the results to add them; the files stay where they are.</source>
+        <translation>把网格或结果中的图像拖到这里即可加入；文件仍留在原处。</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/library/page_room.py" line="58"/>
+        <source>The library is empty</source>
+        <translation>图库是空的</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/library/page_room.py" line="59"/>
+        <source>Every image you generate is saved here. Drop image files here to import them.</source>
+        <translation>你生成的每张图像都会保存在这里。把图像文件拖到这里即可导入。</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../seedream_desktop/ui/main_window.py" line="106"/>
+        <location filename="../../seedream_desktop/ui/main_window.py" line="116"/>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/main_window.py" line="246"/>
+        <location filename="../../seedream_desktop/ui/main_window.py" line="279"/>
         <source>The clipboard holds no image to use as a reference</source>
         <translation>剪贴板中没有可用作参考图的图像</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/main_window.py" line="305"/>
+        <location filename="../../seedream_desktop/ui/main_window.py" line="338"/>
         <source> — DEMO</source>
         <translation> — 演示</translation>
     </message>
@@ -2334,53 +2375,53 @@ Drag to reorder; Delete removes; Ctrl+Left/Right moves.</source>
 <context>
     <name>ResultCommands</name>
     <message numerus="yes">
-        <location filename="../../seedream_desktop/ui/result_commands.py" line="106"/>
+        <location filename="../../seedream_desktop/ui/result_commands.py" line="108"/>
         <source>Copied %n image(s)</source>
         <translation>
             <numerusform>已复制 %n 张图像</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/result_commands.py" line="112"/>
+        <location filename="../../seedream_desktop/ui/result_commands.py" line="114"/>
         <source>Prompt copied</source>
         <translation>已复制提示词</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/result_commands.py" line="118"/>
+        <location filename="../../seedream_desktop/ui/result_commands.py" line="120"/>
         <source>This image carries no settings to reuse</source>
         <translation>这张图像没有可复用的设置</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/result_commands.py" line="121"/>
+        <location filename="../../seedream_desktop/ui/result_commands.py" line="123"/>
         <source>Loaded the prompt and settings of the selected image</source>
         <translation>已载入所选图像的提示词和设置</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/result_commands.py" line="127"/>
+        <location filename="../../seedream_desktop/ui/result_commands.py" line="129"/>
         <source>Seed {seed} set</source>
         <translation>已设置种子 {seed}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../seedream_desktop/ui/result_commands.py" line="137"/>
+        <location filename="../../seedream_desktop/ui/result_commands.py" line="139"/>
         <source>Added %n reference image(s)</source>
         <translation>
             <numerusform>已添加 %n 张参考图</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/result_commands.py" line="181"/>
+        <location filename="../../seedream_desktop/ui/result_commands.py" line="187"/>
         <source>Could not move to the trash: {reason}</source>
         <translation>无法移到回收站：{reason}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../seedream_desktop/ui/result_commands.py" line="184"/>
+        <location filename="../../seedream_desktop/ui/result_commands.py" line="190"/>
         <source>Moved %n image(s) to the trash</source>
         <translation>
             <numerusform>已将 %n 张图像移到回收站</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/result_commands.py" line="188"/>
+        <location filename="../../seedream_desktop/ui/result_commands.py" line="194"/>
         <source>Could not save the mark: {reason}</source>
         <translation>无法保存标记：{reason}</translation>
     </message>
@@ -2396,7 +2437,7 @@ Drag to reorder; Delete removes; Ctrl+Left/Right moves.</source>
 <context>
     <name>ResultGrid</name>
     <message>
-        <location filename="../../seedream_desktop/ui/results/grid.py" line="38"/>
+        <location filename="../../seedream_desktop/ui/results/grid.py" line="42"/>
         <source>Results</source>
         <translation>生成结果</translation>
     </message>
@@ -2445,176 +2486,227 @@ Drag to reorder; Delete removes; Ctrl+Left/Right moves.</source>
     </message>
 </context>
 <context>
+    <name>ResultsPane</name>
+    <message>
+        <location filename="../../seedream_desktop/ui/workspace/results_pane.py" line="21"/>
+        <source>Your images will appear here</source>
+        <translation>生成的图像会显示在这里</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/workspace/results_pane.py" line="23"/>
+        <source>Write a prompt on the left, then press Generate (Ctrl+Enter). Add reference images to edit or combine them.</source>
+        <translation>在左侧写下提示词，然后点击“生成”（Ctrl+Enter）。添加参考图即可修改或组合图像。</translation>
+    </message>
+</context>
+<context>
+    <name>ResultsTrashUndo</name>
+    <message>
+        <location filename="../../seedream_desktop/ui/results/trash_undo.py" line="29"/>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/results/trash_undo.py" line="31"/>
+        <source>Undo Move to Trash</source>
+        <translation>撤销移到回收站</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/results/trash_undo.py" line="37"/>
+        <source>Put them back where they were ({0})</source>
+        <translation>放回原处（{0}）</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../seedream_desktop/ui/results/trash_undo.py" line="46"/>
+        <source>Moved %n image(s) to the trash.</source>
+        <translation>
+            <numerusform>已将 %n 张图像移到回收站。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="73"/>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="74"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="91"/>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="92"/>
         <source>Runware API key</source>
         <translation>Runware API 密钥</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="95"/>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="96"/>
         <source>Test key</source>
         <translation>测试密钥</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="97"/>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="98"/>
         <source>Remove key</source>
         <translation>移除密钥</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="106"/>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="107"/>
         <source>API key:</source>
         <translation>API 密钥：</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="112"/>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="113"/>
         <source>No system keychain was found (on Linux: no Secret Service such as GNOME Keyring or KWallet is running), so the key cannot be stored safely. It is never written to a file in plain text. You can keep it for this session only.</source>
         <translation>未找到系统钥匙串（Linux 上：没有运行 GNOME Keyring、KWallet 等 Secret Service），因此无法安全地保存密钥。密钥绝不会以明文写入文件。你可以只在本次会话中保留它。</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="121"/>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="122"/>
         <source>Keep the key for this session only (forgotten when the app quits)</source>
         <translation>仅在本次会话中保留密钥（退出应用后即忘记）</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="131"/>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="132"/>
         <source>API address:</source>
         <translation>API 地址：</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="134"/>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="135"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="139"/>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="140"/>
         <source>Library folder:</source>
         <translation>图库文件夹：</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="146"/>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="147"/>
         <source>Default format:</source>
         <translation>默认格式：</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="151"/>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="152"/>
         <source>Default quality:</source>
         <translation>默认质量：</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="157"/>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="158"/>
         <source>No limit</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="159"/>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="160"/>
         <source>Daily budget:</source>
         <translation>每日预算：</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="164"/>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="165"/>
         <source>Follow the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="166"/>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="167"/>
         <source>Language:</source>
         <translation>语言：</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="167"/>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="168"/>
         <source>A new language is applied when the app restarts.</source>
         <translation>新的语言将在应用重启后生效。</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="188"/>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="196"/>
         <source>Looking in the keychain…</source>
         <translation>正在查询系统钥匙串…</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="231"/>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="239"/>
         <source>A key is set (in the system keychain). Type a new one to replace it.</source>
         <translation>已设置密钥（保存在系统钥匙串中）。输入新密钥即可替换。</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="232"/>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="240"/>
         <source>A key is set for this session only. Type a new one to replace it.</source>
         <translation>已设置仅限本次会话的密钥。输入新密钥即可替换。</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="233"/>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="241"/>
         <source>A key is set by the SEEDREAM_API_KEY environment variable.</source>
         <translation>密钥由环境变量 SEEDREAM_API_KEY 设置。</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="234"/>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="242"/>
         <source>No key is set. Get one at my.runware.ai and paste it here.</source>
         <translation>尚未设置密钥。请在 my.runware.ai 获取并粘贴到这里。</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="238"/>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="246"/>
         <source>•••••••• (hidden)</source>
         <translation>••••••••（已隐藏）</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="238"/>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="246"/>
         <source>Paste your key</source>
         <translation>粘贴你的密钥</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="244"/>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="252"/>
         <source>Testing…</source>
         <translation>正在测试…</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="257"/>
-        <source>✗ The keychain did not give the stored key: {reason}</source>
-        <translation>✗ 无法从钥匙串读取已保存的密钥：{reason}</translation>
-    </message>
-    <message>
-        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="264"/>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="268"/>
         <source>Enter a key to test.</source>
         <translation>请输入要测试的密钥。</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="271"/>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="275"/>
         <source>✓ The key works.</source>
         <translation>✓ 密钥可用。</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="273"/>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="278"/>
         <source>✗ {reason}</source>
         <translation>✗ {reason}</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="282"/>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="287"/>
         <source>The keychain did not remove the key: {reason}</source>
         <translation>钥匙串未能删除密钥：{reason}</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="292"/>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="297"/>
         <source>Library folder</source>
         <translation>图库文件夹</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="310"/>
-        <source>The keychain refused the key: {reason}</source>
-        <translation>钥匙串拒绝保存密钥：{reason}</translation>
-    </message>
-    <message>
-        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="312"/>
-        <source>The key could not be stored: {reason}</source>
-        <translation>无法保存密钥：{reason}</translation>
-    </message>
-    <message>
-        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="317"/>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="320"/>
         <source>There is no keychain to store the key in. Tick “keep for this session only” to use it until the app quits.</source>
         <translation>没有可保存密钥的钥匙串。勾选“仅在本次会话中保留密钥”，即可使用到应用退出为止。</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsErrors</name>
+    <message>
+        <location filename="../../seedream_desktop/ui/settings_errors.py" line="26"/>
+        <source>Could not reach {0}: check the address or your network.</source>
+        <translation>无法连接 {0}：请检查地址或网络。</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/settings_errors.py" line="35"/>
+        <source>The key could not be tested. Check the address, then try again.</source>
+        <translation>无法测试密钥。请检查地址后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/settings_errors.py" line="41"/>
+        <source>No keychain is available: start your system&apos;s keychain (GNOME Keyring, KWallet) or keep the key for this session only.</source>
+        <translation>没有可用的钥匙串：请启动系统钥匙串（GNOME Keyring、KWallet），或仅在本次会话中保留密钥。</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/settings_errors.py" line="46"/>
+        <source>The keychain refused the key: unlock the keychain, then try again.</source>
+        <translation>钥匙串拒绝了密钥：请解锁钥匙串后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/settings_errors.py" line="47"/>
+        <source>The keychain could not be used: unlock it or keep the key for this session only.</source>
+        <translation>无法使用钥匙串：请解锁，或仅在本次会话中保留密钥。</translation>
     </message>
 </context>
 <context>
@@ -2726,127 +2818,271 @@ Drag to reorder; Delete removes; Ctrl+Left/Right moves.</source>
     </message>
 </context>
 <context>
+    <name>TileSlider</name>
+    <message>
+        <location filename="../../seedream_desktop/ui/tile_slider.py" line="24"/>
+        <source>Tile size</source>
+        <translation>缩略图大小</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/tile_slider.py" line="25"/>
+        <source>Tile size (Ctrl+wheel, Ctrl+= and Ctrl+−)</source>
+        <translation>缩略图大小（Ctrl+滚轮、Ctrl+= 和 Ctrl+−）</translation>
+    </message>
+</context>
+<context>
+    <name>ViewerPage</name>
+    <message>
+        <location filename="../../seedream_desktop/ui/viewer/page.py" line="33"/>
+        <source>Viewer</source>
+        <translation>查看器</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/viewer/page.py" line="35"/>
+        <source>Image</source>
+        <translation>图像</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/viewer/page.py" line="44"/>
+        <source>Back</source>
+        <translation>返回</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/viewer/page.py" line="44"/>
+        <source>Back to the grid (Esc)</source>
+        <translation>返回网格（Esc）</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/viewer/page.py" line="47"/>
+        <source>Previous image (Left)</source>
+        <translation>上一张（Left）</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/viewer/page.py" line="48"/>
+        <source>Next image (Right)</source>
+        <translation>下一张（Right）</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/viewer/page.py" line="49"/>
+        <source>Fit</source>
+        <translation>适合窗口</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/viewer/page.py" line="49"/>
+        <source>Fit the window (F)</source>
+        <translation>适合窗口（F）</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/viewer/page.py" line="51"/>
+        <source>100 %</source>
+        <translation>100%</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/viewer/page.py" line="51"/>
+        <source>One image pixel per screen pixel (1)</source>
+        <translation>一个图像像素对应一个屏幕像素（1）</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/viewer/page.py" line="54"/>
+        <source>Side by side</source>
+        <translation>并排</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/viewer/page.py" line="55"/>
+        <source>Compare the two images side by side</source>
+        <translation>并排比较两张图像</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/viewer/page.py" line="59"/>
+        <source>Split</source>
+        <translation>分割</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/viewer/page.py" line="59"/>
+        <source>Compare with a divider you drag</source>
+        <translation>拖动分割线比较</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/viewer/page.py" line="134"/>
+        <source>Loading {0}…</source>
+        <translation>正在载入 {0}…</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/viewer/page.py" line="140"/>
+        <source>This image cannot be shown (the file is missing or damaged).</source>
+        <translation>无法显示这张图像（文件丢失或已损坏）。</translation>
+    </message>
+</context>
+<context>
     <name>WindowActions</name>
     <message>
-        <location filename="../../seedream_desktop/ui/actions.py" line="108"/>
-        <source>Rate %n star(s)</source>
+        <location filename="../../seedream_desktop/ui/actions.py" line="88"/>
+        <source>Rate %n star</source>
         <translation>评为 %n 星</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/actions.py" line="110"/>
+        <location filename="../../seedream_desktop/ui/actions.py" line="89"/>
+        <source>Rate %n stars</source>
+        <translation>评为 %n 星</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/actions.py" line="86"/>
         <source>Clear rating</source>
         <translation>清除评分</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/actions.py" line="118"/>
-        <location filename="../../seedream_desktop/ui/actions.py" line="174"/>
+        <location filename="../../seedream_desktop/ui/actions.py" line="128"/>
+        <location filename="../../seedream_desktop/ui/actions.py" line="185"/>
         <source>&amp;Generate</source>
         <translation>生成(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/actions.py" line="121"/>
+        <location filename="../../seedream_desktop/ui/actions.py" line="131"/>
         <source>&amp;Cancel job</source>
         <translation>取消任务(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/actions.py" line="122"/>
+        <location filename="../../seedream_desktop/ui/actions.py" line="132"/>
         <source>Cancel &amp;all jobs</source>
         <translation>取消全部任务(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/actions.py" line="123"/>
+        <location filename="../../seedream_desktop/ui/actions.py" line="133"/>
         <source>&amp;Retry failed job</source>
         <translation>重试失败的任务(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/actions.py" line="126"/>
+        <location filename="../../seedream_desktop/ui/actions.py" line="136"/>
         <source>&amp;Paste image as reference</source>
         <translation>粘贴图像作为参考图(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/actions.py" line="130"/>
+        <location filename="../../seedream_desktop/ui/actions.py" line="140"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/actions.py" line="131"/>
+        <location filename="../../seedream_desktop/ui/actions.py" line="141"/>
         <source>Try the &amp;demo</source>
         <translation>试用演示(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/actions.py" line="132"/>
+        <location filename="../../seedream_desktop/ui/actions.py" line="142"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/actions.py" line="133"/>
+        <location filename="../../seedream_desktop/ui/actions.py" line="143"/>
         <source>&amp;Open in viewer</source>
         <translation>在查看器中打开(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/actions.py" line="134"/>
+        <location filename="../../seedream_desktop/ui/actions.py" line="144"/>
+        <source>Open in &amp;default app</source>
+        <translation>用默认应用打开(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/actions.py" line="145"/>
         <source>Show in &amp;folder</source>
         <translation>在文件夹中显示(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/actions.py" line="136"/>
+        <location filename="../../seedream_desktop/ui/actions.py" line="147"/>
         <source>&amp;Copy image</source>
         <translation>复制图像(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/actions.py" line="138"/>
+        <location filename="../../seedream_desktop/ui/actions.py" line="149"/>
         <source>Copy &amp;prompt</source>
         <translation>复制提示词(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/actions.py" line="139"/>
+        <location filename="../../seedream_desktop/ui/actions.py" line="150"/>
         <source>Reuse &amp;settings</source>
         <translation>复用设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/actions.py" line="140"/>
+        <location filename="../../seedream_desktop/ui/actions.py" line="151"/>
         <source>Reuse s&amp;eed</source>
         <translation>复用种子(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/actions.py" line="141"/>
+        <location filename="../../seedream_desktop/ui/actions.py" line="152"/>
         <source>Use as &amp;reference</source>
         <translation>用作参考图(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/actions.py" line="142"/>
+        <location filename="../../seedream_desktop/ui/actions.py" line="153"/>
         <source>Edit a re&amp;gion…</source>
         <translation>编辑区域(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/actions.py" line="143"/>
+        <location filename="../../seedream_desktop/ui/actions.py" line="154"/>
         <source>&amp;Adjust this edit…</source>
         <translation>调整这次编辑(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/actions.py" line="144"/>
+        <location filename="../../seedream_desktop/ui/actions.py" line="155"/>
         <source>&amp;Favourite</source>
         <translation>收藏(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/actions.py" line="146"/>
+        <location filename="../../seedream_desktop/ui/actions.py" line="157"/>
         <source>Move to &amp;trash</source>
         <translation>移到回收站(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/actions.py" line="169"/>
+        <location filename="../../seedream_desktop/ui/actions.py" line="180"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/actions.py" line="177"/>
+        <location filename="../../seedream_desktop/ui/actions.py" line="188"/>
         <source>&amp;Image</source>
         <translation>图像(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/actions.py" line="205"/>
+        <location filename="../../seedream_desktop/ui/actions.py" line="216"/>
         <source>&amp;Rate</source>
         <translation>评分(&amp;R)</translation>
+    </message>
+</context>
+<context>
+    <name>WorkspaceSwitch</name>
+    <message>
+        <location filename="../../seedream_desktop/ui/workspace/switch.py" line="20"/>
+        <source>&amp;Create</source>
+        <translation>创作(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/workspace/switch.py" line="21"/>
+        <source>Compose and generate; the results fill the rest (Ctrl+1)</source>
+        <translation>撰写并生成；其余空间显示结果（Ctrl+1）</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/workspace/switch.py" line="22"/>
+        <source>&amp;Library</source>
+        <translation>图库(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/workspace/switch.py" line="23"/>
+        <source>Browse, search and mark every image (Ctrl+2)</source>
+        <translation>浏览、搜索并标记所有图像（Ctrl+2）</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/workspace/switch.py" line="27"/>
+        <source>Show the &amp;compose panel</source>
+        <translation>显示撰写面板(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/workspace/switch.py" line="54"/>
+        <source>Workspace</source>
+        <translation>工作区</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/workspace/switch.py" line="73"/>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
     </message>
 </context>
 </TS>
