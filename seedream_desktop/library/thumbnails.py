@@ -20,6 +20,8 @@ from pathlib import Path
 
 from PIL import Image
 
+from seedream_desktop.atomic import follow_umask
+
 SIZES: tuple[int, ...] = (256, 512)
 _shared: dict[tuple[Path, int], ThumbnailCache] = {}
 _shared_lock = threading.Lock()
@@ -140,6 +142,7 @@ class ThumbnailCache:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=".partial-", suffix=".webp", dir=path.parent)
         try:
+            follow_umask(fd)
             with os.fdopen(fd, "wb") as handle:
                 handle.write(data)
             os.replace(tmp, path)
