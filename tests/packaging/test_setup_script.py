@@ -41,10 +41,15 @@ def stand_ins(
 
 
 def run_setup(purpose: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    """A copy of the script in a checkout of its own: the real checkout may have a .venv, whose Python
+    the script would ask instead of the stand-in."""
     bash = shutil.which("bash")
     assert bash is not None
+    checkout = Path(env["HOME"]).parent / "checkout"
+    (checkout / "scripts").mkdir(parents=True, exist_ok=True)
+    shutil.copy2(ROOT / "scripts" / "setup.sh", checkout / "scripts" / "setup.sh")
     return subprocess.run(
-        [bash, str(ROOT / "scripts" / "setup.sh"), purpose],
+        [bash, str(checkout / "scripts" / "setup.sh"), purpose],
         env=env,
         capture_output=True,
         text=True,
