@@ -16,8 +16,6 @@ from typing import TYPE_CHECKING
 from seedream_desktop.redaction import redact
 
 if TYPE_CHECKING:
-    from logging.handlers import RotatingFileHandler
-
     from seedream_desktop.config import Paths
 
 APP_LOGGER = "seedream_desktop"  # every module's logging.getLogger(__name__) is below it
@@ -61,8 +59,45 @@ def level_from_environment() -> int:
     return level if isinstance(level, int) else DEFAULT_LEVEL
 
 
+class RotatingLog(logging.FileHandler):
+    """logging.handlers.RotatingFileHandler's size rotation (name, name.1 … name.BACKUPS), without its module:
+    that one imports socket, pickle and queue (~20 ms), and the window configures logging before its first
+    frame. The file is opened by the first record, so a run that logs nothing never touches it."""
+
+    def __init__(self, path: Path, max_bytes: int, backups: int) -> None:
+        super().__init__(path, encoding="utf-8", delay=True)
+        self.max_bytes = max_bytes
+        self.backups = backups
+
+    def emit(self, record: logging.LogRecord) -> None:  # called under the handler's lock
+        try:
+            if self._would_overflow(record):
+                self._rotate()
+        except Exception:
+            self.handleError(record)
+            return
+        super().emit(record)
+
+    def _would_overflow(self, record: logging.LogRecord) -> bool:
+        if self.stream is None:
+            self.stream = self._open()
+        size = self.stream.seek(0, os.SEEK_END)
+        added = len((self.format(record) + self.terminator).encode("utf-8"))
+        return size > 0 and size + added > self.max_bytes
+
+    def _rotate(self) -> None:
+        if self.stream is not None:
+            self.stream.close()
+            self.stream = None  # reopened by the next emit
+        for n in range(self.backups - 1, 0, -1):
+            older = Path(f"{self.baseFilename}.{n}")
+            if older.exists():
+                older.replace(f"{self.baseFilename}.{n + 1}")
+        Path(self.baseFilename).replace(f"{self.baseFilename}.1")
+
+
 # The handler configure() made, and the app logger's level before it (restored by shutdown()).
-_installed: tuple[RotatingFileHandler, int] | None = None
+_installed: tuple[RotatingLog, int] | None = None
 
 
 def configure(paths: Paths) -> Path | None:
@@ -72,18 +107,13 @@ def configure(paths: Paths) -> Path | None:
     Calling it again (the CLI in tests, a changed SEEDREAM_HOME) replaces the file handler it made before.
     """
     global _installed
-    # Rotation is imported here, not at the top: its module pulls in socket, pickle and queue, which
-    # the first frame need not wait for (the window calls this before it is shown).
-    from logging.handlers import RotatingFileHandler
-
     shutdown()
     path = log_file(paths)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError:
         return None
-    # delay: the file is opened by the first record, so a run that logs nothing never touches it.
-    handler = RotatingFileHandler(path, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8", delay=True)
+    handler = RotatingLog(path, MAX_BYTES, BACKUPS)
     handler.addFilter(RedactKey())
     handler.setFormatter(logging.Formatter(FORMAT))
     # On the root logger, so other libraries' warnings (the root's default level) are kept too; our own

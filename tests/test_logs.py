@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterator
-from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
 import pytest
@@ -95,7 +94,7 @@ def test_configuring_again_replaces_the_handler_and_shutdown_restores_the_level(
     before = logging.getLogger(logs.APP_LOGGER).level
     logs.configure(paths)
     second = logs.configure(Paths(tmp_path / "c", tmp_path / "other", tmp_path / "k"))
-    ours = [h for h in logging.getLogger().handlers if isinstance(h, RotatingFileHandler)]
+    ours = [h for h in logging.getLogger().handlers if isinstance(h, logs.RotatingLog)]
     assert [Path(h.baseFilename) for h in ours] == [second]
     assert logs.current_log_file() == second
     logs.shutdown()
