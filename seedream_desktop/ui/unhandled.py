@@ -13,12 +13,15 @@ import sys
 import threading
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from seedream_desktop.redaction import redact
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMessageBox
 
 log = logging.getLogger("seedream_desktop.unhandled")
 
@@ -71,6 +74,9 @@ class UnhandledErrors(QObject):
         self.caught.emit(redact(f"{kind.__name__}: {error}" if str(error) else kind.__name__))
 
     def _show(self, summary: str) -> None:
+        # Imported when needed: making QMessageBox's Python type (~100 enums) costs the first frame ~30 ms.
+        from PySide6.QtWidgets import QMessageBox
+
         if self.box is not None:
             return  # one dialog at a time: the log holds every one of them
         if self.log_file is not None:
