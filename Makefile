@@ -20,4 +20,5 @@ bundle:
 .PHONY: bundle-test
 bundle-test:
 	@scripts/setup.sh test
+	@scripts/setup.sh bundle
 	@SEEDREAM_TEST_BUNDLE=1 .venv/bin/python -m pytest tests/packaging/test_bundle.py $(ARGS)

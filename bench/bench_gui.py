@@ -51,13 +51,16 @@ def child_startup_app() -> None:
     """seedream_desktop.app.main's own start-up path, up to the first shown frame."""
     # In main's order: the app's modules first, then PySide6 (imported before them, PySide6's import
     # hook would search the source of every module the app loads: a cost the real start-up never pays).
-    from seedream_desktop.app import DemoServer, make_application, open_window
+    from seedream_desktop.app import DemoServer, catch_unhandled, make_application, open_window, start_logging
     from seedream_desktop.config import Paths
 
+    paths = Paths.from_environment()
+    log_file = start_logging(paths)
     app = make_application([sys.argv[0]])
     from PySide6.QtCore import QEventLoop
 
-    window, bridge = open_window(app, Paths.from_environment(), DemoServer(), want_demo=False)
+    window, bridge = open_window(app, paths, DemoServer(), want_demo=False)
+    catch_unhandled(window, log_file)
     window.firstFrame.connect(lambda: print("shown", flush=True))
     while not window.painted:
         app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)

@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 started=$(date +%s)
 
 # The venv, the package and the compiled translations (.qm), each only when missing or stale.
-scripts/setup.sh run
+scripts/setup.sh bundle
 .venv/bin/python -m pip show -q pyinstaller >/dev/null 2>&1 || .venv/bin/python -m pip install -q pyinstaller
 
 # The icon exports are committed; rebuilt here only if someone deleted them.

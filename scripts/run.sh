@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Starts the app: demo mode (built-in emulator) when no API key is set. On a machine with no display it
-# runs on a virtual X screen (Xvfb) so the window is real.
+# runs on a virtual X screen (Xvfb) so the window is real, and says nobody can see it and what to do.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh run
@@ -10,7 +10,10 @@ if [ -z "${SEEDREAM_API_KEY:-}" ] && ! .venv/bin/seedream key status >/dev/null 
   args=(--demo "${args[@]}")
 fi
 if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ] && [ -z "${QT_QPA_PLATFORM:-}" ]; then
-  echo "No display found: running on a virtual screen (Xvfb). Press Ctrl+C to stop."
+  # One message: the window is real but nobody can see it, and what to do instead.
+  echo "No display found: the window opens on a virtual screen (Xvfb) that nobody can see. To see it, run" \
+    "this from a desktop session (or over ssh -X); to check the app works here, run: make run ARGS=--self-test;" \
+    "to make pictures without a window, use the command line: .venv/bin/seedream --help. Press Ctrl+C to stop."
   exec xvfb-run -a -s "-screen 0 1600x1000x24" .venv/bin/seedream-desktop "${args[@]}"
 fi
 exec .venv/bin/seedream-desktop "${args[@]}"

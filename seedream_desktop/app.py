@@ -255,12 +255,34 @@ def remember_connections(window) -> None:
     )
 
 
+def start_logging(paths: Paths) -> Path | None:
+    """The log file (logs.py) from the very start, with Qt's own messages and Python's warnings in it:
+    a window started from the desktop has no stderr to lose them on. Returns the file's path."""
+    import logging
+
+    from seedream_desktop import logs
+    from seedream_desktop.ui import qt_log
+
+    path = logs.configure(paths)
+    qt_log.install()
+    logging.captureWarnings(True)
+    return path
+
+
+def catch_unhandled(window, log_file: Path | None):
+    """From now on an exception nobody caught is logged and shown in a dialog naming ``log_file``."""
+    from seedream_desktop.ui.unhandled import UnhandledErrors
+
+    return UnhandledErrors(window, log_file).install()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
     if args.self_test:
         return self_test()
-    app = make_application([sys.argv[0]])
     paths = Paths.from_environment()
+    log_file = start_logging(paths)
+    app = make_application([sys.argv[0]])
     if args.images and not args.demo:
         from seedream_desktop.ui.hand_over import hand_over, socket_address
 
@@ -268,10 +290,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         if address is not None and hand_over(address, args.images):
             return 0  # the window already open has them in its tray
     demo = DemoServer()
-    _window, bridge = open_window(app, paths, demo, want_demo=args.demo, images=args.images)
+    window, bridge = open_window(app, paths, demo, want_demo=args.demo, images=args.images)
+    unhandled = catch_unhandled(window, log_file)
     try:
         return int(app.exec())
     finally:
+        unhandled.uninstall()
         app.open_requests.close()  # removes the socket file others hand their images over through
         bridge.stop()
         demo.stop()

@@ -122,7 +122,9 @@ class Settings:
 
     def save(self) -> None:
         text = json.dumps(self._values, indent=2, ensure_ascii=False, sort_keys=True)
-        atomic_write(self.paths.settings_file, text.encode("utf-8"))
+        # Private (0600), as before: the person's own settings in their own config folder, which no one
+        # else needs to read; secrets never go here, but a hand-edited file may hold anything.
+        atomic_write(self.paths.settings_file, text.encode("utf-8"), private=True)
 
     # ---- values that environment variables override --------------------------------------------
     @property

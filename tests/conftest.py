@@ -9,6 +9,7 @@ import sys
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 os.environ.setdefault("QT_SCALE_FACTOR", "1")
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -65,6 +66,45 @@ def _trash_in(data_home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(plat_other, "HOMETRASH", str(trash))
 
 
+# ---- Errors in the log fail the test (qutebrowser's tests/helpers/logfail.py idea) ----------------
+# An ERROR the app logs is a bug the person never sees (the window's log file, not a message): the test
+# that caused it fails, unless it asks for `expect_log_errors` (an error it provokes on purpose).
+
+import logging  # noqa: E402
+
+
+class _LoggedErrors(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.ERROR)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
+@pytest.fixture(autouse=True)
+def fail_on_logged_errors(request: pytest.FixtureRequest) -> Iterator[_LoggedErrors]:
+    from seedream_desktop import logs
+
+    handler = _LoggedErrors()
+    logger = logging.getLogger(logs.APP_LOGGER)
+    logger.addHandler(handler)
+    try:
+        yield handler
+    finally:
+        logger.removeHandler(handler)
+        logs.shutdown()  # a CLI run in this test configured the log file in this test's home
+    if handler.records and "expect_log_errors" not in request.fixturenames:
+        lines = "\n".join(f"{r.levelname} {r.name}: {r.getMessage()}" for r in handler.records)
+        pytest.fail(f"the app logged errors (use the expect_log_errors fixture if they are meant):\n{lines}")
+
+
+@pytest.fixture
+def expect_log_errors(fail_on_logged_errors: _LoggedErrors) -> list[logging.LogRecord]:
+    """This test provokes errors in the log on purpose; the records, to check they are the right ones."""
+    return fail_on_logged_errors.records
+
+
 @pytest.fixture
 def library_dir(tmp_path: Path) -> Path:
     return tmp_path / "library"
@@ -73,7 +113,7 @@ def library_dir(tmp_path: Path) -> Path:
 # ---- Emulator fixtures -------------------------------------------------------------------------
 # A real Runware-compatible HTTP server on 127.0.0.1, started per test and stopped (threads joined).
 
-from collections.abc import Callable, Iterator  # noqa: E402
+from collections.abc import Callable  # noqa: E402
 from typing import Any  # noqa: E402
 
 from seedream_desktop.emulator import Emulator  # noqa: E402

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import logging
 import sys
 from collections.abc import Sequence
 
@@ -34,8 +35,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not getattr(args, "func", None):
         parser.print_help()
         return 2
+    from seedream_desktop import logs
+    from seedream_desktop.config import Paths
     from seedream_desktop.library.notice import IndexUnavailable
 
+    # stderr is for the person's messages; the log file gets the details behind them (logs.py).
+    log_file = logs.configure(Paths.from_environment())
     try:
         return int(args.func(args) or 0)
     except IndexUnavailable as exc:  # locked, read-only or unreadable: said plainly, left untouched
@@ -44,6 +49,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
+    except Exception as exc:  # a bug: one line here, the traceback in the log for the report
+        logging.getLogger(__name__).exception("seedream %s failed", args.command)
+        from seedream_desktop.redaction import redact
+
+        where = f"; the details are in {log_file}" if log_file else ""
+        print(redact(f"error: something went wrong ({type(exc).__name__}: {exc}){where}"), file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":

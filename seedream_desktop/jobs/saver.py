@@ -13,7 +13,7 @@ from typing import Any
 
 from seedream_desktop.api.errors import StorageError
 from seedream_desktop.api.request import FILE_EXTENSIONS
-from seedream_desktop.atomic import TEMP_PREFIX, fsync_dir
+from seedream_desktop.atomic import TEMP_PREFIX, follow_umask, fsync_dir
 from seedream_desktop.jobs.events import SavedImage
 from seedream_desktop.jobs.journal import ImageRow, JobJournal, JobRow
 from seedream_desktop.jobs.naming import candidates, date_folder, file_stem
@@ -107,6 +107,7 @@ class ImageSaver:
             fd, temp_name = tempfile.mkstemp(
                 prefix=f"{SAVER_TEMP_PREFIX}{image.image_uuid}-", suffix=extension, dir=folder
             )
+            follow_umask(fd)  # the person's image, readable like any file they save (mkstemp makes 0600)
         except OSError as exc:
             raise storage_error(exc, folder) from exc
         temp = Path(temp_name)

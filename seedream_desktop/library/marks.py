@@ -83,7 +83,7 @@ class MarksJournal:
         line = (json.dumps(entry, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
         self.path.parent.mkdir(parents=True, exist_ok=True)
         # O_APPEND makes each write land at the end even when another process appends at the same time.
-        fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+        fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o666)  # as the umask says
         try:
             os.write(fd, line)
             os.fsync(fd)

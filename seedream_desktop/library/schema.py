@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import re
@@ -9,6 +10,7 @@ import sqlite3
 import sys
 from pathlib import Path
 
+from seedream_desktop.atomic import SHARED_FILE_MODE
 from seedream_desktop.library.notice import IndexUnavailable
 from seedream_desktop.library.query import FACET_COLUMNS, FACET_INDEX
 
@@ -139,12 +141,18 @@ def connect(path: Path, *, browsing: bool = True) -> tuple[sqlite3.Connection, b
     now for another reason (locked, read-only, unreadable).
     """
     path.parent.mkdir(parents=True, exist_ok=True)
+    new_file = not path.exists()
     try:
         # check_same_thread=False: the Library serialises access with its own lock and is shared by the
         # GUI thread, the folder watcher and the job pipeline.
         conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False)
     except sqlite3.Error as exc:
         raise _unavailable(path, exc) from exc
+    if new_file:
+        # SQLite makes it 0644 whatever the umask; as the umask says, like the pictures beside it (its
+        # -wal and -shm files copy the index's mode).
+        with contextlib.suppress(OSError):
+            path.chmod(SHARED_FILE_MODE)
     try:
         conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
         version = conn.execute("PRAGMA user_version").fetchone()[0]

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from PIL import Image
 
+from seedream_desktop.atomic import follow_umask
 from seedream_desktop.library.pictures import PictureTooLarge, open_picture
 
 log = logging.getLogger(__name__)
@@ -156,6 +157,7 @@ class ThumbnailCache:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=".partial-", suffix=".webp", dir=path.parent)
         try:
+            follow_umask(fd)
             with os.fdopen(fd, "wb") as handle:
                 handle.write(data)
             os.replace(tmp, path)

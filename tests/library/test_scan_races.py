@@ -65,7 +65,7 @@ def test_a_file_changed_and_reindexed_by_another_connection_during_a_scan(librar
         assert entry is not None and entry.prompt == "repainted"
 
 
-def test_the_watcher_survives_a_failed_sync(library_dir: Path) -> None:
+def test_the_watcher_survives_a_failed_sync(library_dir: Path, expect_log_errors: list) -> None:
     library_dir.mkdir(parents=True)
     errors: list[Exception] = []
     failed = threading.Event()

@@ -109,7 +109,9 @@ def test_an_unusable_index_is_said_in_the_interface_language(
     assert failed.args[0].startswith(f"图库索引 {root / '.seedream' / 'index.sqlite3'} 无法使用：")
 
 
-def test_a_failed_folder_sync_is_a_translated_sentence(recorder: Recorder, tmp_path: Path, qtbot) -> None:
+def test_a_failed_folder_sync_is_a_translated_sentence(
+    recorder: Recorder, tmp_path: Path, qtbot, expect_log_errors: list
+) -> None:
     root = tmp_path / "library"
     save(root / "a.png", "before")
     sync = LibrarySync(root, tmp_path / "thumbs")
