@@ -211,9 +211,18 @@ class GenerationRecord:
         return [w for w in dict.fromkeys(words) if w]
 
     def a1111_parameters(self) -> str:
-        """The record as AUTOMATIC1111 writes "infotext": the prompt, then one line of ``Key: value``."""
+        """The record as AUTOMATIC1111 writes "infotext": the prompt, then one line of ``Key: value``.
+
+        AI image browsers (sd-parsers and the tools built on it) take the line for A1111's only when it
+        holds a ``Sampler`` and at least three of Sampler/Seed/Steps/CFG scale/ENSD/Schedule type. No value
+        is made up for that (the README's "What the parameters line means"): the sampler is the model
+        (what turned noise into the image), the seed is -1 when the service did not report it (A1111's
+        "random"), and ENSD (A1111's eta noise seed delta) is 0 because the seed is used as it is.
+        Seedream has no steps, CFG scale or schedule that it reports, so those are never written."""
         pairs: list[tuple[str, Any]] = [
-            ("Seed", self.seed),
+            ("Sampler", self.model_name or self.model or "unknown"),
+            ("Seed", self.seed if self.seed is not None else -1),
+            ("ENSD", 0),
             ("Size", f"{self.width}x{self.height}" if self.width and self.height else None),
             ("Model", self.model_name),
             ("Format", self.format),
@@ -344,7 +353,7 @@ def parse_a1111(text: str) -> GenerationRecord:
         image_uuid=params.get("Image"),
         source="a1111",
     )
-    if (seed := _int(params.get("Seed"))) is not None:
+    if (seed := _int(params.get("Seed"))) is not None and seed != -1:  # -1: A1111's "random", not a seed
         record.seed = seed
     if size := _SIZE.fullmatch(params.get("Size", "")):
         record.width, record.height = int(size[1]), int(size[2])
