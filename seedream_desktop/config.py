@@ -91,6 +91,7 @@ SETTINGS: tuple[Setting, ...] = (
         str,
         "Marks as XMP sidecars: 'darktable' (photo.png.xmp), 'lightroom' (photo.xmp) or 'off'",
     ),
+    Setting("export", {}, dict, "The export's last choices (folder, format, size, metadata, names)"),
 )
 _BY_NAME = {s.name: s for s in SETTINGS}
 
