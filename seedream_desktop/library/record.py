@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field, fields
 from datetime import UTC, datetime
 from pathlib import PurePath
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 from seedream_desktop import APP_NAME, __version__
 from seedream_desktop.api import MODEL_ID, MODEL_NAME
@@ -24,7 +24,8 @@ from seedream_desktop.library.infotext import param_pairs
 
 SCHEMA_VERSION = 1
 APP_LABEL = f"{APP_NAME} {__version__}"
-Source = Literal["seedream-desktop", "a1111", "unknown"]
+# Who wrote the embedded record: us, A1111/Forge text, another AI tool (metadata/foreign.py), or unknown.
+Source = Literal["seedream-desktop", "a1111", "comfyui", "invokeai", "fooocus", "novelai", "unknown"]
 
 # Longest string kept in the embedded request: a prompt is at most 2,000 characters, so anything
 # longer is a payload (an inlined image, a blob in `extra`) that does not belong in metadata.
@@ -166,7 +167,7 @@ class GenerationRecord:
             elif f.name == "cost":
                 record.cost = _finite(value)
             elif f.name == "source":
-                if value in ("seedream-desktop", "a1111", "unknown"):
+                if value in get_args(Source):
                     record.source = value
             elif isinstance(value, str) or (value is None and f.name in _OPTIONAL_STRINGS):
                 setattr(record, f.name, value)
