@@ -14,10 +14,14 @@ import time
 import uuid
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from seedream_desktop.library.entry import Board
 from seedream_desktop.library.marks import MarksJournal, MarksState, ids_list
 from seedream_desktop.library.sidecar import NAMING_OFF
+
+if TYPE_CHECKING:
+    from seedream_desktop.library.sidecar_sync import SidecarWriter
 
 BoardRef = Board | int | str
 ID_CHUNK = 500  # ids per IN (…) query
@@ -33,6 +37,7 @@ class LibraryMarks:
     _sidecar_tables: object = None  # the connection in which sidecar_sync's tables are known to exist
     _sidecars_quiet = False  # marks being taken from a sidecar: not written back to it
     _sidecar_naming: str | None = None
+    _sidecar_writer: SidecarWriter | None = None
 
     @property
     def sidecar_naming(self) -> str:
@@ -58,7 +63,13 @@ class LibraryMarks:
         with self._write() as conn:
             sidecar_sync.record_mark_times(conn, cids)
         if not self._sidecars_quiet:
-            sidecar_sync.write_sidecars(self, cids)
+            if self._sidecar_writer is None:
+                self._sidecar_writer = sidecar_sync.SidecarWriter(self)
+            self._sidecar_writer.queue(cids)
+
+    def flush_sidecars(self, timeout: float | None = None) -> bool:
+        """Wait for the XMP sidecars of marks already set (they are written in the background)."""
+        return self._sidecar_writer.flush(timeout) if self._sidecar_writer is not None else True
 
     def _members(self, board_id: int) -> list[str]:
         with self._lock:

@@ -96,12 +96,15 @@ def test_marks_set_in_the_app_land_in_the_sidecar(library: Library) -> None:
     library.set_favourite([image_id], True)
     library.add_tag([image_id], "fox")
     library.add_to_board([image_id], library.create_board("Posters"))
+    library.flush_sidecars()  # written in the background
     marks = read_sidecar(library.root / "fox.png.xmp")
     assert marks == SidecarMarks(3, True, ["fox"], ["Posters"])
     library.rename_board("Posters", "Prints")
+    library.flush_sidecars()  # written in the background
     assert read_sidecar(library.root / "fox.png.xmp") == SidecarMarks(3, True, ["fox"], ["Prints"])
     library.remove_tag([image_id], "fox")
     library.set_favourite([image_id], False)
+    library.flush_sidecars()  # written in the background
     assert read_sidecar(library.root / "fox.png.xmp") == SidecarMarks(3, False, [], ["Prints"])
     assert library.scan().added == 0  # the sidecar is no image
 
@@ -110,6 +113,7 @@ def test_lightroom_naming_and_off(library_dir: Path) -> None:
     with Library.open(library_dir) as library:
         library.sidecar_naming = "lightroom"
         library.set_rating([_fox(library)], 5)
+        library.flush_sidecars()  # written in the background
         assert read_sidecar(library.root / "fox.xmp") == SidecarMarks(rating=5)
         assert not (library.root / "fox.png.xmp").exists()
         library.sidecar_naming = "off"
@@ -126,6 +130,7 @@ def test_a_newer_sidecar_wins_on_rescan(library: Library) -> None:
     image_id = _fox(library)
     library.set_rating([image_id], 2)
     sidecar = library.root / "fox.png.xmp"
+    library.flush_sidecars()  # written in the background
     sidecar.write_bytes(
         merged_sidecar(sidecar.read_bytes(), SidecarMarks(5, True, ["from lightroom"], ["Old"])) or b""
     )
@@ -144,6 +149,7 @@ def test_an_older_sidecar_loses_to_the_index_and_is_rewritten(library: Library) 
     image_id = _fox(library)
     library.set_rating([image_id], 4)
     sidecar = library.root / "fox.png.xmp"
+    library.flush_sidecars()  # written in the background
     sidecar.write_bytes(merged_sidecar(FOREIGN, SidecarMarks(rating=1)) or b"")
     _age(sidecar, -3600)  # a backup restored an hour-old copy
     library.scan()
@@ -161,6 +167,7 @@ def test_an_unreadable_sidecar_is_skipped_by_the_scan(library: Library) -> None:
     report = library.scan()
     assert not report.errors and library.get(image_id).rating == 0  # type: ignore[union-attr]
     library.set_rating([image_id], 3)  # someone's file: not overwritten
+    library.flush_sidecars()  # written in the background
     assert b"DOCTYPE" in (library.root / "fox.png.xmp").read_bytes()
 
 
@@ -172,6 +179,7 @@ def test_exiftool_reads_the_marks_the_app_wrote(library: Library) -> None:
     library.add_tag([image_id], "fox")
     library.add_tag([image_id], "狐狸")
     library.add_to_board([image_id], library.create_board("Client A"))
+    library.flush_sidecars()  # written in the background
     out = json.loads(
         _exiftool(
             "-j",
@@ -210,5 +218,6 @@ def test_a_foreign_property_survives_an_app_write(library: Library) -> None:
     _exiftool("-XMP-dc:Creator=Ana", "-XMP-photoshop:Headline=Dunes", "-XMP:Rating=1", str(sidecar))
     _age(sidecar, -60)
     library.set_rating([image_id], 3)
+    library.flush_sidecars()  # written in the background
     out = json.loads(_exiftool("-j", "-XMP:all", str(sidecar)))[0]
     assert out["Creator"] == "Ana" and out["Headline"] == "Dunes" and out["Rating"] == 3
