@@ -12,6 +12,7 @@ import sqlite3
 import threading
 import time
 from collections.abc import Iterable
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -153,6 +154,7 @@ def read_back(library: LibraryMarks, sidecars: dict[str, int]) -> int:
         seen = dict(conn.execute("SELECT path, mtime_ns FROM sidecars_seen").fetchall())
     changed = [rel for rel, mtime in sorted(sidecars.items()) if seen.get(rel) != mtime]
     applied, rewrite, settled = 0, set(), []
+    journal_times: dict[str, float] | None = None
     for rel in changed:
         with library._lock:
             kind, images = _images_for(conn, rel)
@@ -170,7 +172,13 @@ def read_back(library: LibraryMarks, sidecars: dict[str, int]) -> int:
         for _, image_id, cid in images:
             with library._lock:
                 row = conn.execute("SELECT at FROM mark_times WHERE content_id = ?", (cid,)).fetchone()
-            if row is not None and float(row[0]) >= sidecar_at:
+            if row is None:  # a rebuilt index: the marks journal still knows when
+                if journal_times is None:
+                    journal_times = _journal_times(library)
+                marked_at = journal_times.get(cid)
+            else:
+                marked_at = float(row[0])
+            if marked_at is not None and marked_at >= sidecar_at:
                 rewrite.add(cid)  # the app's marks are newer: the sidecar takes them
             elif _apply(library, image_id, marks):
                 applied += 1
@@ -179,6 +187,23 @@ def read_back(library: LibraryMarks, sidecars: dict[str, int]) -> int:
     if rewrite:
         write_sidecars(library, rewrite)
     return applied
+
+
+def _journal_times(library: LibraryMarks) -> dict[str, float]:
+    """When each content id's marks last changed, from the marks journal (one pass)."""
+    times: dict[str, float] = {}
+    for entry in library.journal.entries():
+        ids = entry.get("ids")
+        if not isinstance(ids, list):
+            continue
+        try:
+            at = datetime.fromisoformat(str(entry.get("at"))).timestamp()
+        except ValueError:
+            continue
+        for cid in ids:
+            if isinstance(cid, str) and at > times.get(cid, 0.0):
+                times[cid] = at
+    return times
 
 
 def _apply(library: LibraryMarks, image_id: int, marks: SidecarMarks) -> bool:

@@ -159,7 +159,9 @@ class ExportDialog(QDialog):
             self.folder.setText(folder)
 
     def _restore(self, saved: dict[str, Any]) -> None:
-        self.folder.setText(str(saved.get("folder") or Paths.from_environment().default_library() / "Export"))
+        # Beside the library, not inside it: copies inside would be indexed as more images.
+        default = Paths.from_environment().default_library().parent / "Seedream Export"
+        self.folder.setText(str(saved.get("folder") or default))
         for combo, key in ((self.format, "format"), (self.metadata, "metadata")):
             found = (
                 combo.findText(str(saved.get(key)))

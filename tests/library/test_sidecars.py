@@ -159,6 +159,19 @@ def test_an_older_sidecar_loses_to_the_index_and_is_rewritten(library: Library) 
     assert b"photoshop:City" in sidecar.read_bytes()
 
 
+def test_after_a_rebuild_the_marks_journal_dates_the_apps_marks(library: Library) -> None:
+    image_id = _fox(library)
+    library.set_rating([image_id], 4)
+    library.flush_sidecars()
+    sidecar = library.root / "fox.png.xmp"
+    sidecar.write_bytes(merged_sidecar(sidecar.read_bytes(), SidecarMarks(rating=1)) or b"")
+    _age(sidecar, -3600)  # older than the app's mark, which the rebuilt index no longer dates
+    library.rebuild()
+    assert library.get(image_id).rating == 4  # type: ignore[union-attr]
+    library.flush_sidecars()
+    assert read_sidecar(sidecar) == SidecarMarks(rating=4)  # and the stale sidecar was brought up to date
+
+
 def test_an_unreadable_sidecar_is_skipped_by_the_scan(library: Library) -> None:
     image_id = _fox(library)
     (library.root / "fox.png.xmp").write_bytes(
