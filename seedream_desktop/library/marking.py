@@ -41,11 +41,12 @@ class LibraryMarks:
 
     @property
     def sidecar_naming(self) -> str:
-        """How marks are written as XMP sidecars (sidecar.NAMINGS): Settings' choice unless set here."""
+        """How marks are written as XMP sidecars (sidecar.NAMINGS): Settings' choice unless set here.
+        Settings are read each time (a small file), so a change there applies to an open library too."""
         if self._sidecar_naming is None:
             from seedream_desktop.library.sidecar_sync import naming_setting
 
-            self._sidecar_naming = naming_setting()
+            return naming_setting()
         return self._sidecar_naming
 
     @sidecar_naming.setter
