@@ -9,6 +9,7 @@ import pytest
 
 from seedream_desktop.library.index import Library
 from seedream_desktop.library.metadata import read_image_info, read_record
+from seedream_desktop.library.metadata.foreign import TEXT_INPUTS
 from seedream_desktop.library.query import Query
 from tests.library.foreign_images import MAKERS, comfy_api, fooocus_jpeg, png
 
@@ -58,6 +59,21 @@ BROKEN = {
     "dream-garbage": {"Dream": "no quotes here -S 5"},
     "fooocus-list": {"parameters": "{}"},
     "wrong-shapes": {"prompt": json.dumps({"1": {"class_type": "KSampler", "inputs": [1, 2]}, "2": 5})},
+    # Every node links to the next through all eight text inputs: 8^16 paths, looked at once each.
+    "fan-out": {
+        "prompt": json.dumps(
+            {
+                "0": {"class_type": "KSampler", "inputs": {"positive": ["1", 0]}},
+                **{
+                    str(n): {
+                        "class_type": "ConditioningCombine",
+                        "inputs": {k: [str(n + 1), 0] for k in TEXT_INPUTS},
+                    }
+                    for n in range(1, 40)
+                },
+            }
+        )
+    },
 }
 
 
@@ -66,7 +82,11 @@ def test_malformed_records_are_skipped_and_noted(case: str, tmp_path: Path) -> N
     info = read_image_info(png(tmp_path / f"{case}.png", BROKEN[case]))
     assert info is not None and (info.width, info.height) == (8, 8)
     assert info.record is None
-    if case not in ("loop", "wrong-shapes"):  # a graph without a prompt is no record, not a damaged one
+    if case not in (
+        "loop",
+        "wrong-shapes",
+        "fan-out",
+    ):  # a graph without a prompt is no record, not a damaged one
         assert info.notice is not None
 
 

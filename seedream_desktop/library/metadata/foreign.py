@@ -129,40 +129,46 @@ def _fooocus(data: dict[str, Any]) -> GenerationRecord:
 # ---- ComfyUI -----------------------------------------------------------------------------------------
 def _comfy_api(graph: dict[str, Any]) -> GenerationRecord | None:
     nodes = {str(k): v for k, v in graph.items() if isinstance(v, dict)}
+    texts: dict[str, str | None] = {}  # node → the text it leads to (None: being looked at)
     samplers = [n for n in nodes.values() if "Sampler" in str(n.get("class_type", ""))]
     for sampler in samplers:
         inputs = _mapping(sampler.get("inputs"))
-        text = _comfy_text(nodes, inputs.get("positive"), DEEPEST_LINK)
+        text = _comfy_text(nodes, inputs.get("positive"), DEEPEST_LINK, texts)
         if text:
             seed = _comfy_value(nodes, inputs.get("seed", inputs.get("noise_seed")), DEEPEST_LINK)
             return _record("comfyui", text, seed)
     for key, node in nodes.items():  # no sampler found: the first prompt text there is
         if "TextEncode" in str(node.get("class_type", "")):
-            text = _comfy_text(nodes, [key, 0], DEEPEST_LINK)
+            text = _comfy_text(nodes, [key, 0], DEEPEST_LINK, texts)
             if text:
                 return _record("comfyui", text)
     return None
 
 
-def _comfy_text(nodes: dict[str, Any], link: object, depth: int) -> str:
+TEXT_INPUTS = ("text", "text_g", "positive", "prompt", "string", "value", "conditioning", "conditioning_1")
+
+
+def _comfy_text(nodes: dict[str, Any], link: object, depth: int, texts: dict[str, str | None]) -> str:
     """The prompt text a link leads to: a text encoder's text (or text_g/text_l), following links
-    through conditioning nodes and string primitives."""
-    if depth <= 0:
-        return ""
+    through conditioning nodes and string primitives. Each node is looked at once (``texts``), so a
+    graph whose nodes all link to the next several times over costs its size, not a power of it."""
     if isinstance(link, str):
         return link
-    if not (isinstance(link, list) and link and isinstance(link[0], str | int)):
+    if depth <= 0 or not (isinstance(link, list) and link and isinstance(link[0], str | int)):
         return ""
-    node = nodes.get(str(link[0]))
-    inputs = node.get("inputs") if isinstance(node, dict) else None
-    if not isinstance(inputs, dict):
-        return ""
-    for name in ("text", "text_g", "positive", "prompt", "string", "value", "conditioning", "conditioning_1"):
+    key = str(link[0])
+    if key in texts:
+        return texts[key] or ""  # known, or a loop back to a node being looked at
+    texts[key] = None
+    inputs = _mapping(_mapping(nodes.get(key)).get("inputs"))
+    found = ""
+    for name in TEXT_INPUTS:
         if name in inputs:
-            text = _comfy_text(nodes, inputs[name], depth - 1)
-            if text:
-                return text
-    return ""
+            found = _comfy_text(nodes, inputs[name], depth - 1, texts)
+            if found:
+                break
+    texts[key] = found
+    return found
 
 
 def _comfy_value(nodes: dict[str, Any], link: object, depth: int) -> object:
