@@ -94,6 +94,11 @@ def marks_in(root: ET.Element) -> SidecarMarks:
                 name = item[len(BOARD_PREFIX) :].strip() if item.startswith(BOARD_PREFIX) else ""
                 if name and name not in marks.boards:
                     marks.boards.append(name)
+    if marks.boards:
+        # Lightroom also lists each level of a hierarchical keyword as a plain one: those are the
+        # boards again, not tags.
+        levels = {"Seedream", "Boards", *marks.boards}
+        marks.tags = [t for t in marks.tags if t not in levels]
     return marks
 
 

@@ -84,6 +84,13 @@ def read_sidecar_bytes(data: bytes, folder: Path | None = None) -> SidecarMarks:
     return marks
 
 
+def test_lightroom_s_levels_of_a_board_keyword_are_not_tags() -> None:
+    data = merged_sidecar(
+        None, SidecarMarks(tags=["Seedream", "Boards", "Client A", "dunes"], boards=["Client A"])
+    )
+    assert read_sidecar_bytes(data or b"") == SidecarMarks(tags=["dunes"], boards=["Client A"])
+
+
 def test_a_sidecar_that_is_not_xmp_is_never_overwritten() -> None:
     assert merged_sidecar(b"<!DOCTYPE x [<!ENTITY a 'b'>]><x/>", SidecarMarks(rating=1)) is None
     assert merged_sidecar(b"<html><body/></html>", SidecarMarks(rating=1)) is None
