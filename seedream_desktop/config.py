@@ -85,6 +85,13 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("language", "", str, "Interface language: '' follows the system, 'en' or 'zh_CN'"),
     Setting("safety", "none", str, "Content safety check: none, fast or full"),
     Setting("start_in", "", str, "Starting without a key: '' welcome, 'demo' or 'window'"),
+    Setting(
+        "xmp_sidecars",
+        "darktable",
+        str,
+        "Marks as XMP sidecars: 'darktable' (photo.png.xmp), 'lightroom' (photo.xmp) or 'off'",
+    ),
+    Setting("export", {}, dict, "The export's last choices (folder, format, size, metadata, names)"),
 )
 _BY_NAME = {s.name: s for s in SETTINGS}
 

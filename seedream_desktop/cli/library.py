@@ -9,6 +9,7 @@ from dataclasses import asdict, fields
 from pathlib import Path
 from typing import Any
 
+from seedream_desktop.cli import export as export_action
 from seedream_desktop.cli.terminal import json_text, printable
 from seedream_desktop.config import Paths, Settings
 from seedream_desktop.library.entry import ImageEntry, ScanReport
@@ -55,6 +56,7 @@ def register(commands: Any) -> None:
     show = actions.add_parser("show", help="everything known about one image")
     show.add_argument("path", type=Path)
     show.set_defaults(func=_show)
+    export_action.register(actions)
     for sub in (scan, rebuild, search, show):
         sub.add_argument("--json", action="store_true", help="machine-readable output")
 

@@ -110,6 +110,7 @@ class Library(LibraryMarks):
         return library
 
     def close(self) -> None:
+        self.flush_sidecars()  # marks' XMP sidecars still queued (library/sidecar_sync.py)
         with self._lock:
             if self._thumbnails is not None:
                 self._thumbnails.close()

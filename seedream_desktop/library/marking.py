@@ -13,13 +13,15 @@ import threading
 import time
 import uuid
 from collections.abc import Iterable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from seedream_desktop.library.entry import Board
 from seedream_desktop.library.marks import MarksJournal, MarksState, ids_list
+from seedream_desktop.library.sidecar import NAMING_OFF
 
 if TYPE_CHECKING:
-    pass
+    from seedream_desktop.library.sidecar_sync import SidecarWriter
 
 BoardRef = Board | int | str
 ID_CHUNK = 500  # ids per IN (…) query
@@ -31,6 +33,51 @@ class LibraryMarks:
     _conn: sqlite3.Connection
     _lock: threading.RLock
     journal: MarksJournal
+    root: Path
+    _sidecar_tables: object = None  # the connection in which sidecar_sync's tables are known to exist
+    _sidecars_quiet = False  # marks being taken from a sidecar: not written back to it
+    _sidecar_naming: str | None = None
+    _sidecar_writer: SidecarWriter | None = None
+
+    @property
+    def sidecar_naming(self) -> str:
+        """How marks are written as XMP sidecars (sidecar.NAMINGS): Settings' choice unless set here.
+        Settings are read each time (a small file), so a change there applies to an open library too."""
+        if self._sidecar_naming is None:
+            from seedream_desktop.library.sidecar_sync import naming_setting
+
+            return naming_setting()
+        return self._sidecar_naming
+
+    @sidecar_naming.setter
+    def sidecar_naming(self, value: str) -> None:
+        self._sidecar_naming = value
+
+    def _marks_changed(self, cids: list[str]) -> None:
+        """After a mark changed in the index: note when (for sidecar conflicts) and write the sidecars."""
+        if not cids or self.sidecar_naming == NAMING_OFF:
+            return
+        from seedream_desktop.library import sidecar_sync
+
+        if not sidecar_sync.ensure_tables(self):
+            return
+        with self._write() as conn:
+            sidecar_sync.record_mark_times(conn, cids)
+        if not self._sidecars_quiet:
+            if self._sidecar_writer is None:
+                self._sidecar_writer = sidecar_sync.SidecarWriter(self)
+            self._sidecar_writer.queue(cids)
+
+    def flush_sidecars(self, timeout: float | None = None) -> bool:
+        """Wait for the XMP sidecars of marks already set (they are written in the background)."""
+        return self._sidecar_writer.flush(timeout) if self._sidecar_writer is not None else True
+
+    def _members(self, board_id: int) -> list[str]:
+        with self._lock:
+            rows = self._conn.execute(
+                "SELECT content_id FROM board_members WHERE board_id = ?", (board_id,)
+            ).fetchall()
+        return [str(r[0]) for r in rows]
 
     def _write(self) -> contextlib.AbstractContextManager[sqlite3.Connection]:
         raise NotImplementedError
@@ -80,6 +127,7 @@ class LibraryMarks:
             self.journal.append("favourite", ids=cids, on=bool(on))
             with self._write() as conn:
                 self._set_marks(conn, cids, "favourite", int(bool(on)))
+        self._marks_changed(cids)
 
     def set_rating(self, image_ids: Iterable[int], rating: int) -> None:
         if not 0 <= int(rating) <= 5:
@@ -91,6 +139,7 @@ class LibraryMarks:
             self.journal.append("rating", ids=cids, rating=int(rating))
             with self._write() as conn:
                 self._set_marks(conn, cids, "rating", int(rating))
+        self._marks_changed(cids)
 
     def _board_row(self, board: BoardRef) -> tuple[int, str, str]:
         if isinstance(board, Board):
@@ -147,15 +196,18 @@ class LibraryMarks:
             self.journal.append("board_rename", board=uid, name=name)
             with self._write() as conn:
                 conn.execute("UPDATE boards SET name = ? WHERE id = ?", (name, board_id))
+            self._marks_changed(self._members(board_id))
 
     def delete_board(self, board: BoardRef) -> None:
         """Remove the board; its images stay where they are."""
         with self._lock:
             board_id, uid, _ = self._board_row(board)
+            members = self._members(board_id)
             self.journal.append("board_delete", board=uid)
             with self._write() as conn:
                 conn.execute("DELETE FROM board_members WHERE board_id = ?", (board_id,))
                 conn.execute("DELETE FROM boards WHERE id = ?", (board_id,))
+            self._marks_changed(members)
 
     def add_to_board(self, image_ids: Iterable[int], board: BoardRef) -> None:
         cids = self._content_ids(image_ids)
@@ -169,6 +221,7 @@ class LibraryMarks:
                     "INSERT OR IGNORE INTO board_members (board_id, content_id) VALUES (?, ?)",
                     [(board_id, cid) for cid in cids],
                 )
+            self._marks_changed(cids)
 
     def remove_from_board(self, image_ids: Iterable[int], board: BoardRef) -> None:
         cids = self._content_ids(image_ids)
@@ -182,6 +235,7 @@ class LibraryMarks:
                     "DELETE FROM board_members WHERE board_id = ? AND content_id = ?",
                     [(board_id, cid) for cid in cids],
                 )
+            self._marks_changed(cids)
 
     def tags(self) -> list[tuple[str, int]]:
         """Every tag with the number of indexed images carrying it, alphabetically."""
@@ -213,6 +267,7 @@ class LibraryMarks:
                 conn.executemany(
                     "INSERT OR IGNORE INTO tags (tag, content_id) VALUES (?, ?)", [(tag, c) for c in cids]
                 )
+        self._marks_changed(cids)
 
     def remove_tag(self, image_ids: Iterable[int], tag: str) -> None:
         cids = self._content_ids(image_ids)
@@ -224,6 +279,7 @@ class LibraryMarks:
                 conn.executemany(
                     "DELETE FROM tags WHERE tag = ? AND content_id = ?", [(tag, c) for c in cids]
                 )
+        self._marks_changed(cids)
 
     def _restore_marks(self, state: MarksState) -> None:
         """Load replayed journal state into a fresh index (before any image row exists)."""

@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field, fields
 from datetime import UTC, datetime
 from pathlib import PurePath
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 from seedream_desktop import APP_NAME, __version__
 from seedream_desktop.api import MODEL_ID, MODEL_NAME
@@ -25,7 +25,8 @@ from seedream_desktop.library.infotext import param_pairs
 
 SCHEMA_VERSION = 1
 APP_LABEL = f"{APP_NAME} {__version__}"
-Source = Literal["seedream-desktop", "a1111", "unknown"]
+# Who wrote the embedded record: us, A1111/Forge text, another AI tool (metadata/foreign.py), or unknown.
+Source = Literal["seedream-desktop", "a1111", "comfyui", "invokeai", "fooocus", "novelai", "unknown"]
 
 # Longest string kept in the embedded request: a prompt is at most 2,000 characters, so anything
 # longer is a payload (an inlined image, a blob in `extra`) that does not belong in metadata.
@@ -175,7 +176,7 @@ class GenerationRecord:
             elif f.name == "cost":
                 record.cost = _finite(value)
             elif f.name == "source":
-                if value in ("seedream-desktop", "a1111", "unknown"):
+                if value in get_args(Source):
                     record.source = value
             elif isinstance(value, str) or (value is None and f.name in _OPTIONAL_STRINGS):
                 setattr(record, f.name, value)
@@ -220,9 +221,18 @@ class GenerationRecord:
         return [w for w in dict.fromkeys(words) if w]
 
     def a1111_parameters(self) -> str:
-        """The record as AUTOMATIC1111 writes "infotext": the prompt, then one line of ``Key: value``."""
+        """The record as AUTOMATIC1111 writes "infotext": the prompt, then one line of ``Key: value``.
+
+        AI image browsers (sd-parsers and the tools built on it) take the line for A1111's only when it
+        holds a ``Sampler`` and at least three of Sampler/Seed/Steps/CFG scale/ENSD/Schedule type. No value
+        is made up for that (the README's "What the parameters line means"): the sampler is the model
+        (what turned noise into the image), the seed is -1 when the service did not report it (A1111's
+        "random"), and ENSD (A1111's eta noise seed delta) is 0 because the seed is used as it is.
+        Seedream has no steps, CFG scale or schedule that it reports, so those are never written."""
         pairs: list[tuple[str, Any]] = [
-            ("Seed", self.seed),
+            ("Sampler", self.model_name or self.model or "unknown"),
+            ("Seed", self.seed if self.seed is not None else -1),
+            ("ENSD", 0),
             ("Size", f"{self.width}x{self.height}" if self.width and self.height else None),
             ("Model", self.model_name),
             ("Format", self.format),
@@ -353,7 +363,7 @@ def parse_a1111(text: str) -> GenerationRecord:
         image_uuid=params.get("Image"),
         source="a1111",
     )
-    if (seed := _int(params.get("Seed"))) is not None:
+    if (seed := _int(params.get("Seed"))) is not None and seed != -1:  # -1: A1111's "random", not a seed
         record.seed = seed
     if size := _SIZE.fullmatch(params.get("Size", "")):
         record.width, record.height = int(size[1]), int(size[2])

@@ -21,6 +21,8 @@ from seedream_desktop.library import store
 from seedream_desktop.library.entry import ScanReport
 from seedream_desktop.library.identity import disambiguated, full_digest, is_complete, prefetch, quick_id
 from seedream_desktop.library.rows import FileFacts, facts_from, is_library_file
+from seedream_desktop.library.sidecar import is_sidecar_name
+from seedream_desktop.library.sidecar_sync import read_back
 from seedream_desktop.regular_files import reason_for
 
 if TYPE_CHECKING:
@@ -36,8 +38,9 @@ CHUNK = 32  # files per task sent to a worker process
 is_image_name = is_library_file  # the one rule of what the library holds (rows.py)
 
 
-def walk(root: Path, under: str = "") -> dict[str, Stat]:
-    """Every image file below ``root`` (or below its subfolder ``under``): relative path → (size, mtime)."""
+def walk(root: Path, under: str = "", sidecars: dict[str, int] | None = None) -> dict[str, Stat]:
+    """Every image file below ``root`` (or below its subfolder ``under``): relative path → (size, mtime).
+    ``sidecars`` is filled with the XMP sidecars seen on the way: relative path → mtime_ns."""
     found: dict[str, Stat] = {}
     start = root / under if under else root
     stack = [(f"{under.rstrip('/')}/" if under else "", str(start))]
@@ -56,6 +59,8 @@ def walk(root: Path, under: str = "") -> dict[str, Stat]:
                     elif is_image_name(entry.name) and entry.is_file():
                         st = entry.stat()
                         found[prefix + entry.name] = (st.st_size, st.st_mtime_ns)
+                    elif sidecars is not None and is_sidecar_name(entry.name) and entry.is_file():
+                        sidecars[prefix + entry.name] = entry.stat().st_mtime_ns
                 except OSError:
                     continue  # vanished or unreadable while we looked
     return found
@@ -116,28 +121,34 @@ class Reconcile:
 
     # ---- the whole folder -----------------------------------------------------------------------
     def everything(self) -> ScanReport:
-        disk = walk(self.root)
+        sidecars: dict[str, int] = {}
+        disk = walk(self.root, sidecars=sidecars)
         known = {
             row[0]: (row[1], row[2], row[3], row[4])
             for row in self.conn.execute("SELECT path, id, file_size, mtime_ns, content_id FROM images")
         }
-        return self._run(disk, known, missing_is_gone=True)
+        report = self._run(disk, known, missing_is_gone=True)
+        read_back(self.library, sidecars)  # marks set in Lightroom, Bridge, digiKam…
+        return report
 
     # ---- a few paths (the watcher's batches) ------------------------------------------------------
     def paths(self, paths: Iterable[Path]) -> ScanReport:
         disk: dict[str, Stat] = {}
+        sidecars: dict[str, int] = {}
         known: dict[str, tuple[int, int, int, str]] = {}
         for path in paths:
             rel = self.library.relative(path)
             if rel is None:
                 continue
             if Path(path).is_dir():
-                disk.update(walk(self.root, rel))
+                disk.update(walk(self.root, rel, sidecars))
             else:
                 try:
                     st = Path(path).stat()
                     if is_image_name(Path(path).name):
                         disk[rel] = (st.st_size, st.st_mtime_ns)
+                    elif is_sidecar_name(Path(path).name):
+                        sidecars[rel] = st.st_mtime_ns
                 except OSError:
                     pass
             # The path may have been a folder (now gone or moved): its rows are all under "rel/".
@@ -148,7 +159,9 @@ class Reconcile:
             )
             for row in rows:
                 known[row[0]] = (row[1], row[2], row[3], row[4])
-        return self._run(disk, known, missing_is_gone=False)
+        report = self._run(disk, known, missing_is_gone=False)
+        read_back(self.library, sidecars)
+        return report
 
     # ---- the reconcile itself ----------------------------------------------------------------------
     def _run(

@@ -41,6 +41,7 @@ class WindowActions:
     favourite: QAction
     trash: QAction
     rate: list[QAction]
+    export: QAction  # "Export…": resized, sRGB copies for delivery (ui/export_dialog.py)
 
     def result_actions(self) -> list[QAction]:
         return [
@@ -57,6 +58,7 @@ class WindowActions:
             self.favourite,
             self.trash,
             *self.rate,
+            self.export,
         ]
 
     def all(self) -> list[QAction]:
@@ -157,6 +159,7 @@ def build_actions(window: QWidget, grid: QWidget) -> WindowActions:
             "trash", _tr("Move to &trash"), "trash", (QKeySequence(QKeySequence.StandardKey.Delete),), grid
         ),
         rate=rate,
+        export=action("export", _tr("E&xport…"), "", (), grid),
     )
 
 
@@ -217,6 +220,7 @@ def fill_result_menu(menu: QMenu, actions: WindowActions) -> None:
     for act in actions.rate:
         rating.addAction(act)
     menu.addSeparator()
+    menu.addAction(actions.export)
     menu.addAction(actions.trash)
 
 

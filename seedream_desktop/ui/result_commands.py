@@ -63,6 +63,7 @@ class ResultCommands(QObject):
         actions.adjust_edit.triggered.connect(self.adjust_edit)
         actions.favourite.triggered.connect(self.toggle_favourite)
         actions.trash.triggered.connect(self.trash)
+        actions.export.triggered.connect(self.export)
         for stars, act in enumerate(actions.rate):
             act.triggered.connect(lambda _=False, n=stars: self.rate(n))
 
@@ -167,6 +168,11 @@ class ResultCommands(QObject):
                 self._model.set_rating(row, stars)
         if items:
             self._bridge.set_rating([i.path for i in items if i.path], stars, self._reported)
+
+    def export(self) -> None:
+        from seedream_desktop.ui.export_dialog import open_export
+
+        open_export([item.path for item in self._saved() if item.path is not None], self._grid.window())
 
     def trash(self) -> None:
         paths = [item.path for item in self._saved() if item.path is not None]

@@ -158,6 +158,17 @@ class SettingsDialog(QDialog):
         self.budget.setSpecialValueText(self.tr("No limit"))
         self.budget.setValue(float(settings.get("daily_budget_usd")))
         form.addRow(self.tr("Daily budget:"), self.budget)
+        # Favourites, ratings, boards and tags as XMP sidecars other photo tools read (library/sidecar.py).
+        self.sidecars = QComboBox(self)
+        self.sidecars.setObjectName("xmpSidecars")
+        for code, text in (
+            ("darktable", self.tr("photo.png.xmp (darktable, digiKam)")),
+            ("lightroom", self.tr("photo.xmp (Lightroom, Bridge)")),
+            ("off", self.tr("Not written")),
+        ):
+            self.sidecars.addItem(text, code)
+        self.sidecars.setCurrentIndex(max(0, self.sidecars.findData(str(settings.get("xmp_sidecars")))))
+        form.addRow(self.tr("Marks as XMP sidecars:"), self.sidecars)
 
         self.language = QComboBox(self)
         self.language.setObjectName("language")
@@ -333,6 +344,7 @@ class SettingsDialog(QDialog):
             "output_quality": self.quality.value(),
             "daily_budget_usd": self.budget.value(),
             "language": self.language.currentData() or "",
+            "xmp_sidecars": self.sidecars.currentData() or "darktable",
         }
         library = self.library.text().strip()
         if library and library != str(self._settings.library):

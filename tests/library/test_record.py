@@ -115,7 +115,9 @@ def test_a1111_parameters_layout() -> None:
     text = make_record().a1111_parameters()
     first, last = text.split("\n")
     assert first == PROMPT
-    assert last.startswith("Seed: 1234, Size: 2560x1440, Model: Seedream 4.0, Format: PNG, Quality: 95, ")
+    assert last.startswith(
+        "Sampler: Seedream 4.0, Seed: 1234, ENSD: 0, Size: 2560x1440, Model: Seedream 4.0, Format: PNG, Quality: 95, "
+    )
     assert "Sequential: 2/4, References: 4, Task: 0b7f2c57-94a3-4c2b-8f83-5c2b0a3e9d11, " in last
     assert "Cost: 0.03, App: Seedream Desktop " in last
 

@@ -8,9 +8,10 @@ hundred bytes to a few KiB; the picture is still indexed, without its prompt, an
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from seedream_desktop.library.metadata.exif import read_user_comment
+from seedream_desktop.library.metadata.foreign import NotARecord, foreign_record
 from seedream_desktop.library.metadata.xmp import UnreadableXmp, read_record_json, read_xmp
 from seedream_desktop.library.record import GenerationRecord, parse_a1111
 
@@ -35,6 +36,8 @@ class Found:
     exif: bytes | None = None
     # The first thing in the metadata that could not be used: TOO_LARGE or DAMAGED (None: all read).
     problem: str | None = None
+    # Other AI tools' PNG texts (foreign.FOREIGN_KEYS), keyword → text.
+    texts: dict[str, str] = field(default_factory=dict)
 
     def note(self, problem: str) -> None:
         if self.problem is None:
@@ -52,13 +55,25 @@ class Found:
         if parameters and len(parameters) > LARGEST_TEXT:
             self.note(TOO_LARGE)
             parameters = None
-        if parameters and parameters.strip():
+        fooocus = bool(parameters and parameters.lstrip().startswith("{"))  # Fooocus writes JSON there
+        if parameters and parameters.strip() and not fooocus:
             record = parse_a1111(parameters)
             if not record.format:
                 record.format = self.format
             if not (record.width and record.height):
                 record.width, record.height = self.width, self.height
             return record
+        if self.texts or fooocus:
+            try:
+                found = foreign_record(self.texts, parameters)
+            except NotARecord:
+                self.note(DAMAGED)  # counted in the scan's notices; the XMP description may still do
+                found = None
+            if found is not None:
+                found.format = self.format
+                if not (found.width and found.height):
+                    found.width, found.height = self.width, self.height
+                return found
         description = self._xmp_description()
         if description and description.strip():
             return GenerationRecord(

@@ -7,6 +7,7 @@ import zlib
 from typing import BinaryIO
 
 from seedream_desktop.api.errors import BadImage
+from seedream_desktop.library.metadata.foreign import FOREIGN_KEYS
 from seedream_desktop.library.metadata.found import DAMAGED, LARGEST_BLOCK, LARGEST_TEXT, TOO_LARGE, Found
 from seedream_desktop.library.metadata.steps import Emit, Pass, PassRest, Read, Skip, Splicer
 from seedream_desktop.library.metadata.xmp import xmp_packet
@@ -114,7 +115,7 @@ def _read_text(f: BinaryIO, found: Found, kind: bytes, length: int) -> None:
     """One text chunk: only its keyword is read unless it is one of ours, and ours only up to the cap."""
     prefix = f.read(min(length, KEYWORD_PREFIX))
     keyword, nul, _ = prefix.partition(b"\x00")
-    if not nul or keyword not in OUR_KEYS or _already_have(found, keyword):
+    if not nul or keyword not in OUR_KEYS + FOREIGN_KEYS or _already_have(found, keyword):
         f.seek(length - len(prefix), 1)
         return
     if length > LARGEST_BLOCK:
@@ -134,8 +135,10 @@ def _read_text(f: BinaryIO, found: Found, kind: bytes, length: int) -> None:
         found.record_json = text
     elif keyword == KEY_PARAMETERS:
         found.parameters = text
-    else:
+    elif keyword == KEY_XMP:
         found.xmp = text.encode("utf-8")
+    else:
+        found.texts[keyword.decode("latin-1")] = text  # another AI tool's record (foreign.py)
 
 
 def _already_have(found: Found, keyword: bytes) -> bool:
@@ -143,7 +146,9 @@ def _already_have(found: Found, keyword: bytes) -> bool:
         return found.record_json is not None
     if keyword == KEY_PARAMETERS:
         return found.parameters is not None
-    return found.xmp is not None
+    if keyword == KEY_XMP:
+        return found.xmp is not None
+    return keyword.decode("latin-1") in found.texts
 
 
 class TextTooLarge(ValueError):

@@ -138,6 +138,7 @@ class LibraryMenu(QObject):
         self._boards_menu(menu)
         self._tags_menu(menu, entries)
         menu.addSeparator()
+        self._add(menu, "export", self.tr("Export…"), self.export)
         self._add(menu, "trash", self.tr("Move to Trash"), self.view.trash_selected)
         return menu
 
@@ -244,6 +245,11 @@ class LibraryMenu(QObject):
         entry = self._one()
         if entry is not None:
             self.view.adjustEditRequested.emit(str(entry.path))
+
+    def export(self) -> None:
+        from seedream_desktop.ui.export_dialog import open_export
+
+        open_export([e.path for e in self.view.grid.selected_entries()], self.view)
 
     def _add_to_board(self, board_id: int) -> None:
         self.view.boards.add_images(self._ids(), board_id)

@@ -1,0 +1,29 @@
+"""Settings: the XMP sidecar naming is chosen there and applies to a library already open."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from keyring.backends.fail import Keyring as NoKeyring
+
+from seedream_desktop.config import Paths, Settings
+from seedream_desktop.library.index import Library
+from seedream_desktop.secrets import KeyStore
+from tests.library.make_images import save
+from tests.ui.test_settings import make_dialog, use_keyring  # noqa: F401  (use_keyring: a fixture)
+
+
+def test_the_sidecar_naming_is_a_setting(qtbot, use_keyring, library_dir: Path) -> None:  # noqa: F811
+    use_keyring(NoKeyring())
+    settings = Settings(Paths.from_environment())
+    with Library.open(library_dir) as library:
+        save(library.root / "fox.png")
+        image_id = library.add_file(library.root / "fox.png").id
+        dialog = make_dialog(qtbot, settings, KeyStore())
+        assert dialog.sidecars.currentData() == "darktable"
+        dialog.sidecars.setCurrentIndex(dialog.sidecars.findData("lightroom"))
+        dialog.save()
+        assert Settings(settings.paths).get("xmp_sidecars") == "lightroom"
+        library.set_rating([image_id], 2)
+        library.flush_sidecars()
+        assert (library.root / "fox.xmp").exists() and not (library.root / "fox.png.xmp").exists()
