@@ -31,6 +31,8 @@ class JobView:
     finished: float | None
     task_uuid: str = ""
     estimated_cost: float = 0.0
+    # Cancel was asked for. A job the server had keeps collecting its paid images until it ends.
+    cancel_requested: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,4 +89,5 @@ def view_of(journal: JobJournal, job: JobRow) -> JobView:
         finished=job.finished,
         task_uuid=job.task_uuid,
         estimated_cost=job.estimated_cost,
+        cancel_requested=job.cancel_requested,
     )

@@ -20,7 +20,7 @@ from seedream_desktop.jobs.recover import clean_partials
 from seedream_desktop.jobs.revival import REFUSALS, RESUMABLE_KINDS, resumable, server_may_have, server_took
 from seedream_desktop.jobs.rows import api_identity
 from seedream_desktop.jobs.saver import ImageSaver
-from seedream_desktop.jobs.state import JobState
+from seedream_desktop.jobs.state import CancelOutcome, JobState
 
 log = logging.getLogger(__name__)
 
@@ -84,24 +84,38 @@ class JobRunner:
         self._start(job.id)
         return job.id
 
-    async def cancel(self, job_id: str) -> None:
-        """A queued job is dropped; a running one stops polling, saves what already arrived, ends CANCELLED."""
+    async def cancel(self, job_id: str) -> CancelOutcome:
+        """Stop a job, telling the truth about what it costs.
+
+        Before the task left (or when the server never took it) nothing is charged: the job ends
+        CANCELLED at once. Once the server has the task, Runware generates and charges every image
+        whatever we do, so the job keeps collecting them into the library in the background and ends
+        CANCELLED when the last one is saved: cancelling never "unpays", only the trash removes.
+        """
         job = self.journal.get(job_id)
         if job.state in (JobState.DONE, JobState.CANCELLED):
-            return
+            return CancelOutcome.OVER
         self.journal.request_cancel(job_id)
         task = self._tasks.get(job_id)
-        if task is not None and not task.done():
-            # Interrupting a download is fine: the wind-down fetches that image again from its link.
+        running = task is not None and not task.done()
+        if job.acked:
+            self._emit(job_id)
+            if not running:
+                self._start(job_id)  # e.g. failed on the way: the paid images are fetched all the same
+            return CancelOutcome.PAID
+        if task is not None and running:
+            # Interrupting a send is fine: the wind-down asks the server whether the task got through.
             self._user_cancelled.add(job_id)
             task.cancel()
             await asyncio.gather(task, return_exceptions=True)
-        else:
+            self._user_cancelled.discard(job_id)
+        if self.journal.get(job_id).state not in (JobState.DONE, JobState.CANCELLED):
+            # Not running, or cancelled before its first step (then _drive never saw the cancel).
             await self._wind_down_claimed(job_id)
+        return CancelOutcome.PAID if self.journal.get(job_id).acked else CancelOutcome.FREE
 
-    async def cancel_all(self) -> None:
-        for job in self.journal.unfinished(api_url=self.api_url):
-            await self.cancel(job.id)
+    async def cancel_all(self) -> list[CancelOutcome]:
+        return [await self.cancel(job.id) for job in self.journal.unfinished(api_url=self.api_url)]
 
     async def retry(self, job_id: str) -> None:
         """Run a failed job again: poll the old task when the server may have it, else send it anew."""
@@ -119,8 +133,8 @@ class JobRunner:
     async def resume(self) -> list[str]:
         """After a start or a crash: clean temp files, then carry on every unfinished job of this API.
 
-        Jobs sent to another API wait for it (only that server has their task). Failed jobs whose results wait on the server (full disk, no network, a damaged download) come
-        back too; the others wait for an explicit retry.
+        Jobs sent to another API wait for it (only that server has their task). Failed jobs whose
+        results wait on the server (full disk, no network, a bad download) come back too.
         """
         removed = clean_partials(self.saver.library_root)
         if removed:
@@ -162,11 +176,6 @@ class JobRunner:
     def view(self, job_id: str) -> JobView:
         return view_of(self.journal, self.journal.get(job_id))
 
-    def views(self, limit: int | None = None) -> list[JobView]:
-        """Snapshots of the journal's jobs, oldest first (safe from any thread: the journal locks)."""
-        jobs = self.journal.jobs()
-        return [view_of(self.journal, job) for job in (jobs[-limit:] if limit else jobs)]
-
     # ---- driving one job -----------------------------------------------------------------------
     def _running(self) -> set[str]:
         return {job_id for job_id, task in self._tasks.items() if not task.done()}
@@ -188,9 +197,7 @@ class JobRunner:
         task.add_done_callback(self._forget)
 
     def _forget(self, task: asyncio.Task[None]) -> None:
-        for job_id, running in list(self._tasks.items()):
-            if running is task:
-                del self._tasks[job_id]
+        self._tasks = {job_id: running for job_id, running in self._tasks.items() if running is not task}
 
     async def _drive(self, job_id: str) -> None:
         try:
@@ -202,7 +209,7 @@ class JobRunner:
                     log.info("job %s is being run by another process", job_id)
                     return
                 try:
-                    if job.cancel_requested:
+                    if job.cancel_requested and not job.acked:
                         await self._wind_down(job_id)
                     else:
                         await self._run(job)
@@ -230,6 +237,12 @@ class JobRunner:
         requested, so the next resume saves it and only then ends the job CANCELLED.
         """
         job = self.journal.get(job_id)
+        # Cancelled while the task was on its way: if the server took it, it is paid for.
+        on_its_way = job.attempted and not job.acked and job.state != JobState.CANCELLED
+        if on_its_way and await server_took(self.client, job.task_uuid):
+            self.journal.mark_acked(job_id)
+            await self._run(self.journal.get(job_id))
+            return
         try:
             failures = await self.fetcher.save_pending(job)
         except StorageError as error:
@@ -259,7 +272,13 @@ class JobRunner:
             self._fail(job.id, SeedreamError(f"{type(exc).__name__}: {exc}", code="internal"))
 
     def _fail(self, job_id: str, error: SeedreamError, *, task_failed: bool = False) -> None:
-        if self.journal.get(job_id).state == JobState.CANCELLED:
+        job = self.journal.get(job_id)
+        if job.state == JobState.CANCELLED:
+            return
+        if job.cancel_requested and (task_failed or type(error).__name__ not in RESUMABLE_KINDS):
+            # Nothing more will come for a cancelled job (a disk or network problem is different: the
+            # next start fetches the rest, then ends it).
+            self._move(job_id, JobState.CANCELLED)
             return
         self.journal.set_state(job_id, JobState.FAILED, error=error, task_failed=task_failed)
         self._emit(job_id)
@@ -349,7 +368,8 @@ class JobRunner:
         elif not saved:
             self._fail(job.id, SeedreamError("the server finished without sending an image", code="noImages"))
         else:
-            self._move(job.id, JobState.DONE)
+            ended = JobState.CANCELLED if self.journal.get(job.id).cancel_requested else JobState.DONE
+            self._move(job.id, ended)
 
     # ---- bookkeeping -----------------------------------------------------------------------------
     def _saved(self, job_id: str, saved: SavedImage) -> None:
@@ -364,7 +384,8 @@ class JobRunner:
 
     def _check_cancelled(self, job_id: str) -> None:
         job = self.journal.get(job_id)
-        if job.state == JobState.CANCELLED or job.cancel_requested:
+        # A cancel of a paid job only changes how it ends: its images keep coming.
+        if job.state == JobState.CANCELLED or (job.cancel_requested and not job.acked):
             raise _CancelledElsewhere(job_id)
 
     def _set_online(self, online: bool, job_id: str) -> None:

@@ -24,6 +24,7 @@ if TYPE_CHECKING:  # types only: the window imports this module before its first
 
     from seedream_desktop.api.request import GenerationRequest
     from seedream_desktop.jobs.events import JobView, SavedImage
+    from seedream_desktop.jobs.state import CancelOutcome
 
 # Progress events arrive per network chunk; the grid needs a few per second.
 PROGRESS_INTERVAL_S = 0.08
@@ -45,8 +46,8 @@ class Pipeline(Protocol):
     """What the bridge drives on the worker loop (ui/pipeline.py wires the real one)."""
 
     async def submit(self, request: GenerationRequest) -> str: ...
-    async def cancel(self, job_id: str) -> None: ...
-    async def cancel_all(self) -> None: ...
+    async def cancel(self, job_id: str) -> CancelOutcome: ...
+    async def cancel_all(self) -> list[CancelOutcome]: ...
     async def retry(self, job_id: str) -> None: ...
     async def resume(self) -> None: ...
     async def spend_today(self) -> float: ...
@@ -238,11 +239,13 @@ class Bridge(QObject):
 
         return self.run(self._with_pipeline(lambda p: p.submit(request)), finished)
 
-    def cancel(self, job_id: str) -> Future[Any]:
-        return self.run(self._with_pipeline(lambda p: p.cancel(job_id)))
+    def cancel(self, job_id: str, done: Done | None = None) -> Future[Any]:
+        """``done`` gets the CancelOutcome: free (nothing sent) or paid (its images still arrive)."""
+        return self.run(self._with_pipeline(lambda p: p.cancel(job_id)), done)
 
-    def cancel_all(self) -> Future[Any]:
-        return self.run(self._with_pipeline(lambda p: p.cancel_all()))
+    def cancel_all(self, done: Done | None = None) -> Future[Any]:
+        """``done`` gets a CancelOutcome per job."""
+        return self.run(self._with_pipeline(lambda p: p.cancel_all()), done)
 
     def retry(self, job_id: str, done: Done | None = None) -> Future[Any]:
         return self.run(self._with_pipeline(lambda p: p.retry(job_id)), done)

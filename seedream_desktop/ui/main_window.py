@@ -15,6 +15,7 @@ from seedream_desktop import APP_NAME
 from seedream_desktop.api.errors import NetworkError, SeedreamError
 from seedream_desktop.api.request import GenerationRequest
 from seedream_desktop.config import Paths, Settings
+from seedream_desktop.jobs.state import CancelOutcome
 from seedream_desktop.ui import theme
 from seedream_desktop.ui.actions import build_actions, draw_icons, fill_menus, result_menu, retint
 from seedream_desktop.ui.banner import Banner
@@ -218,10 +219,25 @@ class MainWindow(QMainWindow):
         """Esc: the selected running jobs, or else the newest one."""
         ids = self._selected_jobs(*RUNNING, "queued") or [j for j in [self._newest(*RUNNING, "queued")] if j]
         for job_id in ids:
-            self.bridge.cancel(job_id)
+            self.bridge.cancel(job_id, lambda outcome, error: self._cancelled([outcome], error))
 
     def cancel_all(self) -> None:
-        self.bridge.cancel_all()
+        self.bridge.cancel_all(self._cancelled)
+
+    def _cancelled(self, outcomes: Any, error: BaseException | None) -> None:
+        """Tell the truth about money: a job Runware already had is paid for, and its images still come."""
+        if error is not None:
+            self.notices.way_out(error)
+            return
+        if CancelOutcome.PAID in (outcomes or []):
+            self.notices.info(
+                self.tr(
+                    "Cancelled, but Runware had already started it: its images are paid for and will "
+                    "still arrive in your library."
+                )
+            )
+        elif CancelOutcome.FREE in (outcomes or []):
+            self.status.showMessage(self.tr("Cancelled before it was sent: nothing is charged"), 5000)
 
     def retry(self) -> None:
         ids = self._selected_jobs("failed") or [j for j in [self._newest("failed")] if j]

@@ -20,6 +20,7 @@ from seedream_desktop.jobs.journal import JobJournal
 from seedream_desktop.jobs.ledger import SpendLedger
 from seedream_desktop.jobs.runner import JobRunner
 from seedream_desktop.jobs.saver import ImageSaver
+from seedream_desktop.jobs.state import CancelOutcome
 from seedream_desktop.library.index import Library
 from seedream_desktop.ui.bridge import Connection
 from seedream_desktop.ui.pipeline_factory import PipelineOptions
@@ -74,11 +75,11 @@ class JobPipeline:
             raise MissingApiKey(code="missingApiKey")
         return await self.runner.submit(request)
 
-    async def cancel(self, job_id: str) -> None:
-        await self.runner.cancel(job_id)
+    async def cancel(self, job_id: str) -> CancelOutcome:
+        return await self.runner.cancel(job_id)
 
-    async def cancel_all(self) -> None:
-        await self.runner.cancel_all()
+    async def cancel_all(self) -> list[CancelOutcome]:
+        return await self.runner.cancel_all()
 
     async def retry(self, job_id: str) -> None:
         await self.runner.retry(job_id)

@@ -15,7 +15,7 @@ from seedream_desktop.api.sizes import by_key
 from seedream_desktop.config import Paths, Settings
 from seedream_desktop.jobs.journal import JobJournal
 from seedream_desktop.jobs.ledger import SpendLedger
-from seedream_desktop.jobs.state import JobState
+from seedream_desktop.jobs.state import CancelOutcome, JobState
 from seedream_desktop.ui.bridge import Bridge, Connection
 from seedream_desktop.ui.pipeline_factory import PipelineOptions, pipeline_factory
 from tests.jobs.emulated import saved_once
@@ -37,16 +37,19 @@ def test_generate_saves_images_and_reports_on_the_gui_thread(make_bridge, emulat
     qtbot.waitUntil(lambda: bool(seen.spend) and seen.spend[-1] > 0, timeout=5000)
 
 
-def test_cancel_stops_a_running_job(make_bridge, emulator_factory, qtbot):
-    server = emulator_factory(latency=5.0)
-    bridge = make_bridge(Connection("key-1", server.url))
+def test_cancel_of_a_running_job_says_it_is_paid_and_still_saves_its_image(make_bridge, emulator, qtbot):
+    emulator.pause()
+    bridge = make_bridge(Connection("key-1", emulator.url))
     seen = Recorder(bridge)
     job_ids: list[str] = []
     bridge.submit(small_request("slow"), lambda job_id, _e: job_ids.append(job_id))
     qtbot.waitUntil(lambda: bool(job_ids) and "generating" in seen.states, timeout=10_000)
-    bridge.cancel(job_ids[0])
+    outcomes: list = []
+    bridge.cancel(job_ids[0], lambda outcome, _e: outcomes.append(outcome))
+    qtbot.waitUntil(lambda: outcomes == [CancelOutcome.PAID], timeout=10_000)
+    emulator.resume()
     qtbot.waitUntil(lambda: "cancelled" in seen.states, timeout=10_000)
-    assert not seen.saved
+    assert len(seen.saved) == 1
 
 
 @pytest.mark.parametrize(
