@@ -15,8 +15,8 @@ from seedream_desktop.api.client import RunwareClient
 from seedream_desktop.api.errors import MissingApiKey
 from seedream_desktop.api.request import GenerationRequest
 from seedream_desktop.config import Settings
-from seedream_desktop.jobs.events import JobListener
-from seedream_desktop.jobs.journal import JobJournal
+from seedream_desktop.jobs.events import JobListener, SavedImage
+from seedream_desktop.jobs.journal import JobJournal, JobRow
 from seedream_desktop.jobs.ledger import SpendLedger
 from seedream_desktop.jobs.runner import JobRunner
 from seedream_desktop.jobs.saver import ImageSaver
@@ -51,10 +51,12 @@ class JobPipeline:
         self.library = Library.open(library_root, options.paths.thumbnails, browsing=False)
         base_url = connection.base_url if connection else Settings(options.paths).api_url
         self.client = RunwareClient(connection.api_key if connection else "", base_url)
+        self.listener = listener
+        self.saver = ImageSaver(library_root, self.journal)
         self.runner = JobRunner(
             self.client,
             self.journal,
-            ImageSaver(library_root, self.journal),
+            self.saver,
             ledger=self.ledger,
             listener=listener,
             max_concurrent=options.max_concurrent,
@@ -85,8 +87,32 @@ class JobPipeline:
         await self.runner.retry(job_id)
 
     async def resume(self) -> None:
-        if self.connection is not None and self.connection.api_key:
-            await self.runner.resume()
+        if self.connection is None or not self.connection.api_key:
+            return
+        for job_id in await self.runner.resume():
+            # A job resumed after a crash shows every image it saved before it, not only the new ones
+            # (the grid places an image it already shows on its own tile: never twice).
+            self.listener.job_changed(self.runner.view(job_id))
+            for saved in self._saved_before(self.journal.get(job_id)):
+                self.listener.image_saved(job_id, saved)
+
+    def _saved_before(self, job: JobRow) -> list[SavedImage]:
+        total = job.request.expected_images
+        return [
+            SavedImage(
+                Path(image.path),
+                self.saver.record_for(job, image, total),
+                None,
+                image_uuid=image.image_uuid,
+                task_uuid=image.task_uuid,
+                seed=image.seed,
+                cost=image.cost,
+                width=job.request.size.width,
+                height=job.request.size.height,
+            )
+            for image in self.journal.images(job.id)
+            if image.saved and image.path and Path(image.path).is_file()
+        ]
 
     async def spend_today(self) -> float:
         return self.ledger.today()
