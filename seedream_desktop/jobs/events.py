@@ -59,6 +59,8 @@ class JobListener(Protocol):
 
     def download_progress(self, job_id: str, image_uuid: str, done: int, total: int | None) -> None: ...
 
+    def online_changed(self, online: bool) -> None: ...
+
 
 class SilentListener:
     """A listener that ignores everything (the default, and a base to override only what you need)."""
@@ -70,6 +72,9 @@ class SilentListener:
         pass
 
     def download_progress(self, job_id: str, image_uuid: str, done: int, total: int | None) -> None:
+        pass
+
+    def online_changed(self, online: bool) -> None:
         pass
 
 

@@ -59,7 +59,7 @@ class JobRunner:
         self.ledger = ledger
         self.listener: JobListener = listener or SilentListener()
         self.pacing = pacing or Pacing()
-        self.online = True
+        self.online: bool | None = None  # None until the API answered or failed to ("Connecting…")
         self._on_saved: list[OnSaved] = list(on_saved)
         self._slots = asyncio.Semaphore(max_concurrent)
         self._tasks: dict[str, asyncio.Task[None]] = {}
@@ -296,7 +296,7 @@ class JobRunner:
                 self.journal.mark_attempted(job.id)
                 images = await self.client.submit(job.request, job.task_uuid, reference_ids=refs)
             except NetworkError:
-                self._set_online(False, job.id)
+                self.set_online(False)
                 await outage.wait()
                 continue
             except REFUSALS as refusal:
@@ -306,7 +306,7 @@ class JobRunner:
                     raise
                 images = []
             break
-        self._set_online(True, job.id)
+        self.set_online(True)
         self.journal.mark_acked(job.id)
         if images:
             self.journal.add_images(job.id, job.task_uuid, images)
@@ -335,11 +335,11 @@ class JobRunner:
                 try:
                     result = await self.client.poll(task_uuid)
                 except NetworkError:
-                    self._set_online(False, job.id)
+                    self.set_online(False)
                     await outage.wait()
                     continue
                 outage.reset()
-                self._set_online(True, job.id)
+                self.set_online(True)
                 if self.journal.add_images(job.id, task_uuid, result.images):
                     self._emit(job.id)
                 unknown = next((e for e in result.errors if is_unknown_task(e)), None)
@@ -388,10 +388,11 @@ class JobRunner:
         if job.state == JobState.CANCELLED or (job.cancel_requested and not job.acked):
             raise _CancelledElsewhere(job_id)
 
-    def _set_online(self, online: bool, job_id: str) -> None:
+    def set_online(self, online: bool) -> None:
+        """The one online flag: True once the API answered, False when it cannot be reached."""
         if self.online != online:
             self.online = online
-            self._emit(job_id)
+            call_safely(self.listener.online_changed, online)
 
     def _emit(self, job_id: str) -> None:
         call_safely(self.listener.job_changed, self.view(job_id))

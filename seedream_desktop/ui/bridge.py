@@ -69,14 +69,11 @@ class Listener:
     def __init__(self, bridge: Bridge) -> None:
         self._bridge = bridge
         self._last_progress: dict[str, float] = {}
-        self._online = True
+
+    def online_changed(self, online: bool) -> None:
+        self._bridge.onlineChanged.emit(online)
 
     def job_changed(self, view: JobView) -> None:
-        # The runner says "offline" by flipping its `online` flag and emitting the job again.
-        online = bool(getattr(self._bridge.pipeline, "online", True))
-        if online != self._online:
-            self._online = online
-            self._bridge.onlineChanged.emit(online)
         self._bridge.jobChanged.emit(view)
         if view.state.finished:
             self._bridge.refresh_spend()
@@ -103,7 +100,7 @@ class Bridge(QObject):
     spendChanged = Signal(float)  # today's spend in USD
     submitFailed = Signal(object, object)  # GenerationRequest, SeedreamError (nothing was sent)
     connectionChanged = Signal(object)  # Connection | None
-    onlineChanged = Signal(bool)  # False: Runware cannot be reached; jobs wait and go out when it is back
+    onlineChanged = Signal(bool)  # the API answered (True) or cannot be reached (False): see `online`
     pipelineReady = Signal()  # a (re)built pipeline takes requests from now on
     _deliver = Signal(object, object, object)  # callback, result, error: runs the callback on the GUI thread
 
@@ -118,6 +115,11 @@ class Bridge(QObject):
         self._pending: set[Future[Any]] = set()
         self._tasks: set[asyncio.Task[Any]] = set()
         self._deliver.connect(self._delivered, Qt.ConnectionType.QueuedConnection)
+        # The GUI's one copy of the runner's online flag: None until the API answered or failed to
+        # ("Connecting…"), then what the last answer said. Connected first, so it is up to date
+        # before any other slot of onlineChanged runs.
+        self.online: bool | None = None
+        self.onlineChanged.connect(self._set_online)
 
     # ---- life -------------------------------------------------------------------------------
     def start(self, connection: Connection | None) -> Future[Any]:
@@ -149,8 +151,13 @@ class Bridge(QObject):
             self.refresh_spend()
 
         self._connection = connection
+        self.online = None  # a new pipeline has not heard from its API yet
         self.connectionChanged.emit(connection)
         return self.run(rebuild(), done)
+
+    @Slot(bool)
+    def _set_online(self, online: bool) -> None:
+        self.online = online
 
     def stop(self, timeout: float = 10.0) -> None:
         """Close the pipeline (unfinished jobs stay journalled for next time) and end the thread."""

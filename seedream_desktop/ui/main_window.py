@@ -68,7 +68,6 @@ class MainWindow(QMainWindow):
         self.bridge = parts.bridge
         self.compose = parts.compose
         self.jobs: dict[str, JobView] = {}
-        self.online = True
         # Whether the bridge has a pipeline to take a request: not before it starts (just after the
         # first frame) nor while it reconnects. Requests made meanwhile wait here, then go out.
         self.ready = self.bridge.is_running() and self.bridge.pipeline is not None
@@ -276,12 +275,16 @@ class MainWindow(QMainWindow):
         self._show_jobs()
         self._update_actions()
 
+    @property
+    def online(self) -> bool | None:
+        """The bridge's copy of the one online flag: None while connecting (nothing answered yet)."""
+        return self.bridge.online
+
     def _shown_state(self, view: JobView) -> str:
-        waiting = not view.state.finished and (not self.online or isinstance(view.error, NetworkError))
+        waiting = not view.state.finished and (self.online is False or isinstance(view.error, NetworkError))
         return "waiting" if waiting else view.state.value
 
     def on_online_changed(self, online: bool) -> None:
-        self.online = online
         for view in self.jobs.values():
             if not view.state.finished:
                 self.model.update_job(view.id, self._shown_state(view))
@@ -323,6 +326,8 @@ class MainWindow(QMainWindow):
         else:
             if connection is None or not connection.api_key:
                 self.status.set_connection("no-key")
+            elif self.online is None:
+                self.status.set_connection("connecting", urlsplit(connection.base_url).hostname or "")
             elif not self.online:
                 self.status.set_connection("offline")
             else:

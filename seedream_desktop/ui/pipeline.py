@@ -7,17 +7,19 @@ SQLite connection and the HTTP client belong to that one thread).
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 from seedream_desktop.api.client import RunwareClient
-from seedream_desktop.api.errors import MissingApiKey
+from seedream_desktop.api.errors import MissingApiKey, NetworkError, SeedreamError
 from seedream_desktop.api.request import GenerationRequest
 from seedream_desktop.config import Settings
 from seedream_desktop.jobs.events import JobListener, SavedImage
 from seedream_desktop.jobs.journal import JobJournal, JobRow
 from seedream_desktop.jobs.ledger import SpendLedger
+from seedream_desktop.jobs.pacing import Outage
 from seedream_desktop.jobs.runner import JobRunner
 from seedream_desktop.jobs.saver import ImageSaver
 from seedream_desktop.jobs.state import CancelOutcome
@@ -52,6 +54,7 @@ class JobPipeline:
         base_url = connection.base_url if connection else Settings(options.paths).api_url
         self.client = RunwareClient(connection.api_key if connection else "", base_url)
         self.listener = listener
+        self._watch: asyncio.Task[None] | None = None
         self.saver = ImageSaver(library_root, self.journal)
         self.runner = JobRunner(
             self.client,
@@ -68,9 +71,28 @@ class JobPipeline:
     def _index_saved(self, path: Path, record: Any) -> None:
         self.library.add_file(path, record)
 
-    @property
-    def online(self) -> bool:
-        return bool(self.runner.online)
+    async def watch_connection(self) -> None:
+        """Say whether the API answers, with a free request (a ping), at start and while it does not.
+
+        Online means the API answered: until then the window says "Connecting…", never "Connected".
+        Runs until the pipeline closes; a job's own requests report their answers as they go, and
+        when one of them finds the network gone, this checks again until it is back (jobs or not).
+        """
+        outage = Outage(dataclasses.replace(self.runner.pacing, offline_patience=None))
+        while True:
+            if self.runner.online:
+                outage.reset()
+                await asyncio.sleep(self.runner.pacing.longest_offline)  # no request: reads a flag
+                continue
+            try:
+                await self.client.check_key()
+            except NetworkError:
+                self.runner.set_online(False)
+                await outage.wait()
+                continue
+            except SeedreamError:
+                pass  # it answered: a key problem is said when a job is sent
+            self.runner.set_online(True)
 
     async def submit(self, request: GenerationRequest) -> str:
         if self.connection is None or not self.connection.api_key:
@@ -89,6 +111,7 @@ class JobPipeline:
     async def resume(self) -> None:
         if self.connection is None or not self.connection.api_key:
             return
+        self._watch = asyncio.get_running_loop().create_task(self.watch_connection(), name="connection")
         for job_id in await self.runner.resume():
             # A job resumed after a crash shows every image it saved before it, not only the new ones
             # (the grid places an image it already shows on its own tile: never twice).
@@ -144,6 +167,9 @@ class JobPipeline:
         return await asyncio.to_thread(send)
 
     async def aclose(self) -> None:
+        if self._watch is not None:
+            self._watch.cancel()
+            await asyncio.gather(self._watch, return_exceptions=True)
         await self.runner.aclose()
         await self.client.aclose()
         self.journal.close()

@@ -176,7 +176,7 @@ def test_offline_job_waits_and_goes_when_the_network_is_back(journal: JobJournal
 
     async def body(runner: JobRunner) -> str:
         job_id = await runner.submit(request(count=1))
-        while runner.online:  # wait for the runner to notice it is offline
+        while runner.online is not False:  # wait for the runner to notice it is offline
             await asyncio.sleep(0.01)
         assert runner.view(job_id).state is JobState.QUEUED
         server.start()

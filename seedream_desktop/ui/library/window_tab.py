@@ -202,7 +202,7 @@ class LibraryTab(QObject):
             reason = self.tr(
                 "Generating needs a Runware API key (Settings). Everything in the library works without one."
             )
-        elif not self.window.online and not connection.demo:
+        elif self.window.online is False and not connection.demo:
             reason = self.tr(
                 "No connection to Runware: generating waits until it is back. The library works offline."
             )
