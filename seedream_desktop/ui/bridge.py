@@ -12,11 +12,12 @@ import inspect
 import threading
 import time
 from collections.abc import Awaitable, Callable, Coroutine
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
+
+from seedream_desktop.jobs.connection import Connection as Connection  # re-exported for the window
 
 if TYPE_CHECKING:  # types only: the window imports this module before its first frame
     import asyncio
@@ -30,20 +31,14 @@ if TYPE_CHECKING:  # types only: the window imports this module before its first
 PROGRESS_INTERVAL_S = 0.08
 
 
-@dataclass(frozen=True, slots=True)
-class Connection:
-    """Where the pipeline talks to: the key stays in memory, in this object and the client only."""
-
-    api_key: str
-    base_url: str
-    demo: bool = False
-
-    def __repr__(self) -> str:  # never print the key
-        return f"Connection(base_url={self.base_url!r}, demo={self.demo})"
+class NotReady(RuntimeError):
+    """Asked in the moment a reconnect took the pipeline away: the window holds the request until ready."""
 
 
 class Pipeline(Protocol):
-    """What the bridge drives on the worker loop (ui/pipeline.py wires the real one)."""
+    """What the bridge drives on the worker loop (jobs/session.py's Session is the real one)."""
+
+    notices: list[Any]  # library.notice.LibraryNotice: what the person should know about this session
 
     async def submit(self, request: GenerationRequest) -> str: ...
     async def cancel(self, job_id: str) -> CancelOutcome: ...
@@ -102,6 +97,7 @@ class Bridge(QObject):
     connectionChanged = Signal(object)  # Connection | None
     onlineChanged = Signal(bool)  # the API answered (True) or cannot be reached (False): see `online`
     pipelineReady = Signal()  # a (re)built pipeline takes requests from now on
+    noticed = Signal(object)  # library.notice.LibraryNotice (the index cannot open …): say it in the window
     _deliver = Signal(object, object, object)  # callback, result, error: runs the callback on the GUI thread
 
     def __init__(self, factory: PipelineFactory, parent: QObject | None = None) -> None:
@@ -120,6 +116,10 @@ class Bridge(QObject):
         # before any other slot of onlineChanged runs.
         self.online: bool | None = None
         self.onlineChanged.connect(self._set_online)
+        # Whether a pipeline takes requests, as the GUI thread knows it (never `pipeline`, which
+        # belongs to the worker): False before start and while a new connection is being built.
+        self.ready = False
+        self.pipelineReady.connect(self._set_ready)
 
     # ---- life -------------------------------------------------------------------------------
     def start(self, connection: Connection | None) -> Future[Any]:
@@ -146,18 +146,25 @@ class Bridge(QObject):
                 await self._pipeline.aclose()
                 self._pipeline = None
             self._pipeline = await self._factory(self._listener, connection)
+            for notice in getattr(self._pipeline, "notices", []):
+                self.noticed.emit(notice)
             self.pipelineReady.emit()  # before resume: new requests need not wait for old jobs' polls
             await self._pipeline.resume()
             self.refresh_spend()
 
         self._connection = connection
         self.online = None  # a new pipeline has not heard from its API yet
+        self.ready = False
         self.connectionChanged.emit(connection)
         return self.run(rebuild(), done)
 
     @Slot(bool)
     def _set_online(self, online: bool) -> None:
         self.online = online
+
+    @Slot()
+    def _set_ready(self) -> None:
+        self.ready = True
 
     def stop(self, timeout: float = 10.0) -> None:
         """Close the pipeline (unfinished jobs stay journalled for next time) and end the thread."""
@@ -230,7 +237,7 @@ class Bridge(QObject):
     def _with_pipeline(self, action: Callable[[Pipeline], Awaitable[Any]]) -> Coroutine[Any, Any, Any]:
         async def call() -> Any:
             if self._pipeline is None:
-                raise RuntimeError("the job pipeline is not ready")
+                raise NotReady("the job pipeline is not ready")
             result = action(self._pipeline)
             return await result if inspect.isawaitable(result) else result
 

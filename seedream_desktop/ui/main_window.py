@@ -12,14 +12,14 @@ from PySide6.QtGui import QClipboard, QCloseEvent, QDesktopServices
 from PySide6.QtWidgets import QMainWindow, QSplitter, QToolBar, QVBoxLayout, QWidget
 
 from seedream_desktop import APP_NAME
-from seedream_desktop.api.errors import NetworkError, SeedreamError
+from seedream_desktop.api.errors import NetworkError
 from seedream_desktop.api.request import GenerationRequest
 from seedream_desktop.config import Paths, Settings
 from seedream_desktop.jobs.state import CancelOutcome
 from seedream_desktop.ui import theme
 from seedream_desktop.ui.actions import build_actions, draw_icons, fill_menus, result_menu, retint
 from seedream_desktop.ui.banner import Banner
-from seedream_desktop.ui.bridge import Bridge, Connection
+from seedream_desktop.ui.bridge import Bridge, Connection, NotReady
 from seedream_desktop.ui.keychain_worker import KeychainWorker
 from seedream_desktop.ui.library.window_tab import LibraryTab
 from seedream_desktop.ui.messages import error_text, remedy_text
@@ -68,9 +68,8 @@ class MainWindow(QMainWindow):
         self.bridge = parts.bridge
         self.compose = parts.compose
         self.jobs: dict[str, JobView] = {}
-        # Whether the bridge has a pipeline to take a request: not before it starts (just after the
-        # first frame) nor while it reconnects. Requests made meanwhile wait here, then go out.
-        self.ready = self.bridge.is_running() and self.bridge.pipeline is not None
+        # Requests made while the bridge has no pipeline to take them (before it starts, just after
+        # the first frame, or while it reconnects: `bridge.ready`) wait here, then go out.
         self.held: list[GenerationRequest] = []
         self.keychain = KeychainWorker(parts.keys)  # reads and writes of the key, off this thread
         self._switches = 0  # connection changes asked for: only the latest one is carried out
@@ -158,10 +157,10 @@ class MainWindow(QMainWindow):
         b.downloadProgress.connect(self.model.download_progress)
         b.spendChanged.connect(self._show_spend)
         b.pipelineReady.connect(self._pipeline_ready)
-        b.connectionChanged.connect(lambda _connection: setattr(self, "ready", False))
         b.submitFailed.connect(self.on_submit_failed)
         b.connectionChanged.connect(self._show_connection)
         b.onlineChanged.connect(self.on_online_changed)
+        b.noticed.connect(self._show_notice)
 
     def _update_actions(self) -> None:
         self.commands.update_enabled(self.actions_)
@@ -187,14 +186,13 @@ class MainWindow(QMainWindow):
 
     def submit(self, request: GenerationRequest) -> None:
         """Send a request now, or as soon as the connection is ready."""
-        if not self.ready:
+        if not self.bridge.ready:
             self.held.append(request)
             self.notices.connecting()
             return
         self.bridge.submit(request)
 
     def _pipeline_ready(self) -> None:
-        self.ready = True
         held, self.held = self.held, []
         self.notices.answered("connecting")
         for request in held:
@@ -294,13 +292,18 @@ class MainWindow(QMainWindow):
         else:
             self.notices.offline()
 
+    def _show_notice(self, notice: Any) -> None:
+        """What the session has to say (the library index cannot open: images are still saved …)."""
+        from seedream_desktop.ui.library.library_sync import translated
+
+        self.notices.info(translated(notice))
+
     def on_image_saved(self, job_id: str, saved: SavedImage) -> None:
         self.model.image_saved(job_id, saved.path, saved.record, saved.image_uuid)
 
     def on_submit_failed(self, request: GenerationRequest, error: BaseException) -> None:
-        if not isinstance(error, SeedreamError) and self.bridge.pipeline is None:
+        if isinstance(error, NotReady):
             # Sent in the moment a reconnect took the pipeline away: it goes out once the new one is up.
-            self.ready = False
             self.submit(request)
             return
         self.notices.way_out(error, lambda: self.resubmit(request))

@@ -153,7 +153,12 @@ class LibraryTab(QObject):
         self._changed()  # a replaced index: the page shows what it holds now
 
     def _after_first_frame(self) -> None:
-        self._build()
+        from seedream_desktop.library.notice import IndexUnavailable
+
+        try:
+            self._build()
+        except IndexUnavailable:
+            return  # the page waits for its index; the session's notice says generating still saves
         if self._sync_enabled and self.sync is not None:
             QTimer.singleShot(SYNC_DELAY_MS, self.sync.start)
 
