@@ -280,6 +280,8 @@ def self_test() -> int:
     """Offscreen, in a throwaway home: one demo generation end to end, then check the saved file."""
     import tempfile
 
+    from seedream_desktop.jobs.state import JobState
+
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
     with tempfile.TemporaryDirectory(prefix="seedream-self-test-") as home:
         os.environ["SEEDREAM_HOME"] = home
@@ -292,7 +294,7 @@ def self_test() -> int:
         failures: list[str] = []
         bridge.imageSaved.connect(lambda _job, image: saved.append(image))
         bridge.jobChanged.connect(
-            lambda view: failures.append(str(view.error)) if view.state.value == "failed" else None
+            lambda view: failures.append(str(view.error)) if view.state is JobState.FAILED else None
         )
         try:
             bridge.start(demo.connection()).result(30)

@@ -64,12 +64,10 @@ class JobRunner:
         self._slots = asyncio.Semaphore(max_concurrent)
         self._tasks: dict[str, asyncio.Task[None]] = {}
         self._user_cancelled: set[str] = set()
+        self._closing = False
         self.fetcher = ImageFetcher(client, journal, saver, lambda: self.listener, self._saved)
 
     # ---- public interface ----------------------------------------------------------------------
-    def add_on_saved(self, callback: OnSaved) -> None:
-        self._on_saved.append(callback)
-
     async def submit(self, request: GenerationRequest) -> str:
         """Validate, check the budget, journal the job (QUEUED) and start it; returns the job id."""
         request.validate()
@@ -97,19 +95,18 @@ class JobRunner:
             return CancelOutcome.OVER
         self.journal.request_cancel(job_id)
         task = self._tasks.get(job_id)
-        running = task is not None and not task.done()
         if job.acked:
             self._emit(job_id)
-            if not running:
-                self._start(job_id)  # e.g. failed on the way: the paid images are fetched all the same
+            self._start(job_id)  # not running (failed on the way)? its paid images are fetched anyway
             return CancelOutcome.PAID
-        if task is not None and running:
+        if task is not None and not task.done():
             # Interrupting a send is fine: the wind-down asks the server whether the task got through.
             self._user_cancelled.add(job_id)
             task.cancel()
             await asyncio.gather(task, return_exceptions=True)
             self._user_cancelled.discard(job_id)
-        if self.journal.get(job_id).state not in (JobState.DONE, JobState.CANCELLED):
+        job = self.journal.get(job_id)
+        if not job.acked and job.state not in (JobState.DONE, JobState.CANCELLED):
             # Not running, or cancelled before its first step (then _drive never saw the cancel).
             await self._wind_down_claimed(job_id)
         return CancelOutcome.PAID if self.journal.get(job_id).acked else CancelOutcome.FREE
@@ -168,6 +165,7 @@ class JobRunner:
 
     async def aclose(self) -> None:
         """Stop without cancelling: running jobs keep their journal state and resume on the next start."""
+        self._closing = True
         tasks = list(self._tasks.values())
         for task in tasks:
             task.cancel()
@@ -190,7 +188,7 @@ class JobRunner:
         self._emit(job.id)
 
     def _start(self, job_id: str) -> None:
-        if job_id in self._running():
+        if self._closing or job_id in self._running():
             return
         task = asyncio.get_running_loop().create_task(self._drive(job_id), name=f"job-{job_id}")
         self._tasks[job_id] = task
@@ -241,7 +239,11 @@ class JobRunner:
         on_its_way = job.attempted and not job.acked and job.state != JobState.CANCELLED
         if on_its_way and await server_took(self.client, job.task_uuid):
             self.journal.mark_acked(job_id)
-            await self._run(self.journal.get(job_id))
+            self._emit(job_id)
+            # Paid: it collects its images in a task of its own, once this one ends (the cancel
+            # answers at once, it does not wait for the generation).
+            if (current := asyncio.current_task()) is not None:
+                current.add_done_callback(lambda _task: self._start(job_id))
             return
         try:
             failures = await self.fetcher.save_pending(job)
@@ -251,10 +253,8 @@ class JobRunner:
             self._emit(job_id)  # cancelled in the journal by another process: that state is final
             return
         later = [e for e in failures if type(e).__name__ in RESUMABLE_KINDS]
-        if later:
-            self.journal.set_state(job_id, JobState.FAILED, error=later[0])
-        else:
-            self.journal.set_state(job_id, JobState.CANCELLED)
+        ended = JobState.FAILED if later else JobState.CANCELLED
+        self.journal.set_state(job_id, ended, error=later[0] if later else None)
         self._emit(job_id)
 
     async def _run(self, job: JobRow) -> None:

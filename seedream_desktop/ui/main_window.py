@@ -15,7 +15,7 @@ from seedream_desktop import APP_NAME
 from seedream_desktop.api.errors import NetworkError
 from seedream_desktop.api.request import GenerationRequest
 from seedream_desktop.config import Paths, Settings
-from seedream_desktop.jobs.state import CancelOutcome
+from seedream_desktop.jobs.state import CancelOutcome, JobState
 from seedream_desktop.ui import theme
 from seedream_desktop.ui.actions import build_actions, draw_icons, fill_menus, result_menu, retint
 from seedream_desktop.ui.banner import Banner
@@ -38,8 +38,6 @@ if TYPE_CHECKING:
     from seedream_desktop.secrets import KeyStore
     from seedream_desktop.ui.settings_dialog import SettingsDialog
 
-RUNNING = ("submitted", "generating", "downloading")
-
 
 @dataclass
 class WindowParts:
@@ -55,6 +53,11 @@ class WindowParts:
     # Starts the built-in emulator and returns its connection (app.py: the ui never imports it).
     start_demo: Callable[[], Connection] | None = None
     thumbnail_file: ThumbnailFile | None = None
+
+
+# Sent to the server and not finished; with QUEUED, every job a cancel can still stop.
+SENT = (JobState.SUBMITTED, JobState.GENERATING, JobState.DOWNLOADING)
+UNFINISHED = (JobState.QUEUED, *SENT)
 
 
 class MainWindow(QMainWindow):
@@ -164,13 +167,13 @@ class MainWindow(QMainWindow):
 
     def _update_actions(self) -> None:
         self.commands.update_enabled(self.actions_)
-        running = any(v.state.value in (*RUNNING, "queued") for v in self.jobs.values())
+        running = any(not v.state.finished for v in self.jobs.values())
         self.actions_.cancel.setEnabled(running)
         self.actions_.cancel_all.setEnabled(running)
-        self.actions_.retry.setEnabled(any(v.state.value == "failed" for v in self.jobs.values()))
+        self.actions_.retry.setEnabled(any(v.state is JobState.FAILED for v in self.jobs.values()))
 
     def _context_menu(self, position: QPoint) -> None:
-        failed, running = self._selected_jobs("failed"), self._selected_jobs(*RUNNING, "queued")
+        failed, running = self._selected_jobs(JobState.FAILED), self._selected_jobs(*UNFINISHED)
         result_menu(self, self.actions_, retry=bool(failed), cancel=bool(running)).popup(position)
 
     # ---- generating -------------------------------------------------------------------------------
@@ -204,17 +207,17 @@ class MainWindow(QMainWindow):
         else:
             self.notices.way_out(error)
 
-    def _selected_jobs(self, *states: str) -> list[str]:
+    def _selected_jobs(self, *states: JobState) -> list[str]:
         ids = {item.job_id for item in self.grid.selected_items()}
-        return [i for i in ids if i in self.jobs and self.jobs[i].state.value in states]
+        return [i for i in ids if i in self.jobs and self.jobs[i].state in states]
 
-    def _newest(self, *states: str) -> str | None:
-        matching = [v for v in self.jobs.values() if v.state.value in states]
+    def _newest(self, *states: JobState) -> str | None:
+        matching = [v for v in self.jobs.values() if v.state in states]
         return max(matching, key=lambda v: v.created).id if matching else None
 
     def cancel(self) -> None:
         """Esc: the selected running jobs, or else the newest one."""
-        ids = self._selected_jobs(*RUNNING, "queued") or [j for j in [self._newest(*RUNNING, "queued")] if j]
+        ids = self._selected_jobs(*UNFINISHED) or [j for j in [self._newest(*UNFINISHED)] if j]
         for job_id in ids:
             self.bridge.cancel(job_id, lambda outcome, error: self._cancelled([outcome], error))
 
@@ -237,7 +240,7 @@ class MainWindow(QMainWindow):
             self.status.showMessage(self.tr("Cancelled before it was sent: nothing is charged"), 5000)
 
     def retry(self) -> None:
-        ids = self._selected_jobs("failed") or [j for j in [self._newest("failed")] if j]
+        ids = self._selected_jobs(JobState.FAILED) or [j for j in [self._newest(JobState.FAILED)] if j]
         for job_id in ids:
             self.bridge.retry(job_id)
         if ids:
@@ -259,16 +262,13 @@ class MainWindow(QMainWindow):
     # ---- what the pipeline reports ------------------------------------------------------------
     def on_job_changed(self, view: JobView) -> None:
         self.jobs[view.id] = view
-        state = view.state.value
-        error = view.error
-        shown = self._shown_state(view)
+        error = view.error if view.state is JobState.FAILED else None
+        waiting = self._waiting(view)
         if not self.model.rows_of(view.id):
-            self.model.add_job(view.id, view.request, view.images_expected, shown)
-        details = None
-        if error is not None and state == "failed":
-            details = (type(error).__name__, error_text(error), remedy_text(error))
-        self.model.update_job(view.id, shown, details)
-        if state == "failed" and error is not None:
+            self.model.add_job(view.id, view.request, view.images_expected, view.state, waiting=waiting)
+        details = None if error is None else (type(error).__name__, error_text(error), remedy_text(error))
+        self.model.update_job(view.id, view.state, details, waiting=waiting)
+        if error is not None:
             self.notices.way_out(error, lambda: self.retry_job(view.id))
         self._show_jobs()
         self._update_actions()
@@ -278,14 +278,14 @@ class MainWindow(QMainWindow):
         """The bridge's copy of the one online flag: None while connecting (nothing answered yet)."""
         return self.bridge.online
 
-    def _shown_state(self, view: JobView) -> str:
-        waiting = not view.state.finished and (self.online is False or isinstance(view.error, NetworkError))
-        return "waiting" if waiting else view.state.value
+    def _waiting(self, view: JobView) -> bool:
+        """Queued for the network: it goes out (or is fetched) when Runware can be reached again."""
+        return not view.state.finished and (self.online is False or isinstance(view.error, NetworkError))
 
     def on_online_changed(self, online: bool) -> None:
         for view in self.jobs.values():
             if not view.state.finished:
-                self.model.update_job(view.id, self._shown_state(view))
+                self.model.update_job(view.id, view.state, waiting=self._waiting(view))
         self._show_connection(self.bridge.connection)
         if online:
             self.notices.answered("offline")
@@ -309,9 +309,9 @@ class MainWindow(QMainWindow):
         self.notices.way_out(error, lambda: self.resubmit(request))
 
     def _show_jobs(self) -> None:
-        states = [v.state.value for v in self.jobs.values()]
+        states = [v.state for v in self.jobs.values()]
         self.status.set_jobs(
-            sum(s in RUNNING for s in states), states.count("queued"), states.count("failed")
+            sum(s in SENT for s in states), states.count(JobState.QUEUED), states.count(JobState.FAILED)
         )
 
     def _show_spend(self, today: float) -> None:

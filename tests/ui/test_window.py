@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QPushButton
 
+from seedream_desktop.jobs.state import JobState
 from seedream_desktop.ui.bridge import Connection
 from seedream_desktop.ui.results.model import Role
 
@@ -125,7 +126,7 @@ def test_network_down_queues_and_sends_when_back(make_window, emulator_factory, 
     generate_with_keyboard(qtbot, window)
     qtbot.waitUntil(lambda: "Offline" in window.status.connection.text(), timeout=20_000)
     assert "will be sent when it is back" in window.error_banner.text.text()
-    assert window.model.item(0).state == "waiting"
+    assert window.model.item(0).waiting and window.model.item(0).state is JobState.QUEUED
     with Emulator(port=port):
         qtbot.waitUntil(lambda: len(saved_rows(window)) == 1, timeout=20_000)
     assert "Connected" in window.status.connection.text()
