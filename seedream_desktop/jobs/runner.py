@@ -51,8 +51,7 @@ class JobRunner:
         api_url: str | None = None,
     ) -> None:
         self.client = client
-        # Jobs are journalled with the API they go to and only ever polled there: another server (the
-        # demo emulator, a changed URL) would answer "unknown task" for a job it never had.
+        # Jobs are polled only at the API they went to: another would answer "unknown task".
         self.api_url = api_identity(api_url or getattr(client, "base_url", None))
         self.journal = journal
         self.saver = saver
@@ -340,12 +339,11 @@ class JobRunner:
                     continue
                 outage.reset()
                 self.set_online(True)
-                if self.journal.add_images(job.id, task_uuid, result.images):
+                if added := self.journal.add_images(job.id, task_uuid, result.images):
                     self._emit(job.id)
                 unknown = next((e for e in result.errors if is_unknown_task(e)), None)
                 if unknown is not None:
-                    # Not a failed generation: the server lost the task (or never had it). Save what
-                    # arrived and stay resumable with the same task: a re-send would be paid twice.
+                    # The server lost the task (or never had it): save what arrived, stay resumable.
                     download_errors += await self.fetcher.save_pending(job, self._check_cancelled)
                     self._fail(job.id, TaskUnknown(unknown.detail, code=unknown.code, status=unknown.status))
                     return
@@ -358,6 +356,9 @@ class JobRunner:
                 download_errors += await self.fetcher.save_pending(job, self._check_cancelled)
                 if finished:
                     break
+                if added:  # images are flowing: look for the next ones as soon as these are saved
+                    delay = self.pacing.first_poll
+                    continue
                 await asyncio.sleep(delay)
                 delay = min(delay * self.pacing.poll_factor, self.pacing.longest_poll)
         saved = [i for i in self.journal.images(job.id) if i.saved]

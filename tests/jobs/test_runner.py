@@ -313,3 +313,20 @@ def test_shutdown_leaves_jobs_for_resume(journal: JobJournal, saver: ImageSaver,
     run(restart)
     assert sorted(client.downloads.values()) == [1, 1]
     assert len(client.submits()) == 1
+
+
+def test_while_images_keep_arriving_the_next_poll_follows_at_once(
+    journal: JobJournal, saver: ImageSaver, recorder: Recorder
+) -> None:
+    # A batch whose images become ready one by one: each poll brings one. The runner waits between
+    # polls only when nothing new came, so the last image is on disk as soon as the server has it.
+    client = FakeClient(polls=3)
+    slow = dataclasses.replace(FAST, first_poll=600.0, longest_poll=600.0)
+
+    async def scenario() -> JobState:
+        runner = make_runner(client, journal, saver, recorder, pacing=slow)
+        job_id = await runner.submit(GenerationRequest("x", number_results=3))
+        return (await asyncio.wait_for(runner.wait(job_id), 60)).state
+
+    assert run(scenario) is JobState.DONE
+    assert [name for name, _ in client.calls if name == "poll"] == ["poll"] * 3
