@@ -8,7 +8,7 @@ import contextlib
 import hashlib
 import json
 import sys
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -108,6 +108,23 @@ async def open_pipeline(
         for notice in session.notices:  # the index cannot open: the images are saved all the same
             print(f"note: {notice}", file=sys.stderr)
         yield session.runner
+
+
+@contextlib.contextmanager
+def _library_index(root: Path, paths: Paths) -> Iterator[Callable[[Path, Any], Any] | None]:
+    """For files saved outside a session (an edit's composite): the session's index policy."""
+    from seedream_desktop.jobs.session import open_index
+
+    library, notice = open_index(root, paths.thumbnails)
+    if notice is not None:
+        print(f"note: {notice}", file=sys.stderr)
+    if library is None:
+        yield None
+        return
+    try:
+        yield library.add_file
+    finally:
+        library.close()
 
 
 def saved_as_json(saved: list[SavedImage]) -> str:

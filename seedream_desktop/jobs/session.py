@@ -42,6 +42,20 @@ INDEX_LATER = QT_TRANSLATE_NOOP(
 )
 
 
+def open_index(root: Path, thumbnails: Path) -> tuple[Library | None, LibraryNotice | None]:
+    """The library index for saving into ``root``, or None and why: it must never cost an image.
+
+    The notice also says when a damaged index was set aside and is being rebuilt.
+    """
+    try:
+        library = Library.open(root, thumbnails, browsing=False)
+    except Exception as exc:  # locked, read-only, not a file …: the image matters more than its index
+        detail = exc.notice.params["detail"] if isinstance(exc, IndexUnavailable) else str(exc)
+        log.warning("library index unavailable: %s", detail)
+        return None, LibraryNotice(INDEX_LATER, {"folder": str(root), "detail": detail}, CONTEXT)
+    return library, library.notice
+
+
 class Session:
     """Owns the core objects for one connection; ``aclose`` leaves unfinished jobs for the next start."""
 
@@ -80,17 +94,9 @@ class Session:
 
     # ---- the library index: a cache that never costs an image ---------------------------------
     def _open_index(self) -> Library | None:
-        try:
-            library = Library.open(self.library_root, self._thumbnails, browsing=False)
-        except Exception as exc:  # locked, read-only, not a file …: the image matters more than its index
-            detail = exc.notice.params["detail"] if isinstance(exc, IndexUnavailable) else str(exc)
-            log.warning("library index unavailable: %s", detail)
-            self.notices.append(
-                LibraryNotice(INDEX_LATER, {"folder": str(self.library_root), "detail": detail}, CONTEXT)
-            )
-            return None
-        if library.notice is not None:
-            self.notices.append(library.notice)  # damaged, set aside and rebuilt: worth knowing
+        library, notice = open_index(self.library_root, self._thumbnails)
+        if notice is not None:
+            self.notices.append(notice)
         return library
 
     def _index_saved(self, path: Path, record: Any) -> None:
