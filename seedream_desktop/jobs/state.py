@@ -28,6 +28,8 @@ class CancelOutcome(Enum):
 
 
 _RUNNING = (JobState.SUBMITTED, JobState.GENERATING, JobState.DOWNLOADING)
+SENT = _RUNNING  # sent to the server and not finished
+UNFINISHED = (JobState.QUEUED, *SENT)  # every job a cancel can still stop
 
 # A failed job comes back to life through retry/resume: to QUEUED when it is re-sent, or straight to a
 # running state when the server already has it (poll the old task, never pay twice).

@@ -15,7 +15,7 @@ from seedream_desktop import APP_NAME
 from seedream_desktop.api.errors import NetworkError
 from seedream_desktop.api.request import GenerationRequest
 from seedream_desktop.config import Paths, Settings
-from seedream_desktop.jobs.state import CancelOutcome, JobState
+from seedream_desktop.jobs.state import SENT, UNFINISHED, JobState
 from seedream_desktop.ui import theme
 from seedream_desktop.ui.actions import build_actions, draw_icons, fill_menus, result_menu, retint
 from seedream_desktop.ui.banner import Banner
@@ -53,11 +53,6 @@ class WindowParts:
     # Starts the built-in emulator and returns its connection (app.py: the ui never imports it).
     start_demo: Callable[[], Connection] | None = None
     thumbnail_file: ThumbnailFile | None = None
-
-
-# Sent to the server and not finished; with QUEUED, every job a cancel can still stop.
-SENT = (JobState.SUBMITTED, JobState.GENERATING, JobState.DOWNLOADING)
-UNFINISHED = (JobState.QUEUED, *SENT)
 
 
 class MainWindow(QMainWindow):
@@ -163,7 +158,7 @@ class MainWindow(QMainWindow):
         b.submitFailed.connect(self.on_submit_failed)
         b.connectionChanged.connect(self._show_connection)
         b.onlineChanged.connect(self.on_online_changed)
-        b.noticed.connect(self._show_notice)
+        b.noticed.connect(self.notices.core)  # the index cannot open: images are still saved …
 
     def _update_actions(self) -> None:
         self.commands.update_enabled(self.actions_)
@@ -225,18 +220,9 @@ class MainWindow(QMainWindow):
         self.bridge.cancel_all(self._cancelled)
 
     def _cancelled(self, outcomes: Any, error: BaseException | None) -> None:
-        """Tell the truth about money: a job Runware already had is paid for, and its images still come."""
         if error is not None:
             self.notices.way_out(error)
-            return
-        if CancelOutcome.PAID in (outcomes or []):
-            self.notices.info(
-                self.tr(
-                    "Cancelled, but Runware had already started it: its images are paid for and will "
-                    "still arrive in your library."
-                )
-            )
-        elif CancelOutcome.FREE in (outcomes or []):
+        elif not self.notices.cancelled(outcomes or []):
             self.status.showMessage(self.tr("Cancelled before it was sent: nothing is charged"), 5000)
 
     def retry(self) -> None:
@@ -291,12 +277,6 @@ class MainWindow(QMainWindow):
             self.notices.answered("offline")
         else:
             self.notices.offline()
-
-    def _show_notice(self, notice: Any) -> None:
-        """What the session has to say (the library index cannot open: images are still saved …)."""
-        from seedream_desktop.ui.library.library_sync import translated
-
-        self.notices.info(translated(notice))
 
     def on_image_saved(self, job_id: str, saved: SavedImage) -> None:
         self.model.image_saved(job_id, saved.path, saved.record, saved.image_uuid)
