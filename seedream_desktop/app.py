@@ -77,17 +77,18 @@ def build(paths: Paths, demo: DemoServer, *, pacing=None, open_url=None):
     """The window and its bridge, wired; the caller starts the bridge and shows the window."""
     from PySide6.QtGui import QGuiApplication
 
+    from seedream_desktop.jobs.connection import SessionOptions
     from seedream_desktop.library.kits import ReferenceKits
     from seedream_desktop.library.prompt_history import PromptHistory
     from seedream_desktop.ui import theme
     from seedream_desktop.ui.bridge import Bridge
     from seedream_desktop.ui.compose.panel import ComposePanel
     from seedream_desktop.ui.main_window import MainWindow, WindowParts
-    from seedream_desktop.ui.pipeline_factory import PipelineOptions, pipeline_factory
+    from seedream_desktop.ui.pipeline_factory import pipeline_factory
     from seedream_desktop.ui.results.thumbnail_files import ResultThumbnailFiles
 
     settings = Settings(paths)
-    options = PipelineOptions(
+    options = SessionOptions(
         paths,
         settings.library,
         pacing=pacing,
@@ -305,6 +306,8 @@ def self_test() -> int:
     """Offscreen, in a throwaway home: one demo generation end to end, then check the saved file."""
     import tempfile
 
+    from seedream_desktop.jobs.state import JobState
+
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
     with tempfile.TemporaryDirectory(prefix="seedream-self-test-") as home:
         os.environ["SEEDREAM_HOME"] = home
@@ -317,7 +320,7 @@ def self_test() -> int:
         failures: list[str] = []
         bridge.imageSaved.connect(lambda _job, image: saved.append(image))
         bridge.jobChanged.connect(
-            lambda view: failures.append(str(view.error)) if view.state.value == "failed" else None
+            lambda view: failures.append(str(view.error)) if view.state is JobState.FAILED else None
         )
         try:
             bridge.start(demo.connection()).result(30)

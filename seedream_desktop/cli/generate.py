@@ -8,7 +8,7 @@ import contextlib
 import json
 import math
 import sys
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -25,11 +25,9 @@ from seedream_desktop.api.references import UnusableImage, prepare_data_uri, pre
 from seedream_desktop.api.request import OUTPUT_FORMATS, GenerationRequest, ReferenceImage
 from seedream_desktop.api.sizes import DEFAULT_SIZE, parse_size
 from seedream_desktop.config import Paths, Settings
+from seedream_desktop.jobs.connection import Connection, SessionOptions
 from seedream_desktop.jobs.events import JobView, SavedImage, SilentListener
-from seedream_desktop.jobs.journal import JobJournal
-from seedream_desktop.jobs.ledger import SpendLedger
 from seedream_desktop.jobs.runner import JobRunner, Pacing
-from seedream_desktop.jobs.saver import ImageSaver
 from seedream_desktop.regular_files import absolute
 from seedream_desktop.secrets import KeyStore
 
@@ -112,57 +110,41 @@ class CliListener(SilentListener):
 async def open_pipeline(
     listener: CliListener, *, offline_wait: float | None, require_key: bool = True
 ) -> AsyncIterator[JobRunner]:
-    """Client, journal, saver, ledger and (when it opens) the library index, closed on the way out."""
-    from seedream_desktop.api.client import RunwareClient
+    """The window's session (jobs/session.py) for one command, closed on the way out."""
+    from seedream_desktop.jobs.session import Session
 
     paths = Paths.from_environment()
     settings = Settings(paths)
     key = KeyStore().get()
     if not key and require_key:
         raise MissingApiKey(code="missingApiKey")
-    library_root = settings.library.expanduser().resolve()
-    with JobJournal(paths.journal_file) as journal:
-        async with RunwareClient(key or "", settings.api_url) as client:
-            pacing = Pacing(first_poll=0.5, longest_poll=5.0, offline_patience=offline_wait)
-            runner = JobRunner(
-                client,
-                journal,
-                ImageSaver(library_root, journal),
-                ledger=SpendLedger(journal, float(settings.get("daily_budget_usd") or 0.0)),
-                listener=listener,
-                pacing=pacing,
-            )
-            with _library_index(library_root, paths) as add_file:
-                if add_file is not None:
-                    runner.add_on_saved(add_file)
-                try:
-                    yield runner
-                finally:
-                    await runner.aclose()
+    options = SessionOptions(
+        paths,
+        settings.library,
+        pacing=Pacing(first_poll=0.5, longest_poll=5.0, offline_patience=offline_wait),
+        settings=settings,
+    )
+    async with Session(options, listener, Connection.from_settings(settings, key)) as session:
+        for notice in session.notices:  # the index cannot open: the images are saved all the same
+            print(f"note: {notice}", file=sys.stderr)
+        yield session.runner
 
 
 @contextlib.contextmanager
-def _library_index(root: Path, paths: Paths) -> Any:
-    """The library index is a cache: if it cannot open, images are still saved (a scan finds them)."""
-    try:
-        from seedream_desktop.library.index import Library
+def _library_index(root: Path, paths: Paths) -> Iterator[Callable[[Path, Any], Any] | None]:
+    """For files saved outside a session (an edit's composite): the session's index policy."""
+    from seedream_desktop.jobs.session import open_index
 
-        library = Library.open(root, paths.cache)
-    except Exception as exc:  # the index must never cost an image
-        print(f"note: the library index is not updated ({exc})", file=sys.stderr)
+    library, notice = open_index(root, paths.thumbnails)
+    if notice is not None:
+        print(f"note: {notice}", file=sys.stderr)
+    if library is None:
         yield None
         return
     try:
-        yield _indexer(library)
+        yield library.add_file
     finally:
         library.close()
-
-
-def _indexer(library: Any) -> Callable[[Path, Any], None]:
-    def add(path: Path, record: Any) -> None:
-        library.add_file(path, record)
-
-    return add
 
 
 def saved_as_json(saved: list[SavedImage]) -> str:

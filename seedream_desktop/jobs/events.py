@@ -33,6 +33,8 @@ class JobView:
     estimated_cost: float = 0.0
     # Why some images count the estimate: the server's own cost was unusable (negative, NaN, …).
     cost_notes: tuple[str, ...] = ()
+    # Cancel was asked for. A job the server had keeps collecting its paid images until it ends.
+    cancel_requested: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +61,8 @@ class JobListener(Protocol):
 
     def download_progress(self, job_id: str, image_uuid: str, done: int, total: int | None) -> None: ...
 
+    def online_changed(self, online: bool) -> None: ...
+
 
 class SilentListener:
     """A listener that ignores everything (the default, and a base to override only what you need)."""
@@ -70,6 +74,9 @@ class SilentListener:
         pass
 
     def download_progress(self, job_id: str, image_uuid: str, done: int, total: int | None) -> None:
+        pass
+
+    def online_changed(self, online: bool) -> None:
         pass
 
 
@@ -90,4 +97,5 @@ def view_of(journal: JobJournal, job: JobRow) -> JobView:
         task_uuid=job.task_uuid,
         estimated_cost=job.estimated_cost,
         cost_notes=journal.cost_notes(job.id),
+        cancel_requested=job.cancel_requested,
     )

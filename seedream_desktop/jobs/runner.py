@@ -20,7 +20,7 @@ from seedream_desktop.jobs.recover import clean_partials
 from seedream_desktop.jobs.revival import REFUSALS, RESUMABLE_KINDS, resumable, server_may_have, server_took
 from seedream_desktop.jobs.rows import api_identity
 from seedream_desktop.jobs.saver import ImageSaver
-from seedream_desktop.jobs.state import JobState
+from seedream_desktop.jobs.state import CancelOutcome, JobState
 
 log = logging.getLogger(__name__)
 
@@ -51,25 +51,22 @@ class JobRunner:
         api_url: str | None = None,
     ) -> None:
         self.client = client
-        # Jobs are journalled with the API they go to and only ever polled there: another server (the
-        # demo emulator, a changed URL) would answer "unknown task" for a job it never had.
+        # Jobs are polled only at the API they went to: another would answer "unknown task".
         self.api_url = api_identity(api_url or getattr(client, "base_url", None))
         self.journal = journal
         self.saver = saver
         self.ledger = ledger
         self.listener: JobListener = listener or SilentListener()
         self.pacing = pacing or Pacing()
-        self.online = True
+        self.online: bool | None = None  # None until the API answered or failed to ("Connecting…")
         self._on_saved: list[OnSaved] = list(on_saved)
         self._slots = asyncio.Semaphore(max_concurrent)
         self._tasks: dict[str, asyncio.Task[None]] = {}
         self._user_cancelled: set[str] = set()
+        self._closing = False
         self.fetcher = ImageFetcher(client, journal, saver, lambda: self.listener, self._saved)
 
     # ---- public interface ----------------------------------------------------------------------
-    def add_on_saved(self, callback: OnSaved) -> None:
-        self._on_saved.append(callback)
-
     async def submit(self, request: GenerationRequest) -> str:
         """Validate, check the budget, journal the job (QUEUED) and start it; returns the job id."""
         request.validate()
@@ -84,24 +81,37 @@ class JobRunner:
         self._start(job.id)
         return job.id
 
-    async def cancel(self, job_id: str) -> None:
-        """A queued job is dropped; a running one stops polling, saves what already arrived, ends CANCELLED."""
+    async def cancel(self, job_id: str) -> CancelOutcome:
+        """Stop a job, telling the truth about what it costs.
+
+        Before the task left (or when the server never took it) nothing is charged: the job ends
+        CANCELLED at once. Once the server has the task, Runware generates and charges every image
+        whatever we do, so the job keeps collecting them into the library in the background and ends
+        CANCELLED when the last one is saved: cancelling never "unpays", only the trash removes.
+        """
         job = self.journal.get(job_id)
         if job.state in (JobState.DONE, JobState.CANCELLED):
-            return
+            return CancelOutcome.OVER
         self.journal.request_cancel(job_id)
         task = self._tasks.get(job_id)
+        if job.acked:
+            self._emit(job_id)
+            self._start(job_id)  # not running (failed on the way)? its paid images are fetched anyway
+            return CancelOutcome.PAID
         if task is not None and not task.done():
-            # Interrupting a download is fine: the wind-down fetches that image again from its link.
+            # Interrupting a send is fine: the wind-down asks the server whether the task got through.
             self._user_cancelled.add(job_id)
             task.cancel()
             await asyncio.gather(task, return_exceptions=True)
-        else:
+            self._user_cancelled.discard(job_id)
+        job = self.journal.get(job_id)
+        if not job.acked and job.state not in (JobState.DONE, JobState.CANCELLED):
+            # Not running, or cancelled before its first step (then _drive never saw the cancel).
             await self._wind_down_claimed(job_id)
+        return CancelOutcome.PAID if self.journal.get(job_id).acked else CancelOutcome.FREE
 
-    async def cancel_all(self) -> None:
-        for job in self.journal.unfinished(api_url=self.api_url):
-            await self.cancel(job.id)
+    async def cancel_all(self) -> list[CancelOutcome]:
+        return [await self.cancel(job.id) for job in self.journal.unfinished(api_url=self.api_url)]
 
     async def retry(self, job_id: str) -> None:
         """Run a failed job again: poll the old task when the server may have it, else send it anew."""
@@ -119,8 +129,8 @@ class JobRunner:
     async def resume(self) -> list[str]:
         """After a start or a crash: clean temp files, then carry on every unfinished job of this API.
 
-        Jobs sent to another API wait for it (only that server has their task). Failed jobs whose results wait on the server (full disk, no network, a damaged download) come
-        back too; the others wait for an explicit retry.
+        Jobs sent to another API wait for it (only that server has their task). Failed jobs whose
+        results wait on the server (full disk, no network, a bad download) come back too.
         """
         removed = clean_partials(self.saver.library_root)
         if removed:
@@ -154,6 +164,7 @@ class JobRunner:
 
     async def aclose(self) -> None:
         """Stop without cancelling: running jobs keep their journal state and resume on the next start."""
+        self._closing = True
         tasks = list(self._tasks.values())
         for task in tasks:
             task.cancel()
@@ -161,11 +172,6 @@ class JobRunner:
 
     def view(self, job_id: str) -> JobView:
         return view_of(self.journal, self.journal.get(job_id))
-
-    def views(self, limit: int | None = None) -> list[JobView]:
-        """Snapshots of the journal's jobs, oldest first (safe from any thread: the journal locks)."""
-        jobs = self.journal.jobs()
-        return [view_of(self.journal, job) for job in (jobs[-limit:] if limit else jobs)]
 
     # ---- driving one job -----------------------------------------------------------------------
     def _running(self) -> set[str]:
@@ -181,16 +187,14 @@ class JobRunner:
         self._emit(job.id)
 
     def _start(self, job_id: str) -> None:
-        if job_id in self._running():
+        if self._closing or job_id in self._running():
             return
         task = asyncio.get_running_loop().create_task(self._drive(job_id), name=f"job-{job_id}")
         self._tasks[job_id] = task
         task.add_done_callback(self._forget)
 
     def _forget(self, task: asyncio.Task[None]) -> None:
-        for job_id, running in list(self._tasks.items()):
-            if running is task:
-                del self._tasks[job_id]
+        self._tasks = {job_id: running for job_id, running in self._tasks.items() if running is not task}
 
     async def _drive(self, job_id: str) -> None:
         try:
@@ -202,7 +206,7 @@ class JobRunner:
                     log.info("job %s is being run by another process", job_id)
                     return
                 try:
-                    if job.cancel_requested:
+                    if job.cancel_requested and not job.acked:
                         await self._wind_down(job_id)
                     else:
                         await self._run(job)
@@ -230,6 +234,16 @@ class JobRunner:
         requested, so the next resume saves it and only then ends the job CANCELLED.
         """
         job = self.journal.get(job_id)
+        # Cancelled while the task was on its way: if the server took it, it is paid for.
+        on_its_way = job.attempted and not job.acked and job.state != JobState.CANCELLED
+        if on_its_way and await server_took(self.client, job.task_uuid):
+            self.journal.mark_acked(job_id)
+            self._emit(job_id)
+            # Paid: it collects its images in a task of its own, once this one ends (the cancel
+            # answers at once, it does not wait for the generation).
+            if (current := asyncio.current_task()) is not None:
+                current.add_done_callback(lambda _task: self._start(job_id))
+            return
         try:
             failures = await self.fetcher.save_pending(job)
         except StorageError as error:
@@ -238,10 +252,8 @@ class JobRunner:
             self._emit(job_id)  # cancelled in the journal by another process: that state is final
             return
         later = [e for e in failures if type(e).__name__ in RESUMABLE_KINDS]
-        if later:
-            self.journal.set_state(job_id, JobState.FAILED, error=later[0])
-        else:
-            self.journal.set_state(job_id, JobState.CANCELLED)
+        ended = JobState.FAILED if later else JobState.CANCELLED
+        self.journal.set_state(job_id, ended, error=later[0] if later else None)
         self._emit(job_id)
 
     async def _run(self, job: JobRow) -> None:
@@ -259,7 +271,13 @@ class JobRunner:
             self._fail(job.id, SeedreamError(f"{type(exc).__name__}: {exc}", code="internal"))
 
     def _fail(self, job_id: str, error: SeedreamError, *, task_failed: bool = False) -> None:
-        if self.journal.get(job_id).state == JobState.CANCELLED:
+        job = self.journal.get(job_id)
+        if job.state == JobState.CANCELLED:
+            return
+        if job.cancel_requested and (task_failed or type(error).__name__ not in RESUMABLE_KINDS):
+            # Nothing more will come for a cancelled job (a disk or network problem is different: the
+            # next start fetches the rest, then ends it).
+            self._move(job_id, JobState.CANCELLED)
             return
         self.journal.set_state(job_id, JobState.FAILED, error=error, task_failed=task_failed)
         self._emit(job_id)
@@ -277,7 +295,7 @@ class JobRunner:
                 self.journal.mark_attempted(job.id)
                 images = await self.client.submit(job.request, job.task_uuid, reference_ids=refs)
             except NetworkError:
-                self._set_online(False, job.id)
+                self.set_online(False)
                 await outage.wait()
                 continue
             except REFUSALS as refusal:
@@ -287,7 +305,7 @@ class JobRunner:
                     raise
                 images = []
             break
-        self._set_online(True, job.id)
+        self.set_online(True)
         self.journal.mark_acked(job.id)
         if images:
             self.journal.add_images(job.id, job.task_uuid, images)
@@ -316,17 +334,16 @@ class JobRunner:
                 try:
                     result = await self.client.poll(task_uuid)
                 except NetworkError:
-                    self._set_online(False, job.id)
+                    self.set_online(False)
                     await outage.wait()
                     continue
                 outage.reset()
-                self._set_online(True, job.id)
-                if self.journal.add_images(job.id, task_uuid, result.images):
+                self.set_online(True)
+                if added := self.journal.add_images(job.id, task_uuid, result.images):
                     self._emit(job.id)
                 unknown = next((e for e in result.errors if is_unknown_task(e)), None)
                 if unknown is not None:
-                    # Not a failed generation: the server lost the task (or never had it). Save what
-                    # arrived and stay resumable with the same task: a re-send would be paid twice.
+                    # The server lost the task (or never had it): save what arrived, stay resumable.
                     download_errors += await self.fetcher.save_pending(job, self._check_cancelled)
                     self._fail(job.id, TaskUnknown(unknown.detail, code=unknown.code, status=unknown.status))
                     return
@@ -339,6 +356,9 @@ class JobRunner:
                 download_errors += await self.fetcher.save_pending(job, self._check_cancelled)
                 if finished:
                     break
+                if added:  # images are flowing: look for the next ones as soon as these are saved
+                    delay = self.pacing.first_poll
+                    continue
                 await asyncio.sleep(delay)
                 delay = min(delay * self.pacing.poll_factor, self.pacing.longest_poll)
         saved = [i for i in self.journal.images(job.id) if i.saved]
@@ -349,7 +369,8 @@ class JobRunner:
         elif not saved:
             self._fail(job.id, SeedreamError("the server finished without sending an image", code="noImages"))
         else:
-            self._move(job.id, JobState.DONE)
+            ended = JobState.CANCELLED if self.journal.get(job.id).cancel_requested else JobState.DONE
+            self._move(job.id, ended)
 
     # ---- bookkeeping -----------------------------------------------------------------------------
     def _saved(self, job_id: str, saved: SavedImage) -> None:
@@ -364,13 +385,15 @@ class JobRunner:
 
     def _check_cancelled(self, job_id: str) -> None:
         job = self.journal.get(job_id)
-        if job.state == JobState.CANCELLED or job.cancel_requested:
+        # A cancel of a paid job only changes how it ends: its images keep coming.
+        if job.state == JobState.CANCELLED or (job.cancel_requested and not job.acked):
             raise _CancelledElsewhere(job_id)
 
-    def _set_online(self, online: bool, job_id: str) -> None:
+    def set_online(self, online: bool) -> None:
+        """The one online flag: True once the API answered, False when it cannot be reached."""
         if self.online != online:
             self.online = online
-            self._emit(job_id)
+            call_safely(self.listener.online_changed, online)
 
     def _emit(self, job_id: str) -> None:
         call_safely(self.listener.job_changed, self.view(job_id))

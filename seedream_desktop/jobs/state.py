@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from enum import StrEnum
+from enum import Enum, StrEnum
 
 
 class JobState(StrEnum):
@@ -19,7 +19,17 @@ class JobState(StrEnum):
         return self in (JobState.DONE, JobState.FAILED, JobState.CANCELLED)
 
 
+class CancelOutcome(Enum):
+    """What a cancel means for the person's money (the window words its message from it)."""
+
+    FREE = "free"  # nothing was sent, or the server never took it: nothing is charged
+    PAID = "paid"  # the server has the task: every image is charged and still arrives in the library
+    OVER = "over"  # the job had already ended
+
+
 _RUNNING = (JobState.SUBMITTED, JobState.GENERATING, JobState.DOWNLOADING)
+SENT = _RUNNING  # sent to the server and not finished
+UNFINISHED = (JobState.QUEUED, *SENT)  # every job a cancel can still stop
 
 # A failed job comes back to life through retry/resume: to QUEUED when it is re-sent, or straight to a
 # running state when the server already has it (poll the old task, never pay twice).

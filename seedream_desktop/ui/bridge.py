@@ -12,11 +12,12 @@ import inspect
 import threading
 import time
 from collections.abc import Awaitable, Callable, Coroutine
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
+
+from seedream_desktop.jobs.connection import Connection as Connection  # re-exported for the window
 
 if TYPE_CHECKING:  # types only: the window imports this module before its first frame
     import asyncio
@@ -24,29 +25,24 @@ if TYPE_CHECKING:  # types only: the window imports this module before its first
 
     from seedream_desktop.api.request import GenerationRequest
     from seedream_desktop.jobs.events import JobView, SavedImage
+    from seedream_desktop.jobs.state import CancelOutcome
 
 # Progress events arrive per network chunk; the grid needs a few per second.
 PROGRESS_INTERVAL_S = 0.08
 
 
-@dataclass(frozen=True, slots=True)
-class Connection:
-    """Where the pipeline talks to: the key stays in memory, in this object and the client only."""
-
-    api_key: str
-    base_url: str
-    demo: bool = False
-
-    def __repr__(self) -> str:  # never print the key
-        return f"Connection(base_url={self.base_url!r}, demo={self.demo})"
+class NotReady(RuntimeError):
+    """Asked in the moment a reconnect took the pipeline away: the window holds the request until ready."""
 
 
 class Pipeline(Protocol):
-    """What the bridge drives on the worker loop (ui/pipeline.py wires the real one)."""
+    """What the bridge drives on the worker loop (jobs/session.py's Session is the real one)."""
+
+    notices: list[Any]  # library.notice.LibraryNotice: what the person should know about this session
 
     async def submit(self, request: GenerationRequest) -> str: ...
-    async def cancel(self, job_id: str) -> None: ...
-    async def cancel_all(self) -> None: ...
+    async def cancel(self, job_id: str) -> CancelOutcome: ...
+    async def cancel_all(self) -> list[CancelOutcome]: ...
     async def retry(self, job_id: str) -> None: ...
     async def resume(self) -> None: ...
     async def spend_today(self) -> float: ...
@@ -68,14 +64,11 @@ class Listener:
     def __init__(self, bridge: Bridge) -> None:
         self._bridge = bridge
         self._last_progress: dict[str, float] = {}
-        self._online = True
+
+    def online_changed(self, online: bool) -> None:
+        self._bridge.onlineChanged.emit(online)
 
     def job_changed(self, view: JobView) -> None:
-        # The runner says "offline" by flipping its `online` flag and emitting the job again.
-        online = bool(getattr(self._bridge.pipeline, "online", True))
-        if online != self._online:
-            self._online = online
-            self._bridge.onlineChanged.emit(online)
         self._bridge.jobChanged.emit(view)
         if view.state.finished:
             self._bridge.refresh_spend()
@@ -102,8 +95,9 @@ class Bridge(QObject):
     spendChanged = Signal(float)  # today's spend in USD
     submitFailed = Signal(object, object)  # GenerationRequest, SeedreamError (nothing was sent)
     connectionChanged = Signal(object)  # Connection | None
-    onlineChanged = Signal(bool)  # False: Runware cannot be reached; jobs wait and go out when it is back
+    onlineChanged = Signal(bool)  # the API answered (True) or cannot be reached (False): see `online`
     pipelineReady = Signal()  # a (re)built pipeline takes requests from now on
+    noticed = Signal(object)  # library.notice.LibraryNotice (the index cannot open …): say it in the window
     _deliver = Signal(object, object, object)  # callback, result, error: runs the callback on the GUI thread
 
     def __init__(self, factory: PipelineFactory, parent: QObject | None = None) -> None:
@@ -117,6 +111,15 @@ class Bridge(QObject):
         self._pending: set[Future[Any]] = set()
         self._tasks: set[asyncio.Task[Any]] = set()
         self._deliver.connect(self._delivered, Qt.ConnectionType.QueuedConnection)
+        # The GUI's one copy of the runner's online flag: None until the API answered or failed to
+        # ("Connecting…"), then what the last answer said. Connected first, so it is up to date
+        # before any other slot of onlineChanged runs.
+        self.online: bool | None = None
+        self.onlineChanged.connect(self._set_online)
+        # Whether a pipeline takes requests, as the GUI thread knows it (never `pipeline`, which
+        # belongs to the worker): False before start and while a new connection is being built.
+        self.ready = False
+        self.pipelineReady.connect(self._set_ready)
 
     # ---- life -------------------------------------------------------------------------------
     def start(self, connection: Connection | None) -> Future[Any]:
@@ -143,13 +146,25 @@ class Bridge(QObject):
                 await self._pipeline.aclose()
                 self._pipeline = None
             self._pipeline = await self._factory(self._listener, connection)
+            for notice in getattr(self._pipeline, "notices", []):
+                self.noticed.emit(notice)
             self.pipelineReady.emit()  # before resume: new requests need not wait for old jobs' polls
             await self._pipeline.resume()
             self.refresh_spend()
 
         self._connection = connection
+        self.online = None  # a new pipeline has not heard from its API yet
+        self.ready = False
         self.connectionChanged.emit(connection)
         return self.run(rebuild(), done)
+
+    @Slot(bool)
+    def _set_online(self, online: bool) -> None:
+        self.online = online
+
+    @Slot()
+    def _set_ready(self) -> None:
+        self.ready = True
 
     def stop(self, timeout: float = 10.0) -> None:
         """Close the pipeline (unfinished jobs stay journalled for next time) and end the thread."""
@@ -222,7 +237,7 @@ class Bridge(QObject):
     def _with_pipeline(self, action: Callable[[Pipeline], Awaitable[Any]]) -> Coroutine[Any, Any, Any]:
         async def call() -> Any:
             if self._pipeline is None:
-                raise RuntimeError("the job pipeline is not ready")
+                raise NotReady("the job pipeline is not ready")
             result = action(self._pipeline)
             return await result if inspect.isawaitable(result) else result
 
@@ -238,11 +253,13 @@ class Bridge(QObject):
 
         return self.run(self._with_pipeline(lambda p: p.submit(request)), finished)
 
-    def cancel(self, job_id: str) -> Future[Any]:
-        return self.run(self._with_pipeline(lambda p: p.cancel(job_id)))
+    def cancel(self, job_id: str, done: Done | None = None) -> Future[Any]:
+        """``done`` gets the CancelOutcome: free (nothing sent) or paid (its images still arrive)."""
+        return self.run(self._with_pipeline(lambda p: p.cancel(job_id)), done)
 
-    def cancel_all(self) -> Future[Any]:
-        return self.run(self._with_pipeline(lambda p: p.cancel_all()))
+    def cancel_all(self, done: Done | None = None) -> Future[Any]:
+        """``done`` gets a CancelOutcome per job."""
+        return self.run(self._with_pipeline(lambda p: p.cancel_all()), done)
 
     def retry(self, job_id: str, done: Done | None = None) -> Future[Any]:
         return self.run(self._with_pipeline(lambda p: p.retry(job_id)), done)

@@ -13,13 +13,14 @@ from PySide6.QtGui import QClipboard, QCloseEvent, QDesktopServices
 from PySide6.QtWidgets import QMainWindow, QSplitter, QStackedWidget, QToolBar, QVBoxLayout, QWidget
 
 from seedream_desktop import APP_NAME
-from seedream_desktop.api.errors import NetworkError, SeedreamError
+from seedream_desktop.api.errors import NetworkError
 from seedream_desktop.api.request import GenerationRequest
 from seedream_desktop.config import Paths, Settings
+from seedream_desktop.jobs.state import SENT, UNFINISHED, JobState
 from seedream_desktop.ui import theme
 from seedream_desktop.ui.actions import build_actions, draw_icons, fill_menus, result_menu, retint
 from seedream_desktop.ui.banner import Banner
-from seedream_desktop.ui.bridge import Bridge, Connection
+from seedream_desktop.ui.bridge import Bridge, Connection, NotReady
 from seedream_desktop.ui.edit.hook import region_edits
 from seedream_desktop.ui.keychain_worker import KeychainWorker
 from seedream_desktop.ui.library.window_tab import LibraryTab
@@ -42,8 +43,6 @@ if TYPE_CHECKING:
     # Both import keyring (~70 ms): only needed once the window is up.
     from seedream_desktop.secrets import KeyStore
     from seedream_desktop.ui.settings_dialog import SettingsDialog
-
-RUNNING = ("submitted", "generating", "downloading")
 
 
 @dataclass
@@ -73,10 +72,8 @@ class MainWindow(QMainWindow):
         self.bridge = parts.bridge
         self.compose = parts.compose
         self.jobs: dict[str, JobView] = {}
-        self.online = True
-        # Whether the bridge has a pipeline to take a request: not before it starts (just after the
-        # first frame) nor while it reconnects. Requests made meanwhile wait here, then go out.
-        self.ready = self.bridge.is_running() and self.bridge.pipeline is not None
+        # Requests made while the bridge has no pipeline to take them (before it starts, just after
+        # the first frame, or while it reconnects: `bridge.ready`) wait here, then go out.
         self.held: list[GenerationRequest] = []
         self.keychain = KeychainWorker(parts.keys)  # reads and writes of the key, off this thread
         self._switches = 0  # connection changes asked for: only the latest one is carried out
@@ -184,10 +181,10 @@ class MainWindow(QMainWindow):
         b.downloadProgress.connect(self.model.download_progress)
         b.spendChanged.connect(self._show_spend)
         b.pipelineReady.connect(self._pipeline_ready)
-        b.connectionChanged.connect(lambda _connection: setattr(self, "ready", False))
         b.submitFailed.connect(self.on_submit_failed)
         b.connectionChanged.connect(self._show_connection)
         b.onlineChanged.connect(self.on_online_changed)
+        b.noticed.connect(self.notices.core)  # the index cannot open: images are still saved …
 
     def _after_first_frame(self) -> None:
         self.sidebar.watch_drops()
@@ -200,13 +197,13 @@ class MainWindow(QMainWindow):
 
     def _update_actions(self) -> None:
         self.commands.update_enabled(self.actions_)
-        running = any(v.state.value in (*RUNNING, "queued") for v in self.jobs.values())
+        running = any(not v.state.finished for v in self.jobs.values())
         self.actions_.cancel.setEnabled(running)
         self.actions_.cancel_all.setEnabled(running)
-        self.actions_.retry.setEnabled(any(v.state.value == "failed" for v in self.jobs.values()))
+        self.actions_.retry.setEnabled(any(v.state is JobState.FAILED for v in self.jobs.values()))
 
     def _context_menu(self, position: QPoint) -> None:
-        failed, running = self._selected_jobs("failed"), self._selected_jobs(*RUNNING, "queued")
+        failed, running = self._selected_jobs(JobState.FAILED), self._selected_jobs(*UNFINISHED)
         result_menu(self, self.actions_, retry=bool(failed), cancel=bool(running)).popup(position)
 
     # ---- generating -------------------------------------------------------------------------------
@@ -222,14 +219,13 @@ class MainWindow(QMainWindow):
 
     def submit(self, request: GenerationRequest) -> None:
         """Send a request now, or as soon as the connection is ready."""
-        if not self.ready:
+        if not self.bridge.ready:
             self.held.append(request)
             self.notices.connecting()
             return
         self.bridge.submit(request)
 
     def _pipeline_ready(self) -> None:
-        self.ready = True
         held, self.held = self.held, []
         self.notices.answered("connecting")
         for request in held:
@@ -241,25 +237,31 @@ class MainWindow(QMainWindow):
         else:
             self.notices.way_out(error)
 
-    def _selected_jobs(self, *states: str) -> list[str]:
+    def _selected_jobs(self, *states: JobState) -> list[str]:
         ids = {item.job_id for item in self.grid.selected_items()}
-        return [i for i in ids if i in self.jobs and self.jobs[i].state.value in states]
+        return [i for i in ids if i in self.jobs and self.jobs[i].state in states]
 
-    def _newest(self, *states: str) -> str | None:
-        matching = [v for v in self.jobs.values() if v.state.value in states]
+    def _newest(self, *states: JobState) -> str | None:
+        matching = [v for v in self.jobs.values() if v.state in states]
         return max(matching, key=lambda v: v.created).id if matching else None
 
     def cancel(self) -> None:
         """Esc: the selected running jobs, or else the newest one."""
-        ids = self._selected_jobs(*RUNNING, "queued") or [j for j in [self._newest(*RUNNING, "queued")] if j]
+        ids = self._selected_jobs(*UNFINISHED) or [j for j in [self._newest(*UNFINISHED)] if j]
         for job_id in ids:
-            self.bridge.cancel(job_id)
+            self.bridge.cancel(job_id, lambda outcome, error: self._cancelled([outcome], error))
 
     def cancel_all(self) -> None:
-        self.bridge.cancel_all()
+        self.bridge.cancel_all(self._cancelled)
+
+    def _cancelled(self, outcomes: Any, error: BaseException | None) -> None:
+        if error is not None:
+            self.notices.way_out(error)
+        elif not self.notices.cancelled(outcomes or []):
+            self.status.showMessage(self.tr("Cancelled before it was sent: nothing is charged"), 5000)
 
     def retry(self) -> None:
-        ids = self._selected_jobs("failed") or [j for j in [self._newest("failed")] if j]
+        ids = self._selected_jobs(JobState.FAILED) or [j for j in [self._newest(JobState.FAILED)] if j]
         for job_id in ids:
             self.bridge.retry(job_id)
         if ids:
@@ -281,29 +283,30 @@ class MainWindow(QMainWindow):
     # ---- what the pipeline reports ------------------------------------------------------------
     def on_job_changed(self, view: JobView) -> None:
         self.jobs[view.id] = view
-        state = view.state.value
-        error = view.error
-        shown = self._shown_state(view)
+        error = view.error if view.state is JobState.FAILED else None
+        waiting = self._waiting(view)
         if not self.model.rows_of(view.id):
-            self.model.add_job(view.id, view.request, view.images_expected, shown)
-        details = None
-        if error is not None and state == "failed":
-            details = (type(error).__name__, error_text(error), remedy_text(error))
-        self.model.update_job(view.id, shown, details)
-        if state == "failed" and error is not None:
+            self.model.add_job(view.id, view.request, view.images_expected, view.state, waiting=waiting)
+        details = None if error is None else (type(error).__name__, error_text(error), remedy_text(error))
+        self.model.update_job(view.id, view.state, details, waiting=waiting)
+        if error is not None:
             self.notices.way_out(error, lambda: self.retry_job(view.id))
         self._show_jobs()
         self._update_actions()
 
-    def _shown_state(self, view: JobView) -> str:
-        waiting = not view.state.finished and (not self.online or isinstance(view.error, NetworkError))
-        return "waiting" if waiting else view.state.value
+    @property
+    def online(self) -> bool | None:
+        """The bridge's copy of the one online flag: None while connecting (nothing answered yet)."""
+        return self.bridge.online
+
+    def _waiting(self, view: JobView) -> bool:
+        """Queued for the network: it goes out (or is fetched) when Runware can be reached again."""
+        return not view.state.finished and (self.online is False or isinstance(view.error, NetworkError))
 
     def on_online_changed(self, online: bool) -> None:
-        self.online = online
         for view in self.jobs.values():
             if not view.state.finished:
-                self.model.update_job(view.id, self._shown_state(view))
+                self.model.update_job(view.id, view.state, waiting=self._waiting(view))
         self._show_connection(self.bridge.connection)
         if online:
             self.notices.answered("offline")
@@ -314,17 +317,16 @@ class MainWindow(QMainWindow):
         self.model.image_saved(job_id, saved.path, saved.record, saved.image_uuid)
 
     def on_submit_failed(self, request: GenerationRequest, error: BaseException) -> None:
-        if not isinstance(error, SeedreamError) and self.bridge.pipeline is None:
+        if isinstance(error, NotReady):
             # Sent in the moment a reconnect took the pipeline away: it goes out once the new one is up.
-            self.ready = False
             self.submit(request)
             return
         self.notices.way_out(error, lambda: self.resubmit(request))
 
     def _show_jobs(self) -> None:
-        states = [v.state.value for v in self.jobs.values()]
+        states = [v.state for v in self.jobs.values()]
         self.status.set_jobs(
-            sum(s in RUNNING for s in states), states.count("queued"), states.count("failed")
+            sum(s in SENT for s in states), states.count(JobState.QUEUED), states.count(JobState.FAILED)
         )
 
     def _show_spend(self, today: float) -> None:
@@ -342,6 +344,8 @@ class MainWindow(QMainWindow):
         else:
             if connection is None or not connection.api_key:
                 self.status.set_connection("no-key")
+            elif self.online is None:
+                self.status.set_connection("connecting", urlsplit(connection.base_url).hostname or "")
             elif not self.online:
                 self.status.set_connection("offline")
             else:

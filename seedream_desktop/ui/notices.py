@@ -7,6 +7,8 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, QUrl
 
 from seedream_desktop.api.errors import MissingApiKey
+from seedream_desktop.jobs.state import CancelOutcome
+from seedream_desktop.library.notice import LibraryNotice
 from seedream_desktop.ui.banner import Banner
 from seedream_desktop.ui.messages import TOP_UP_URL, error_text, remedy_text, way_out
 from seedream_desktop.ui.result_commands import OpenUrl
@@ -60,6 +62,27 @@ class Notices(QObject):
             self.tr("No connection to Runware: jobs are queued and will be sent when it is back."),
             "info",
         )
+
+    def cancelled(self, outcomes: list[CancelOutcome]) -> bool:
+        """Tell the truth about money: a job Runware already had is paid for, and its images still come.
+
+        False when no cancelled job was paid for (the caller says "nothing is charged" more quietly).
+        """
+        if CancelOutcome.PAID not in outcomes:
+            return False
+        self.info(
+            self.tr(
+                "Cancelled, but Runware had already started it: its images are paid for and will "
+                "still arrive in your library."
+            )
+        )
+        return True
+
+    def core(self, notice: LibraryNotice) -> None:
+        """A notice of the core (the session's library index cannot open …) in the interface's language."""
+        from seedream_desktop.ui.library.library_sync import translated
+
+        self.info(translated(notice))
 
     def no_key(self) -> None:
         """The plain window without a key: say so once, with the way to enter one."""

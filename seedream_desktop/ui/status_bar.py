@@ -50,8 +50,9 @@ class StatusBar(QStatusBar):
         )
 
     def set_connection(self, state: str, host: str = "") -> None:
-        """``state`` is 'online', 'demo', 'offline' or 'no-key'."""
+        """``state`` is 'connecting' (nothing answered yet), 'online', 'demo', 'offline' or 'no-key'."""
         texts = {
+            "connecting": self.tr("Connecting to {host}…").format(host=host),
             "online": self.tr("Connected to {host}").format(host=host),
             "demo": self.tr("DEMO — built-in emulator, no real images or charges"),
             "offline": self.tr("Offline — jobs wait and go out when the network is back"),

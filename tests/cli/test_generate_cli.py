@@ -45,7 +45,7 @@ def test_prints_saved_paths(api: Emulator, library_dir: Path, capsys: pytest.Cap
         p for root in (library_dir, Path(os.environ["SEEDREAM_HOME"])) for p in root.rglob("*") if p.is_file()
     ]
     assert written and not [p for p in written if KEY.encode() in p.read_bytes()]
-    assert "library index is not updated" not in capsys.readouterr().err
+    assert "library index" not in capsys.readouterr().err
 
 
 def test_json_output(api: Emulator, capsys: pytest.CaptureFixture[str]) -> None:
@@ -174,3 +174,14 @@ def test_interrupt_exits_130(emulator_factory, tmp_path: Path) -> None:  # type:
     with JobJournal(Paths.from_environment().journal_file) as journal:
         (job,) = journal.jobs()
         assert not job.state.finished  # kept for `seedream jobs resume`
+
+
+def test_an_unopenable_library_index_never_stops_a_generation(
+    api: Emulator, library_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (library_dir / ".seedream" / "index.sqlite3").mkdir(parents=True)  # a folder where the index goes
+    assert main(["generate", "saved all the same", "--size", "1K-1:1"]) == 0
+    out, err = capsys.readouterr()
+    (path,) = [Path(line) for line in out.split()]
+    assert path.is_file() and library_dir in path.parents
+    assert "library index" in err and "cannot be opened" in err and "still saved" in err

@@ -27,6 +27,7 @@ class Recorder:
         self.views: list[JobView] = []
         self.saved: list[tuple[str, SavedImage]] = []
         self.progress: list[tuple[str, str, int, int | None]] = []
+        self.online: list[bool] = []
 
     def job_changed(self, view: JobView) -> None:
         self.views.append(view)
@@ -36,6 +37,9 @@ class Recorder:
 
     def download_progress(self, job_id: str, image_uuid: str, done: int, total: int | None) -> None:
         self.progress.append((job_id, image_uuid, done, total))
+
+    def online_changed(self, online: bool) -> None:
+        self.online.append(online)
 
     def states(self, job_id: str) -> list[str]:
         seen: list[str] = []

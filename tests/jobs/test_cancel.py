@@ -1,4 +1,5 @@
-"""Cancel with the scriptable fake client: a queued job is dropped, a running one saves what arrived, then ends."""
+"""Cancel with the scriptable fake client: a job not sent yet is dropped for free; one the server took is
+paid for, so its images keep arriving and it ends CANCELLED once the last one is saved."""
 
 from __future__ import annotations
 
@@ -10,31 +11,39 @@ from seedream_desktop.api.errors import StorageError
 from seedream_desktop.api.request import GenerationRequest
 from seedream_desktop.jobs.journal import JobJournal
 from seedream_desktop.jobs.saver import ImageSaver
-from seedream_desktop.jobs.state import JobState
+from seedream_desktop.jobs.state import CancelOutcome, JobState
 from tests.jobs.conftest import Recorder, make_runner, run
 from tests.jobs.fakes import FakeClient
 
 
-def test_cancel_a_queued_job_drops_it(journal: JobJournal, saver: ImageSaver, recorder: Recorder) -> None:
+def test_cancel_a_queued_job_drops_it_and_a_sent_one_still_collects_its_paid_images(
+    journal: JobJournal, saver: ImageSaver, recorder: Recorder
+) -> None:
     client = FakeClient(polls=5)
     client.gate = asyncio.Event()
 
     async def scenario() -> tuple[str, str]:
         runner = make_runner(client, journal, saver, recorder, max_concurrent=1)
-        first = await runner.submit(GenerationRequest("first"))
+        first = await runner.submit(GenerationRequest("first", number_results=2))
         second = await runner.submit(GenerationRequest("second"))
         await client.polled.wait()  # the first job holds the only slot
-        await runner.cancel(second)
+        assert await runner.cancel(second) is CancelOutcome.FREE
         assert runner.view(second).state is JobState.CANCELLED
-        await runner.cancel(first)
+        assert await runner.cancel(first) is CancelOutcome.PAID
+        assert runner.view(first).cancel_requested and not runner.view(first).state.finished
+        assert client.gate is not None
+        client.gate.set()
+        await runner.wait(first)
         return first, second
 
     first, second = run(scenario)
     assert journal.get(second).task_uuid not in client.submits()
     assert journal.get(first).state is JobState.CANCELLED
+    images = journal.images(first)
+    assert len(images) == 2 and all(i.saved for i in images)
 
 
-def test_cancel_a_running_job_stops_polling_and_keeps_what_arrived(
+def test_cancel_a_running_job_keeps_collecting_every_paid_image(
     journal: JobJournal, saver: ImageSaver, recorder: Recorder, library_dir: Path
 ) -> None:
     client = FakeClient(polls=10)
@@ -42,29 +51,51 @@ def test_cancel_a_running_job_stops_polling_and_keeps_what_arrived(
     async def scenario() -> str:
         runner = make_runner(client, journal, saver, recorder)
         job_id = await runner.submit(GenerationRequest("x", number_results=4))
-        while not recorder.saved:  # wait for the first saved image, then stop polling
+        while not recorder.saved:  # the first image is saved, the other three are still being made
             await asyncio.sleep(0)
-        client.gate = asyncio.Event()
-        client.polled.clear()
-        await client.polled.wait()
-        arrived.extend(i.image_uuid for i in journal.images(job_id))
-        await runner.cancel(job_id)
+        assert await runner.cancel(job_id) is CancelOutcome.PAID
+        await runner.wait(job_id)
         return job_id
 
-    arrived: list[str] = []
     job_id = run(scenario)
-    polls_at_cancel = sum(1 for name, _ in client.calls if name == "poll")
-    view = journal.get(job_id)
-    assert view.state is JobState.CANCELLED
+    assert journal.get(job_id).state is JobState.CANCELLED
     images = journal.images(job_id)
-    assert [i.image_uuid for i in images] == arrived and 1 <= len(arrived) < 4
-    assert all(i.saved and Path(i.path).exists() for i in images)  # type: ignore[arg-type]
-    assert all(client.downloads[uuid] == 1 for uuid in arrived)
+    assert len(images) == 4 and all(i.saved and Path(i.path).exists() for i in images)  # type: ignore[arg-type]
+    assert all(count == 1 for count in client.downloads.values()) and len(client.downloads) == 4
+    assert len(recorder.saved) == 4
     assert not list(library_dir.rglob(".partial-*"))
-    assert sum(1 for name, _ in client.calls if name == "poll") == polls_at_cancel
 
 
-def test_cancel_mid_download_saves_that_image_and_the_ones_waiting(
+def test_a_cancel_while_the_task_is_on_its_way_asks_the_server_whether_it_took_it(
+    journal: JobJournal, saver: ImageSaver, recorder: Recorder
+) -> None:
+    client = FakeClient(polls=0)
+    held = asyncio.Event()
+    original = client.submit
+
+    async def slow_submit(*args: Any, **kwargs: Any) -> Any:
+        answer = await original(*args, **kwargs)  # the server took (and charges) the task ...
+        held.set()
+        await asyncio.Event().wait()  # ... but its answer never arrives before the cancel
+        return answer
+
+    client.submit = slow_submit  # type: ignore[method-assign]
+
+    async def scenario() -> tuple[str, CancelOutcome]:
+        runner = make_runner(client, journal, saver, recorder)
+        job_id = await runner.submit(GenerationRequest("x", number_results=2))
+        await held.wait()
+        outcome = await runner.cancel(job_id)
+        await runner.wait(job_id)
+        return job_id, outcome
+
+    job_id, outcome = run(scenario)
+    assert outcome is CancelOutcome.PAID
+    assert journal.get(job_id).state is JobState.CANCELLED
+    assert len(journal.images(job_id)) == 2 and all(i.saved for i in journal.images(job_id))
+
+
+def test_cancel_mid_download_lets_that_download_finish_and_saves_the_ones_waiting(
     journal: JobJournal, saver: ImageSaver, recorder: Recorder
 ) -> None:
     client = FakeClient(polls=0)  # the first answer carries all three images
@@ -76,7 +107,7 @@ def test_cancel_mid_download_saves_that_image_and_the_ones_waiting(
         if not started.is_set():
             started.set()
             sink.write(b"\x89PNG half an image")
-            await hold.wait()  # the cancel interrupts this download
+            await hold.wait()  # the cancel comes meanwhile: this paid image still arrives
         return await original(result, sink, **options)
 
     client.download = slow_first  # type: ignore[method-assign]
@@ -85,7 +116,9 @@ def test_cancel_mid_download_saves_that_image_and_the_ones_waiting(
         runner = make_runner(client, journal, saver, recorder)
         job_id = await runner.submit(GenerationRequest("x", number_results=3))
         await started.wait()
-        await runner.cancel(job_id)
+        assert await runner.cancel(job_id) is CancelOutcome.PAID
+        hold.set()
+        await runner.wait(job_id)
         return job_id
 
     job_id = run(scenario)
@@ -110,6 +143,9 @@ def test_cancel_that_meets_a_full_disk_saves_on_resume(
         )
         client.download_faults = [StorageError("the disk holding /x is full", code="storage")]
         await runner.cancel(job_id)
+        assert client.gate is not None
+        client.gate.set()
+        await runner.wait(job_id)
         return job_id
 
     job_id = run(scenario)
@@ -126,7 +162,6 @@ def test_cancel_that_meets_a_full_disk_saves_on_resume(
     run(restart)
     assert journal.get(job_id).state is JobState.CANCELLED
     assert all(i.saved for i in journal.images(job_id))
-    assert [call for call in client.calls if call[0] == "poll"] == [("poll", job.task_uuid)]  # no poll after
 
 
 def test_cancel_from_another_process_stops_the_runner(

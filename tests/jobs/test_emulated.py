@@ -10,12 +10,13 @@ from pathlib import Path
 
 import pytest
 
-from seedream_desktop.api import errors
+from seedream_desktop.api import PRICE_PER_IMAGE_USD, errors
 from seedream_desktop.emulator import Emulator
 from seedream_desktop.jobs.errors import TaskUnknown
 from seedream_desktop.jobs.journal import JobJournal
+from seedream_desktop.jobs.ledger import SpendLedger
 from seedream_desktop.jobs.runner import JobRunner
-from seedream_desktop.jobs.state import JobState
+from seedream_desktop.jobs.state import CancelOutcome, JobState
 from tests.jobs.conftest import Recorder
 from tests.jobs.emulated import KEY, QUICK, request, run_job, saved_once, with_runner
 
@@ -175,7 +176,7 @@ def test_offline_job_waits_and_goes_when_the_network_is_back(journal: JobJournal
 
     async def body(runner: JobRunner) -> str:
         job_id = await runner.submit(request(count=1))
-        while runner.online:  # wait for the runner to notice it is offline
+        while runner.online is not False:  # wait for the runner to notice it is offline
             await asyncio.sleep(0.01)
         assert runner.view(job_id).state is JobState.QUEUED
         server.start()
@@ -190,30 +191,47 @@ def test_offline_job_waits_and_goes_when_the_network_is_back(journal: JobJournal
     saved_once(journal, library_dir, server.produced)
 
 
-def test_cancel_saves_every_image_that_arrived_exactly_once(
+def test_cancel_after_submit_saves_and_counts_every_paid_image_exactly_once(
     emulator_factory: Callable[..., Emulator], journal: JobJournal, library_dir: Path
 ) -> None:
+    # The defect: the server made all 4, the app saved 1 and counted 1. Runware charges a task it took.
     emulator = emulator_factory(latency=0.05)
-    emulator.pause()  # two images are made, then the generation is held: those two arrived before the cancel
-    emulator.release(2)
-    emulator.download_bytes_per_second = 100_000  # so a download is still running when the cancel comes
+    emulator.pause()  # one image is made, then the generation is held while the cancel comes
+    emulator.release(1)
+    emulator.download_bytes_per_second = 100_000  # so a download may still run when the cancel comes
 
-    async def body(runner: JobRunner) -> str:
-        job_id = await runner.submit(request(count=6))
-        while len(journal.images(job_id)) < 2 or all(i.saved for i in journal.images(job_id)):
+    async def body(runner: JobRunner) -> tuple[str, CancelOutcome]:
+        job_id = await runner.submit(request(count=4))
+        while not journal.images(job_id):
             await asyncio.sleep(0.01)
-        await runner.cancel(job_id)
-        return job_id
+        outcome = await runner.cancel(job_id)
+        emulator.resume()  # the server goes on with the other three: they are paid for too
+        await runner.wait(job_id)
+        return job_id, outcome
 
-    job_id = asyncio.run(with_runner(emulator.url, journal, library_dir, body))
-    assert journal.get(job_id).state is JobState.CANCELLED
-    assert len(emulator.produced) == 2
-    saved_once(journal, library_dir, emulator.produced)  # both, once each, the server's bytes, no partials
-    polls = sum(1 for r in emulator.requests if r.get("taskType") == "getResponse")
-    emulator.resume()  # the server finishes the other four: nobody asks for them any more
-    assert emulator.wait_for_images(6)
-    assert sum(1 for r in emulator.requests if r.get("taskType") == "getResponse") == polls
-    assert len(journal.images(job_id)) == 2
+    job_id, outcome = asyncio.run(with_runner(emulator.url, journal, library_dir, body))
+    assert outcome is CancelOutcome.PAID
+    job = journal.get(job_id)
+    assert job.state is JobState.CANCELLED and job.cancel_requested  # the journal says where they came from
+    assert len(emulator.produced) == 4
+    saved_once(journal, library_dir, emulator.produced)  # all four, once each, the server's bytes
+    assert SpendLedger(journal).today() == pytest.approx(len(emulator.produced) * PRICE_PER_IMAGE_USD)
+
+
+def test_cancel_before_the_task_leaves_sends_nothing_and_costs_nothing(
+    emulator: Emulator, journal: JobJournal, library_dir: Path
+) -> None:
+    async def body(runner: JobRunner) -> tuple[str, CancelOutcome]:
+        blocker = await runner.submit(request(count=1))  # holds the only slot: the next one waits
+        job_id = await runner.submit(request(count=2))
+        outcome = await runner.cancel(job_id)
+        await runner.wait(blocker)
+        return job_id, outcome
+
+    job_id, outcome = asyncio.run(with_runner(emulator.url, journal, library_dir, body, max_concurrent=1))
+    assert outcome is CancelOutcome.FREE and journal.get(job_id).state is JobState.CANCELLED
+    assert not [r for r in emulator.requests if r.get("taskUUID") == journal.get(job_id).task_uuid]
+    assert journal.images(job_id) == [] and journal.counts(job_id) == (0, 0.0)
 
 
 def test_unknown_task_keeps_the_job_resumable_and_never_resends(

@@ -104,18 +104,17 @@ def test_offline_queue_waits_for_the_network_with_the_same_task(
 ) -> None:
     client = FakeClient()
     client.submit_faults = [NetworkError("down"), NetworkError("down"), None]
-    online_seen: list[bool] = []
 
     async def scenario() -> str:
         runner = make_runner(client, journal, saver, recorder)
-        recorder.job_changed = lambda view: online_seen.append(runner.online)  # type: ignore[method-assign]
+        assert runner.online is None  # nothing answered yet
         job_id = await runner.submit(GenerationRequest("x"))
         assert (await runner.wait(job_id)).state is JobState.DONE
         assert runner.online
         return job_id
 
     run(scenario)
-    assert False in online_seen and online_seen[-1] is True
+    assert recorder.online == [False, True]  # told once per change
     assert len(set(client.submits())) == 1 and len(client.submits()) == 3
 
 
@@ -316,15 +315,18 @@ def test_shutdown_leaves_jobs_for_resume(journal: JobJournal, saver: ImageSaver,
     assert len(client.submits()) == 1
 
 
-def test_views_list_the_journal(journal: JobJournal, saver: ImageSaver, recorder: Recorder) -> None:
-    async def scenario() -> None:
-        runner = make_runner(FakeClient(), journal, saver, recorder)
-        first = await runner.submit(GenerationRequest("one"))
-        second = await runner.submit(GenerationRequest("two", number_results=2))
-        await runner.wait_all()
-        views = runner.views()
-        assert [v.id for v in views] == [first, second]
-        assert [v.images_saved for v in views] == [1, 2]
-        assert [v.id for v in runner.views(limit=1)] == [second]
+def test_while_images_keep_arriving_the_next_poll_follows_at_once(
+    journal: JobJournal, saver: ImageSaver, recorder: Recorder
+) -> None:
+    # A batch whose images become ready one by one: each poll brings one. The runner waits between
+    # polls only when nothing new came, so the last image is on disk as soon as the server has it.
+    client = FakeClient(polls=3)
+    slow = dataclasses.replace(FAST, first_poll=600.0, longest_poll=600.0)
 
-    run(scenario)
+    async def scenario() -> JobState:
+        runner = make_runner(client, journal, saver, recorder, pacing=slow)
+        job_id = await runner.submit(GenerationRequest("x", number_results=3))
+        return (await asyncio.wait_for(runner.wait(job_id), 60)).state
+
+    assert run(scenario) is JobState.DONE
+    assert [name for name, _ in client.calls if name == "poll"] == ["poll"] * 3

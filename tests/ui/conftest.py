@@ -14,9 +14,10 @@ from PySide6.QtCore import QLocale
 from PySide6.QtGui import QColor, QImage
 
 from seedream_desktop.config import Paths, Settings
+from seedream_desktop.jobs.connection import SessionOptions
 from seedream_desktop.jobs.runner import Pacing
 from seedream_desktop.ui.bridge import Bridge, Connection
-from seedream_desktop.ui.pipeline_factory import PipelineOptions, pipeline_factory
+from seedream_desktop.ui.pipeline_factory import pipeline_factory
 
 
 @pytest.fixture(autouse=True)
@@ -84,7 +85,7 @@ def make_bridge(qtbot) -> Iterator:
 
     def make(connection: Connection | None) -> Bridge:
         paths = Paths.from_environment()
-        options = PipelineOptions(paths, Settings(paths).library, pacing=FAST_PACING)
+        options = SessionOptions(paths, Settings(paths).library, pacing=FAST_PACING)
         bridge = Bridge(pipeline_factory(options))
         bridge.start(connection).result(15)
         bridges.append(bridge)

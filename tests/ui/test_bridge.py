@@ -13,11 +13,12 @@ from seedream_desktop.api.errors import BudgetExceeded, InvalidApiKey, MissingAp
 from seedream_desktop.api.request import GenerationRequest
 from seedream_desktop.api.sizes import by_key
 from seedream_desktop.config import Paths, Settings
+from seedream_desktop.jobs.connection import SessionOptions
 from seedream_desktop.jobs.journal import JobJournal
 from seedream_desktop.jobs.ledger import SpendLedger
-from seedream_desktop.jobs.state import JobState
+from seedream_desktop.jobs.state import CancelOutcome, JobState
 from seedream_desktop.ui.bridge import Bridge, Connection
-from seedream_desktop.ui.pipeline_factory import PipelineOptions, pipeline_factory
+from seedream_desktop.ui.pipeline_factory import pipeline_factory
 from tests.jobs.emulated import saved_once
 from tests.ui.conftest import FAST_PACING
 from tests.ui.helpers import Recorder, small_request
@@ -37,16 +38,19 @@ def test_generate_saves_images_and_reports_on_the_gui_thread(make_bridge, emulat
     qtbot.waitUntil(lambda: bool(seen.spend) and seen.spend[-1] > 0, timeout=5000)
 
 
-def test_cancel_stops_a_running_job(make_bridge, emulator_factory, qtbot):
-    server = emulator_factory(latency=5.0)
-    bridge = make_bridge(Connection("key-1", server.url))
+def test_cancel_of_a_running_job_says_it_is_paid_and_still_saves_its_image(make_bridge, emulator, qtbot):
+    emulator.pause()
+    bridge = make_bridge(Connection("key-1", emulator.url))
     seen = Recorder(bridge)
     job_ids: list[str] = []
     bridge.submit(small_request("slow"), lambda job_id, _e: job_ids.append(job_id))
     qtbot.waitUntil(lambda: bool(job_ids) and "generating" in seen.states, timeout=10_000)
-    bridge.cancel(job_ids[0])
+    outcomes: list = []
+    bridge.cancel(job_ids[0], lambda outcome, _e: outcomes.append(outcome))
+    qtbot.waitUntil(lambda: outcomes == [CancelOutcome.PAID], timeout=10_000)
+    emulator.resume()
     qtbot.waitUntil(lambda: "cancelled" in seen.states, timeout=10_000)
-    assert not seen.saved
+    assert len(seen.saved) == 1
 
 
 @pytest.mark.parametrize(
@@ -162,7 +166,7 @@ def test_raising_the_budget_lets_the_next_job_through(emulator, qtbot):
     paths = Paths.from_environment()
     settings = Settings(paths)
     settings.set("daily_budget_usd", 0.03)  # one image
-    options = PipelineOptions(paths, settings.library, pacing=FAST_PACING, settings=settings)
+    options = SessionOptions(paths, settings.library, pacing=FAST_PACING, settings=settings)
     bridge = Bridge(pipeline_factory(options))
     bridge.start(Connection("key-1", emulator.url)).result(15)
     try:
@@ -189,7 +193,7 @@ def test_a_new_library_folder_is_used_once_the_pipeline_is_rebuilt(emulator, qtb
     monkeypatch.delenv("SEEDREAM_LIBRARY")  # it would win over the setting
     paths = Paths.from_environment()
     settings = Settings(paths)
-    options = PipelineOptions(paths, settings.library, pacing=FAST_PACING, settings=settings)
+    options = SessionOptions(paths, settings.library, pacing=FAST_PACING, settings=settings)
     bridge = Bridge(pipeline_factory(options))
     connection = Connection("key-1", emulator.url)
     bridge.start(connection).result(15)

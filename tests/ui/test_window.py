@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QPushButton
 
+from seedream_desktop.jobs.state import JobState
 from seedream_desktop.ui.bridge import Connection
 from seedream_desktop.ui.results.model import Role
 
@@ -58,19 +59,20 @@ def test_demo_spend_is_shown_apart_and_never_reaches_the_real_total(make_window,
     qtbot.waitUntil(lambda: window.status.spend.text() == "Today: $0.00", timeout=5000)
 
 
-def test_escape_cancels_the_running_job(make_window, emulator_factory, qtbot):
-    server = emulator_factory(latency=5.0)
-    window = make_window(Connection("key", server.url))
+def test_escape_cancels_the_running_job_whose_paid_image_still_arrives(make_window, emulator, qtbot):
+    emulator.pause()
+    window = make_window(Connection("key", emulator.url))
     type_prompt(qtbot, window, "slow one")
     generate_with_keyboard(qtbot, window)
     qtbot.waitUntil(lambda: window.actions_.cancel.isEnabled(), timeout=5000)
+    qtbot.waitUntil(lambda: len(emulator.requests) >= 2, timeout=5000)  # the ping, then the task: paid
     window.grid.setFocus()  # Esc cancels where the jobs are shown (tests/ui/test_window_jobs.py)
     qtbot.waitUntil(window.grid.hasFocus)
     qtbot.keyClick(window.grid, Qt.Key.Key_Escape)
-    qtbot.waitUntil(
-        lambda: window.model.rowCount() == 1 and window.model.item(0).state == "cancelled", timeout=10_000
-    )
-    assert not saved_rows(window)
+    qtbot.waitUntil(lambda: "paid for" in window.error_banner.text.text(), timeout=10_000)
+    emulator.resume()
+    qtbot.waitUntil(lambda: [v.state.value for v in window.jobs.values()] == ["cancelled"], timeout=10_000)
+    assert window.model.rowCount() == 1 and len(saved_rows(window)) == 1
 
 
 def test_wrong_key_offers_settings(make_window, emulator_factory, qtbot):
@@ -124,7 +126,7 @@ def test_network_down_queues_and_sends_when_back(make_window, emulator_factory, 
     generate_with_keyboard(qtbot, window)
     qtbot.waitUntil(lambda: "Offline" in window.status.connection.text(), timeout=20_000)
     assert "will be sent when it is back" in window.error_banner.text.text()
-    assert window.model.item(0).state == "waiting"
+    assert window.model.item(0).waiting and window.model.item(0).state is JobState.QUEUED
     with Emulator(port=port):
         qtbot.waitUntil(lambda: len(saved_rows(window)) == 1, timeout=20_000)
     assert "Connected" in window.status.connection.text()

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QDialog
 
 from seedream_desktop.api.request import GenerationRequest
 from seedream_desktop.config import Paths, Settings
+from seedream_desktop.jobs.state import JobState
 from seedream_desktop.ui.bridge import Connection
 from tests.ui.compose_support import drop
 from tests.ui.test_window import generate_with_keyboard, saved_rows, type_prompt
@@ -31,12 +32,13 @@ def states(window) -> list[str]:
     return sorted(v.state.value for v in window.jobs.values())
 
 
-def test_escape_in_text_fields_keeps_the_job_and_on_the_grid_cancels_it(make_window, emulator_factory, qtbot):
-    server = emulator_factory(latency=5.0)
-    window = make_window(Connection("key", server.url))
+def test_escape_in_text_fields_keeps_the_job_and_on_the_grid_cancels_it(make_window, emulator, qtbot):
+    emulator.pause()  # the server has the task and holds its image until the test lets it go
+    window = make_window(Connection("key", emulator.url))
     type_prompt(qtbot, window, "a slow and paid one")
     generate_with_keyboard(qtbot, window)
     qtbot.waitUntil(window.actions_.cancel.isEnabled, timeout=5000)
+    qtbot.waitUntil(lambda: states(window) == ["generating"], timeout=10_000)
     cancelled = Triggered()
     window.actions_.cancel.triggered.connect(cancelled)
 
@@ -50,20 +52,32 @@ def test_escape_in_text_fields_keeps_the_job_and_on_the_grid_cancels_it(make_win
 
     press_escape_in(qtbot, window.grid)
     assert cancelled == [True]
-    qtbot.waitUntil(lambda: window.model.item(0).state == "cancelled", timeout=10_000)
+    # The server had the task: the person is told it is paid for and that its image still comes.
+    banner = window.error_banner
+    qtbot.waitUntil(lambda: banner.isVisible() and "paid for" in banner.text.text(), timeout=10_000)
+    assert "will still arrive" in banner.text.text()
+    emulator.resume()
+    qtbot.waitUntil(lambda: states(window) == ["cancelled"], timeout=10_000)
+    assert len(saved_rows(window)) == 1 and window.model.rowCount() == 1  # the paid image is in the grid
 
 
-def test_several_jobs_run_and_queue_and_shift_escape_cancels_them_all(make_window, emulator_factory, qtbot):
-    server = emulator_factory(latency=5.0)
-    window = make_window(Connection("key", server.url))  # two jobs run at a time, the rest queue
+def test_several_jobs_run_and_queue_and_shift_escape_cancels_them_all(make_window, emulator, qtbot):
+    emulator.pause()
+    window = make_window(Connection("key", emulator.url))  # two jobs run at a time, the rest queue
     type_prompt(qtbot, window, "one of three")
     for _ in range(3):
         generate_with_keyboard(qtbot, window)
     qtbot.waitUntil(lambda: states(window).count("queued") == 1 and len(states(window)) == 3, timeout=10_000)
     qtbot.waitUntil(lambda: "2 running" in window.status.jobs.text(), timeout=10_000)
     qtbot.keyClick(window.compose.editor.text_edit, Qt.Key.Key_Escape, Qt.KeyboardModifier.ShiftModifier)
+    qtbot.waitUntil(lambda: "paid for" in window.error_banner.text.text(), timeout=10_000)
+    emulator.resume()  # the two the server took are paid: their images arrive; the queued one was free
     qtbot.waitUntil(lambda: states(window) == ["cancelled"] * 3, timeout=15_000)
-    assert {window.model.item(r).state for r in range(window.model.rowCount())} == {"cancelled"}
+    assert len(saved_rows(window)) == 2 and len(emulator.produced) == 2
+    unsaved = [
+        window.model.item(r) for r in range(window.model.rowCount()) if not window.model.item(r).is_saved
+    ]
+    assert [item.state for item in unsaved] == [JobState.CANCELLED]
     assert not window.actions_.cancel_all.isEnabled()
 
 

@@ -162,7 +162,12 @@ class LibraryTab(QObject):
         self._changed()  # a replaced index: the page shows what it holds now
 
     def _after_first_frame(self) -> None:
-        self._build()
+        from seedream_desktop.library.notice import IndexUnavailable
+
+        try:
+            self._build()
+        except IndexUnavailable:
+            return  # the page waits for its index; the session's notice says generating still saves
         if self._sync_enabled and self.sync is not None:
             QTimer.singleShot(SYNC_DELAY_MS, self.sync.start)
 
@@ -224,7 +229,7 @@ class LibraryTab(QObject):
             reason = self.tr(
                 "Generating needs a Runware API key (Settings). Everything in the library works without one."
             )
-        elif not self.window.online and not connection.demo:
+        elif self.window.online is False and not connection.demo:
             reason = self.tr(
                 "No connection to Runware: generating waits until it is back. The library works offline."
             )

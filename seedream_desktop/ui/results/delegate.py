@@ -9,6 +9,7 @@ from PySide6.QtCore import QLocale, QModelIndex, QPersistentModelIndex, QRect, Q
 from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
+from seedream_desktop.jobs.state import JobState
 from seedream_desktop.ui import theme
 from seedream_desktop.ui.results.item import ResultItem
 from seedream_desktop.ui.results.model import Role
@@ -97,7 +98,9 @@ class ResultDelegate(QStyledItemDelegate):
         muted = palette.color(QPalette.ColorRole.PlaceholderText)
         seconds = int(index.data(Role.Elapsed) or 0)
         label = (
-            state_text if item.state in ("cancelled",) else self.tr("{0} · {1} s").format(state_text, seconds)
+            state_text
+            if item.state is JobState.CANCELLED
+            else self.tr("{0} · {1} s").format(state_text, seconds)
         )
         painter.setPen(palette.color(QPalette.ColorRole.Text))
         centre = QRect(inner.x(), inner.center().y() - line, inner.width(), line)
@@ -107,7 +110,7 @@ class ResultDelegate(QStyledItemDelegate):
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(muted.lighter(130) if theme.is_dark(palette) else muted.lighter(150))
         painter.drawRoundedRect(bar, bar.height() / 2, bar.height() / 2)
-        if item.state == "cancelled":
+        if item.state is JobState.CANCELLED:
             return
         painter.setBrush(theme.accent(palette))
         if total > 0:

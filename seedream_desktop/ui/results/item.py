@@ -8,10 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from seedream_desktop.api.request import GenerationRequest
-
-# Job states as the job pipeline names them; the three last ones are final.
-RUNNING_STATES = frozenset({"queued", "submitted", "generating", "downloading", "waiting"})
-FINAL_STATES = frozenset({"done", "failed", "cancelled"})
+from seedream_desktop.jobs.state import JobState
 
 
 @dataclass(slots=True)
@@ -21,7 +18,8 @@ class ResultItem:
     job_id: str
     slot: int
     request: GenerationRequest | None = None
-    state: str = "queued"
+    state: JobState = JobState.QUEUED  # the job's state (a saved image's tile: DONE)
+    waiting: bool = False  # queued while Runware cannot be reached: it goes out when it is back
     path: Path | None = None
     record: Any = None  # library.record.GenerationRecord of a saved image
     image_uuid: str = ""
@@ -45,7 +43,7 @@ class ResultItem:
 
     @property
     def is_running(self) -> bool:
-        return self.path is None and self.state in RUNNING_STATES
+        return self.path is None and not self.state.finished
 
     @property
     def prompt(self) -> str:

@@ -21,8 +21,9 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QPixmap
 
 from seedream_desktop.api.request import GenerationRequest
+from seedream_desktop.jobs.state import JobState
 from seedream_desktop.ui.file_mime import MIME_TYPES, FilesMime, drag_mime, files_mime
-from seedream_desktop.ui.results.item import FINAL_STATES, ResultItem
+from seedream_desktop.ui.results.item import ResultItem
 
 Index = QModelIndex | QPersistentModelIndex
 # Thumbnails kept in memory for this session's grid (a few MB each at most).
@@ -125,14 +126,25 @@ class ResultModel(QAbstractListModel):
         return [p for p in (self._items[i.row()].path for i in indexes if i.isValid()) if p]
 
     # ---- jobs ---------------------------------------------------------------------------------
-    def add_job(self, job_id: str, request: GenerationRequest | None, expected: int, state: str) -> None:
+    def add_job(
+        self,
+        job_id: str,
+        request: GenerationRequest | None,
+        expected: int,
+        state: JobState,
+        *,
+        waiting: bool = False,
+    ) -> None:
         """Placeholders for every image the job may make, inserted in one batch at the top."""
+        state = JobState(state)
         if self.rows_of(job_id):
-            self.update_job(job_id, state)
+            self.update_job(job_id, state, waiting=waiting)
             return
         count = max(1, expected)
         self.beginInsertRows(QModelIndex(), 0, count - 1)
-        self._items[0:0] = [ResultItem(job_id, slot, request, state) for slot in range(count)]
+        self._items[0:0] = [
+            ResultItem(job_id, slot, request, state, waiting=waiting) for slot in range(count)
+        ]
         self.endInsertRows()
         self._clock.start()
 
@@ -146,8 +158,16 @@ class ResultModel(QAbstractListModel):
         self._items.extend(new)
         self.endInsertRows()
 
-    def update_job(self, job_id: str, state: str, error: tuple[str, str, str] | None = None) -> None:
+    def update_job(
+        self,
+        job_id: str,
+        state: JobState,
+        error: tuple[str, str, str] | None = None,
+        *,
+        waiting: bool = False,
+    ) -> None:
         """A new job state; ``error`` is (kind, text, remedy) already translated."""
+        state = JobState(state)
         rows = self.rows_of(job_id)
         if not rows:
             return
@@ -156,17 +176,17 @@ class ResultModel(QAbstractListModel):
             item = self._items[row]
             if item.is_saved:
                 continue
-            item.state = state
-            if state in FINAL_STATES:
+            item.state, item.waiting = state, waiting and not state.finished
+            if state.finished:
                 item.finished = item.finished or now
             else:
                 item.finished = None
             if error is not None:
                 item.error_kind, item.error_text, item.remedy = error
-            elif state not in ("failed",):
+            elif state is not JobState.FAILED:
                 item.error_kind = item.error_text = item.remedy = ""
-        if state in FINAL_STATES:
-            self._drop_unused_placeholders(job_id, keep_one=state != "done")
+        if state.finished:
+            self._drop_unused_placeholders(job_id, keep_one=state is not JobState.DONE)
         self._changed(self.rows_of(job_id))
 
     def image_saved(self, job_id: str, path: Path, record: Any, image_uuid: str = "") -> None:
@@ -183,7 +203,7 @@ class ResultModel(QAbstractListModel):
             self.endInsertRows()
             target = position
         item = self._items[target]
-        item.path, item.record, item.state = Path(path), record, "done"
+        item.path, item.record, item.state, item.waiting = Path(path), record, JobState.DONE, False
         item.image_uuid = image_uuid or item.image_uuid
         item.bytes_done = item.bytes_total = max(item.bytes_done, item.bytes_total)
         item.finished = time.monotonic()
@@ -202,7 +222,7 @@ class ResultModel(QAbstractListModel):
             self._items[target].image_uuid = image_uuid
         item = self._items[target]
         item.bytes_done, item.bytes_total = done, total
-        item.state = "downloading" if not item.is_saved else item.state
+        item.state = JobState.DOWNLOADING if not item.is_saved else item.state
         self._changed([target])
 
     def _drop_unused_placeholders(self, job_id: str, keep_one: bool) -> None:
@@ -267,17 +287,18 @@ class ResultModel(QAbstractListModel):
         return {item.job_id for item in self._items if item.is_running}
 
     def status_text(self, item: ResultItem) -> str:
+        if item.waiting:
+            return self.tr("Queued, will be sent when back online")
         names = {
-            "queued": self.tr("Queued"),
-            "waiting": self.tr("Queued, will be sent when back online"),
-            "submitted": self.tr("Sent"),
-            "generating": self.tr("Generating"),
-            "downloading": self.tr("Downloading"),
-            "done": self.tr("Done"),
-            "failed": self.tr("Failed"),
-            "cancelled": self.tr("Cancelled"),
+            JobState.QUEUED: self.tr("Queued"),
+            JobState.SUBMITTED: self.tr("Sent"),
+            JobState.GENERATING: self.tr("Generating"),
+            JobState.DOWNLOADING: self.tr("Downloading"),
+            JobState.DONE: self.tr("Done"),
+            JobState.FAILED: self.tr("Failed"),
+            JobState.CANCELLED: self.tr("Cancelled"),
         }
-        return names.get(item.state, item.state)
+        return names[item.state]
 
     # ---- internals ----------------------------------------------------------------------------
     def _changed(self, rows: Iterable[int], roles: Sequence[int] = ()) -> None:
