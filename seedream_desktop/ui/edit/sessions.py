@@ -118,9 +118,11 @@ class EditSessions(QObject):
         edit = self._pending.get(key) if isinstance(key, str) else None
         if edit is None:
             return
-        library = self._index()
+        index = self._index
 
         def paste() -> EditResult:
+            # On the bridge's worker: the pipeline (and its index, None when it could not open) is its own.
+            library = index()
             result = save_composite(edit, saved)
             if library is not None and result.composite is not None and result.record is not None:
                 try:
