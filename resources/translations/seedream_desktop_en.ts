@@ -13,6 +13,25 @@
     </message>
 </context>
 <context>
+    <name>ExportDialog</name>
+    <message numerus="yes">
+        <location filename="../../seedream_desktop/ui/export_dialog.py" line="79"/>
+        <source>Export %n image(s)</source>
+        <translation>
+            <numerusform>Export %n image</numerusform>
+            <numerusform>Export %n images</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../seedream_desktop/ui/export_dialog.py" line="246"/>
+        <source>Exported %n image(s).</source>
+        <translation>
+            <numerusform>Exported %n image.</numerusform>
+            <numerusform>Exported %n images.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>GenerationControls</name>
     <message numerus="yes">
         <location filename="../../seedream_desktop/ui/compose/controls.py" line="178"/>
@@ -64,7 +83,7 @@
 <context>
     <name>LibraryMenu</name>
     <message numerus="yes">
-        <location filename="../../seedream_desktop/ui/library/library_menu.py" line="201"/>
+        <location filename="../../seedream_desktop/ui/library/library_menu.py" line="202"/>
         <source>Opened the first %n images; select fewer to open the others.</source>
         <translation>
             <numerusform>Opened the first image; select fewer to open the others.</numerusform>
@@ -72,7 +91,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../seedream_desktop/ui/library/library_menu.py" line="214"/>
+        <location filename="../../seedream_desktop/ui/library/library_menu.py" line="215"/>
         <source>Copied %n image(s)</source>
         <translation>
             <numerusform>Copied %n image</numerusform>
@@ -148,7 +167,7 @@
 <context>
     <name>ResultCommands</name>
     <message numerus="yes">
-        <location filename="../../seedream_desktop/ui/result_commands.py" line="108"/>
+        <location filename="../../seedream_desktop/ui/result_commands.py" line="109"/>
         <source>Copied %n image(s)</source>
         <translation>
             <numerusform>Copied %n image</numerusform>
@@ -156,7 +175,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../seedream_desktop/ui/result_commands.py" line="139"/>
+        <location filename="../../seedream_desktop/ui/result_commands.py" line="140"/>
         <source>Added %n reference image(s)</source>
         <translation>
             <numerusform>Added %n reference image</numerusform>
@@ -164,7 +183,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../seedream_desktop/ui/result_commands.py" line="190"/>
+        <location filename="../../seedream_desktop/ui/result_commands.py" line="196"/>
         <source>Moved %n image(s) to the trash</source>
         <translation>
             <numerusform>Moved %n image to the trash</numerusform>

@@ -470,12 +470,12 @@
         <translation>编辑已发送：{size}</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/edit/sessions.py" line="142"/>
+        <location filename="../../seedream_desktop/ui/edit/sessions.py" line="144"/>
         <source>Could not paste the edit back: {reason}</source>
         <translation>无法把编辑结果贴回原图：{reason}</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/edit/sessions.py" line="155"/>
+        <location filename="../../seedream_desktop/ui/edit/sessions.py" line="157"/>
         <source>Edit pasted back: {name}</source>
         <translation>编辑结果已贴回：{name}</translation>
     </message>
@@ -1160,6 +1160,141 @@
     </message>
 </context>
 <context>
+    <name>Export</name>
+    <message>
+        <location filename="../../seedream_desktop/library/export.py" line="37"/>
+        <source>{name} was not exported: {reason}</source>
+        <translation>{name} 未能导出：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message numerus="yes">
+        <location filename="../../seedream_desktop/ui/export_dialog.py" line="79"/>
+        <source>Export %n image(s)</source>
+        <translation>
+            <numerusform>导出 %n 张图像</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/export_dialog.py" line="92"/>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/export_dialog.py" line="97"/>
+        <source>Folder:</source>
+        <translation>文件夹：</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/export_dialog.py" line="101"/>
+        <source>Format:</source>
+        <translation>格式：</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/export_dialog.py" line="105"/>
+        <source>Quality:</source>
+        <translation>质量：</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/export_dialog.py" line="108"/>
+        <source>Original size</source>
+        <translation>原始尺寸</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/export_dialog.py" line="109"/>
+        <source>Long edge</source>
+        <translation>长边</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/export_dialog.py" line="112"/>
+        <source>{size} (cropped to fill)</source>
+        <translation>{size}（裁切填满）</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/export_dialog.py" line="117"/>
+        <source> px</source>
+        <translation> 像素</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/export_dialog.py" line="121"/>
+        <source>Size:</source>
+        <translation>尺寸：</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/export_dialog.py" line="125"/>
+        <source>Keep all</source>
+        <translation>全部保留</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/export_dialog.py" line="126"/>
+        <source>Keep, without the prompt</source>
+        <translation>保留，但去掉提示词</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/export_dialog.py" line="127"/>
+        <source>None</source>
+        <translation>不保留</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/export_dialog.py" line="128"/>
+        <source>Metadata:</source>
+        <translation>元数据：</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/export_dialog.py" line="132"/>
+        <source>Fields: {fields}</source>
+        <translation>可用字段：{fields}</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/export_dialog.py" line="134"/>
+        <source>File names:</source>
+        <translation>文件名：</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/export_dialog.py" line="142"/>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/export_dialog.py" line="157"/>
+        <source>Export to</source>
+        <translation>导出到</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/export_dialog.py" line="211"/>
+        <source>Choose a folder to export into.</source>
+        <translation>请选择要导出到的文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/export_dialog.py" line="222"/>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/export_dialog.py" line="235"/>
+        <source>Stopping after the images already started…</source>
+        <translation>正在停止，已开始的图像会先完成…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../seedream_desktop/ui/export_dialog.py" line="246"/>
+        <source>Exported %n image(s).</source>
+        <translation>
+            <numerusform>已导出 %n 张图像。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/export_dialog.py" line="248"/>
+        <source>Cancelled: the rest were not exported.</source>
+        <translation>已取消：其余图像未导出。</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/export_dialog.py" line="255"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
     <name>FilterBar</name>
     <message>
         <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="38"/>
@@ -1786,80 +1921,85 @@ is:fav、is:edit、has:refs、board:画板名、tag:标签、date:2025-09、date
     </message>
     <message>
         <location filename="../../seedream_desktop/ui/library/library_menu.py" line="141"/>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/library/library_menu.py" line="142"/>
         <source>Move to Trash</source>
         <translation>移到回收站</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/library_menu.py" line="151"/>
+        <location filename="../../seedream_desktop/ui/library/library_menu.py" line="152"/>
         <source>Rating</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/library_menu.py" line="155"/>
+        <location filename="../../seedream_desktop/ui/library/library_menu.py" line="156"/>
         <source>No Rating</source>
         <translation>无评分</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/library_menu.py" line="162"/>
+        <location filename="../../seedream_desktop/ui/library/library_menu.py" line="163"/>
         <source>Add to Board</source>
         <translation>添加到画板</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/library_menu.py" line="168"/>
+        <location filename="../../seedream_desktop/ui/library/library_menu.py" line="169"/>
         <source>New Board…</source>
         <translation>新建画板…</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/library_menu.py" line="175"/>
+        <location filename="../../seedream_desktop/ui/library/library_menu.py" line="176"/>
         <source>Remove from “{0}”</source>
         <translation>从“{0}”中移除</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/library_menu.py" line="180"/>
+        <location filename="../../seedream_desktop/ui/library/library_menu.py" line="181"/>
         <source>Add Tag…</source>
         <translation>添加标签…</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/library_menu.py" line="183"/>
+        <location filename="../../seedream_desktop/ui/library/library_menu.py" line="184"/>
         <source>Remove Tag</source>
         <translation>移除标签</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../seedream_desktop/ui/library/library_menu.py" line="201"/>
+        <location filename="../../seedream_desktop/ui/library/library_menu.py" line="202"/>
         <source>Opened the first %n images; select fewer to open the others.</source>
         <translation>
             <numerusform>已打开前 %n 张图像；要打开其余图像，请少选一些。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../seedream_desktop/ui/library/library_menu.py" line="214"/>
+        <location filename="../../seedream_desktop/ui/library/library_menu.py" line="215"/>
         <source>Copied %n image(s)</source>
         <translation>
             <numerusform>已复制 %n 张图像</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/library_menu.py" line="220"/>
+        <location filename="../../seedream_desktop/ui/library/library_menu.py" line="221"/>
         <source>Copied the prompt</source>
         <translation>已复制提示词</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/library_menu.py" line="252"/>
+        <location filename="../../seedream_desktop/ui/library/library_menu.py" line="258"/>
         <source>New board</source>
         <translation>新建画板</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/library_menu.py" line="252"/>
+        <location filename="../../seedream_desktop/ui/library/library_menu.py" line="258"/>
         <source>Board name:</source>
         <translation>画板名称：</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/library_menu.py" line="262"/>
+        <location filename="../../seedream_desktop/ui/library/library_menu.py" line="268"/>
         <source>Add tag</source>
         <translation>添加标签</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/library_menu.py" line="262"/>
+        <location filename="../../seedream_desktop/ui/library/library_menu.py" line="268"/>
         <source>Tag:</source>
         <translation>标签：</translation>
     </message>
@@ -1895,12 +2035,12 @@ is:fav、is:edit、has:refs、board:画板名、tag:标签、date:2025-09、date
         <translation>正在打开图库…</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/window_tab.py" line="225"/>
+        <location filename="../../seedream_desktop/ui/library/window_tab.py" line="230"/>
         <source>Generating needs a Runware API key (Settings). Everything in the library works without one.</source>
         <translation>生成需要 Runware API 密钥（见设置）。图库的所有功能无需密钥即可使用。</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/window_tab.py" line="229"/>
+        <location filename="../../seedream_desktop/ui/library/window_tab.py" line="234"/>
         <source>No connection to Runware: generating waits until it is back. The library works offline.</source>
         <translation>无法连接 Runware：生成将等待连接恢复。图库可离线使用。</translation>
     </message>
@@ -2011,17 +2151,22 @@ is:fav、is:edit、has:refs、board:画板名、tag:标签、date:2025-09、date
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../seedream_desktop/ui/main_window.py" line="116"/>
+        <location filename="../../seedream_desktop/ui/main_window.py" line="113"/>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/main_window.py" line="279"/>
+        <location filename="../../seedream_desktop/ui/main_window.py" line="261"/>
+        <source>Cancelled before it was sent: nothing is charged</source>
+        <translation>在发送前已取消：不会产生费用</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/main_window.py" line="281"/>
         <source>The clipboard holds no image to use as a reference</source>
         <translation>剪贴板中没有可用作参考图的图像</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/main_window.py" line="338"/>
+        <location filename="../../seedream_desktop/ui/main_window.py" line="340"/>
         <source> — DEMO</source>
         <translation> — 演示</translation>
     </message>
@@ -2097,37 +2242,42 @@ is:fav、is:edit、has:refs、board:画板名、tag:标签、date:2025-09、date
 <context>
     <name>Notices</name>
     <message>
-        <location filename="../../seedream_desktop/ui/notices.py" line="55"/>
+        <location filename="../../seedream_desktop/ui/notices.py" line="57"/>
         <source>Connecting… your job starts when the connection is ready.</source>
         <translation>正在连接…连接就绪后任务即会开始。</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/notices.py" line="60"/>
+        <location filename="../../seedream_desktop/ui/notices.py" line="62"/>
         <source>No connection to Runware: jobs are queued and will be sent when it is back.</source>
         <translation>无法连接 Runware：任务已排队，连接恢复后会发送。</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/notices.py" line="74"/>
+        <location filename="../../seedream_desktop/ui/notices.py" line="75"/>
+        <source>Cancelled, but Runware had already started it: its images are paid for and will still arrive in your library.</source>
+        <translation>已取消，但 Runware 已经开始生成：这些图像已付费，仍会保存到你的图库中。</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/notices.py" line="97"/>
         <source>Open Settings</source>
         <translation>打开设置</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/notices.py" line="80"/>
+        <location filename="../../seedream_desktop/ui/notices.py" line="103"/>
         <source>Top up at my.runware.ai</source>
         <translation>在 my.runware.ai 充值</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/notices.py" line="86"/>
+        <location filename="../../seedream_desktop/ui/notices.py" line="109"/>
         <source>Retry</source>
         <translation>重试</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/notices.py" line="108"/>
+        <location filename="../../seedream_desktop/ui/notices.py" line="131"/>
         <source>DEMO — images come from the built-in Runware emulator on this computer: nothing is sent over the network and nothing is charged.</source>
         <translation>演示模式 — 图像来自本机内置的 Runware 模拟器：不会通过网络发送任何内容，也不收取任何费用。</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/notices.py" line="112"/>
+        <location filename="../../seedream_desktop/ui/notices.py" line="135"/>
         <source>Use my own key…</source>
         <translation>使用我自己的密钥…</translation>
     </message>
@@ -2375,53 +2525,53 @@ Drag to reorder; Delete removes; Ctrl+Left/Right moves.</source>
 <context>
     <name>ResultCommands</name>
     <message numerus="yes">
-        <location filename="../../seedream_desktop/ui/result_commands.py" line="108"/>
+        <location filename="../../seedream_desktop/ui/result_commands.py" line="109"/>
         <source>Copied %n image(s)</source>
         <translation>
             <numerusform>已复制 %n 张图像</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/result_commands.py" line="114"/>
+        <location filename="../../seedream_desktop/ui/result_commands.py" line="115"/>
         <source>Prompt copied</source>
         <translation>已复制提示词</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/result_commands.py" line="120"/>
+        <location filename="../../seedream_desktop/ui/result_commands.py" line="121"/>
         <source>This image carries no settings to reuse</source>
         <translation>这张图像没有可复用的设置</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/result_commands.py" line="123"/>
+        <location filename="../../seedream_desktop/ui/result_commands.py" line="124"/>
         <source>Loaded the prompt and settings of the selected image</source>
         <translation>已载入所选图像的提示词和设置</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/result_commands.py" line="129"/>
+        <location filename="../../seedream_desktop/ui/result_commands.py" line="130"/>
         <source>Seed {seed} set</source>
         <translation>已设置种子 {seed}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../seedream_desktop/ui/result_commands.py" line="139"/>
+        <location filename="../../seedream_desktop/ui/result_commands.py" line="140"/>
         <source>Added %n reference image(s)</source>
         <translation>
             <numerusform>已添加 %n 张参考图</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/result_commands.py" line="187"/>
+        <location filename="../../seedream_desktop/ui/result_commands.py" line="193"/>
         <source>Could not move to the trash: {reason}</source>
         <translation>无法移到回收站：{reason}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../seedream_desktop/ui/result_commands.py" line="190"/>
+        <location filename="../../seedream_desktop/ui/result_commands.py" line="196"/>
         <source>Moved %n image(s) to the trash</source>
         <translation>
             <numerusform>已将 %n 张图像移到回收站</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/result_commands.py" line="194"/>
+        <location filename="../../seedream_desktop/ui/result_commands.py" line="200"/>
         <source>Could not save the mark: {reason}</source>
         <translation>无法保存标记：{reason}</translation>
     </message>
@@ -2429,7 +2579,7 @@ Drag to reorder; Delete removes; Ctrl+Left/Right moves.</source>
 <context>
     <name>ResultDelegate</name>
     <message>
-        <location filename="../../seedream_desktop/ui/results/delegate.py" line="100"/>
+        <location filename="../../seedream_desktop/ui/results/delegate.py" line="103"/>
         <source>{0} · {1} s</source>
         <translation>{0} · {1} 秒</translation>
     </message>
@@ -2445,42 +2595,42 @@ Drag to reorder; Delete removes; Ctrl+Left/Right moves.</source>
 <context>
     <name>ResultModel</name>
     <message>
-        <location filename="../../seedream_desktop/ui/results/model.py" line="271"/>
-        <source>Queued</source>
-        <translation>排队中</translation>
-    </message>
-    <message>
-        <location filename="../../seedream_desktop/ui/results/model.py" line="272"/>
+        <location filename="../../seedream_desktop/ui/results/model.py" line="291"/>
         <source>Queued, will be sent when back online</source>
         <translation>排队中，恢复联网后发送</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/results/model.py" line="273"/>
+        <location filename="../../seedream_desktop/ui/results/model.py" line="293"/>
+        <source>Queued</source>
+        <translation>排队中</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/results/model.py" line="294"/>
         <source>Sent</source>
         <translation>已发送</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/results/model.py" line="274"/>
+        <location filename="../../seedream_desktop/ui/results/model.py" line="295"/>
         <source>Generating</source>
         <translation>生成中</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/results/model.py" line="275"/>
+        <location filename="../../seedream_desktop/ui/results/model.py" line="296"/>
         <source>Downloading</source>
         <translation>下载中</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/results/model.py" line="276"/>
+        <location filename="../../seedream_desktop/ui/results/model.py" line="297"/>
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/results/model.py" line="277"/>
+        <location filename="../../seedream_desktop/ui/results/model.py" line="298"/>
         <source>Failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/results/model.py" line="278"/>
+        <location filename="../../seedream_desktop/ui/results/model.py" line="299"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
@@ -2521,6 +2671,14 @@ Drag to reorder; Delete removes; Ctrl+Left/Right moves.</source>
         <translation>
             <numerusform>已将 %n 张图像移到回收站。</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Session</name>
+    <message>
+        <location filename="../../seedream_desktop/jobs/session.py" line="38"/>
+        <source>The library index in {folder} cannot be opened ({detail}). New images are still saved there; the library lists them once the index opens again.</source>
+        <translation>无法打开 {folder} 中的图库索引（{detail}）。新图像仍会保存到该文件夹；索引恢复后图库会列出它们。</translation>
     </message>
 </context>
 <context>
@@ -2597,86 +2755,106 @@ Drag to reorder; Delete removes; Ctrl+Left/Right moves.</source>
     </message>
     <message>
         <location filename="../../seedream_desktop/ui/settings_dialog.py" line="165"/>
+        <source>photo.png.xmp (darktable, digiKam)</source>
+        <translation>photo.png.xmp（darktable、digiKam）</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="166"/>
+        <source>photo.xmp (Lightroom, Bridge)</source>
+        <translation>photo.xmp（Lightroom、Bridge）</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="167"/>
+        <source>Not written</source>
+        <translation>不写入</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="171"/>
+        <source>Marks as XMP sidecars:</source>
+        <translation>标记写入 XMP 附属文件：</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="176"/>
         <source>Follow the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="167"/>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="178"/>
         <source>Language:</source>
         <translation>语言：</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="168"/>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="179"/>
         <source>A new language is applied when the app restarts.</source>
         <translation>新的语言将在应用重启后生效。</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="196"/>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="207"/>
         <source>Looking in the keychain…</source>
         <translation>正在查询系统钥匙串…</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="239"/>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="250"/>
         <source>A key is set (in the system keychain). Type a new one to replace it.</source>
         <translation>已设置密钥（保存在系统钥匙串中）。输入新密钥即可替换。</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="240"/>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="251"/>
         <source>A key is set for this session only. Type a new one to replace it.</source>
         <translation>已设置仅限本次会话的密钥。输入新密钥即可替换。</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="241"/>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="252"/>
         <source>A key is set by the SEEDREAM_API_KEY environment variable.</source>
         <translation>密钥由环境变量 SEEDREAM_API_KEY 设置。</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="242"/>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="253"/>
         <source>No key is set. Get one at my.runware.ai and paste it here.</source>
         <translation>尚未设置密钥。请在 my.runware.ai 获取并粘贴到这里。</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="246"/>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="257"/>
         <source>•••••••• (hidden)</source>
         <translation>••••••••（已隐藏）</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="246"/>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="257"/>
         <source>Paste your key</source>
         <translation>粘贴你的密钥</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="252"/>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="263"/>
         <source>Testing…</source>
         <translation>正在测试…</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="268"/>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="279"/>
         <source>Enter a key to test.</source>
         <translation>请输入要测试的密钥。</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="275"/>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="286"/>
         <source>✓ The key works.</source>
         <translation>✓ 密钥可用。</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="278"/>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="289"/>
         <source>✗ {reason}</source>
         <translation>✗ {reason}</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="287"/>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="298"/>
         <source>The keychain did not remove the key: {reason}</source>
         <translation>钥匙串未能删除密钥：{reason}</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="297"/>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="308"/>
         <source>Library folder</source>
         <translation>图库文件夹</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="320"/>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="331"/>
         <source>There is no keychain to store the key in. Tick “keep for this session only” to use it until the app quits.</source>
         <translation>没有可保存密钥的钥匙串。勾选“仅在本次会话中保留密钥”，即可使用到应用退出为止。</translation>
     </message>
@@ -2745,7 +2923,7 @@ Drag to reorder; Delete removes; Ctrl+Left/Right moves.</source>
 <context>
     <name>StatusBar</name>
     <message>
-        <location filename="../../seedream_desktop/app.py" line="330"/>
+        <location filename="../../seedream_desktop/app.py" line="357"/>
         <location filename="../../seedream_desktop/ui/status_bar.py" line="34"/>
         <source>Idle</source>
         <translation>空闲</translation>
@@ -2798,21 +2976,26 @@ Drag to reorder; Delete removes; Ctrl+Left/Right moves.</source>
     </message>
     <message>
         <location filename="../../seedream_desktop/ui/status_bar.py" line="55"/>
+        <source>Connecting to {host}…</source>
+        <translation>正在连接 {host}…</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/status_bar.py" line="56"/>
         <source>Connected to {host}</source>
         <translation>已连接到 {host}</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/status_bar.py" line="56"/>
+        <location filename="../../seedream_desktop/ui/status_bar.py" line="57"/>
         <source>DEMO — built-in emulator, no real images or charges</source>
         <translation>演示模式 — 内置模拟器，不生成真实图像，不收费</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/status_bar.py" line="57"/>
+        <location filename="../../seedream_desktop/ui/status_bar.py" line="58"/>
         <source>Offline — jobs wait and go out when the network is back</source>
         <translation>离线 — 任务将等待，网络恢复后发送</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/status_bar.py" line="58"/>
+        <location filename="../../seedream_desktop/ui/status_bar.py" line="59"/>
         <source>No API key — open Settings or try the demo</source>
         <translation>没有 API 密钥 — 请打开设置或试用演示</translation>
     </message>
@@ -2828,6 +3011,29 @@ Drag to reorder; Delete removes; Ctrl+Left/Right moves.</source>
         <location filename="../../seedream_desktop/ui/tile_slider.py" line="25"/>
         <source>Tile size (Ctrl+wheel, Ctrl+= and Ctrl+−)</source>
         <translation>缩略图大小（Ctrl+滚轮、Ctrl+= 和 Ctrl+−）</translation>
+    </message>
+</context>
+<context>
+    <name>UnhandledErrors</name>
+    <message>
+        <location filename="../../seedream_desktop/ui/unhandled.py" line="84"/>
+        <source>The details are in {path}; please attach that file when you report it.</source>
+        <translation>详细信息在 {path} 中；报告问题时请附上该文件。</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/unhandled.py" line="87"/>
+        <source>The details could not be written to a log file.</source>
+        <translation>详细信息未能写入日志文件。</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/unhandled.py" line="90"/>
+        <source>Something went wrong</source>
+        <translation>出错了</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/unhandled.py" line="92"/>
+        <source>Something went wrong inside Seedream Desktop. It keeps running, but the last action may not have finished.</source>
+        <translation>Seedream Desktop 内部出错了。程序仍在运行，但上一个操作可能没有完成。</translation>
     </message>
 </context>
 <context>
@@ -2916,133 +3122,138 @@ Drag to reorder; Delete removes; Ctrl+Left/Right moves.</source>
 <context>
     <name>WindowActions</name>
     <message>
-        <location filename="../../seedream_desktop/ui/actions.py" line="88"/>
+        <location filename="../../seedream_desktop/ui/actions.py" line="90"/>
         <source>Rate %n star</source>
         <translation>评为 %n 星</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/actions.py" line="89"/>
+        <location filename="../../seedream_desktop/ui/actions.py" line="91"/>
         <source>Rate %n stars</source>
         <translation>评为 %n 星</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/actions.py" line="86"/>
+        <location filename="../../seedream_desktop/ui/actions.py" line="88"/>
         <source>Clear rating</source>
         <translation>清除评分</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/actions.py" line="128"/>
-        <location filename="../../seedream_desktop/ui/actions.py" line="185"/>
+        <location filename="../../seedream_desktop/ui/actions.py" line="130"/>
+        <location filename="../../seedream_desktop/ui/actions.py" line="188"/>
         <source>&amp;Generate</source>
         <translation>生成(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/actions.py" line="131"/>
+        <location filename="../../seedream_desktop/ui/actions.py" line="133"/>
         <source>&amp;Cancel job</source>
         <translation>取消任务(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/actions.py" line="132"/>
+        <location filename="../../seedream_desktop/ui/actions.py" line="134"/>
         <source>Cancel &amp;all jobs</source>
         <translation>取消全部任务(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/actions.py" line="133"/>
+        <location filename="../../seedream_desktop/ui/actions.py" line="135"/>
         <source>&amp;Retry failed job</source>
         <translation>重试失败的任务(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/actions.py" line="136"/>
+        <location filename="../../seedream_desktop/ui/actions.py" line="138"/>
         <source>&amp;Paste image as reference</source>
         <translation>粘贴图像作为参考图(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/actions.py" line="140"/>
+        <location filename="../../seedream_desktop/ui/actions.py" line="142"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/actions.py" line="141"/>
+        <location filename="../../seedream_desktop/ui/actions.py" line="143"/>
         <source>Try the &amp;demo</source>
         <translation>试用演示(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/actions.py" line="142"/>
+        <location filename="../../seedream_desktop/ui/actions.py" line="144"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/actions.py" line="143"/>
+        <location filename="../../seedream_desktop/ui/actions.py" line="145"/>
         <source>&amp;Open in viewer</source>
         <translation>在查看器中打开(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/actions.py" line="144"/>
+        <location filename="../../seedream_desktop/ui/actions.py" line="146"/>
         <source>Open in &amp;default app</source>
         <translation>用默认应用打开(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/actions.py" line="145"/>
+        <location filename="../../seedream_desktop/ui/actions.py" line="147"/>
         <source>Show in &amp;folder</source>
         <translation>在文件夹中显示(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/actions.py" line="147"/>
+        <location filename="../../seedream_desktop/ui/actions.py" line="149"/>
         <source>&amp;Copy image</source>
         <translation>复制图像(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/actions.py" line="149"/>
+        <location filename="../../seedream_desktop/ui/actions.py" line="151"/>
         <source>Copy &amp;prompt</source>
         <translation>复制提示词(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/actions.py" line="150"/>
+        <location filename="../../seedream_desktop/ui/actions.py" line="152"/>
         <source>Reuse &amp;settings</source>
         <translation>复用设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/actions.py" line="151"/>
+        <location filename="../../seedream_desktop/ui/actions.py" line="153"/>
         <source>Reuse s&amp;eed</source>
         <translation>复用种子(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/actions.py" line="152"/>
+        <location filename="../../seedream_desktop/ui/actions.py" line="154"/>
         <source>Use as &amp;reference</source>
         <translation>用作参考图(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/actions.py" line="153"/>
+        <location filename="../../seedream_desktop/ui/actions.py" line="155"/>
         <source>Edit a re&amp;gion…</source>
         <translation>编辑区域(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/actions.py" line="154"/>
+        <location filename="../../seedream_desktop/ui/actions.py" line="156"/>
         <source>&amp;Adjust this edit…</source>
         <translation>调整这次编辑(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/actions.py" line="155"/>
+        <location filename="../../seedream_desktop/ui/actions.py" line="157"/>
         <source>&amp;Favourite</source>
         <translation>收藏(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/actions.py" line="157"/>
+        <location filename="../../seedream_desktop/ui/actions.py" line="159"/>
         <source>Move to &amp;trash</source>
         <translation>移到回收站(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/actions.py" line="180"/>
+        <location filename="../../seedream_desktop/ui/actions.py" line="162"/>
+        <source>E&amp;xport…</source>
+        <translation>导出(&amp;X)…</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/actions.py" line="183"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/actions.py" line="188"/>
+        <location filename="../../seedream_desktop/ui/actions.py" line="191"/>
         <source>&amp;Image</source>
         <translation>图像(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/actions.py" line="216"/>
+        <location filename="../../seedream_desktop/ui/actions.py" line="219"/>
         <source>&amp;Rate</source>
         <translation>评分(&amp;R)</translation>
     </message>
