@@ -56,6 +56,7 @@ def _row(i: int) -> tuple[object, ...]:
         "parent_image_uuid": None,
         "has_references": i % 7 == 0,
         "source": "seedream-desktop",
+        "model": "bytedance:5@0",
     }
     return (*(values[c] for c in FILE_COLUMNS), int(i % 37 == 0), i % 6)
 
