@@ -6,7 +6,9 @@ cd "$(dirname "$0")/.."
 scripts/setup.sh test
 export PATH="$PWD/.venv/bin:$PATH"
 
-echo "== ruff"; ruff check . && ruff format --check .
+# Each check on its own line: under set -e a failure on the left of && would not stop the script.
+echo "== ruff"; ruff check .
+ruff format --check .
 echo "== mypy"; mypy
 echo "== import-linter"; lint-imports
 
