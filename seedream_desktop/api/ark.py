@@ -234,7 +234,7 @@ class ArkClient:
             outcome.saved[index] = on_image(index, url, picture)
         elif event.kind == EVENT_FAILED:
             error = data.get("error") or {}
-            outcome.failed[int(data.get("image_index", -1))] = str(error.get("code", "")) or "failed"
+            outcome.failed[int(data.get("image_index", -1))] = str(error.get("code", "")) or "imageFailed"
         elif event.kind == EVENT_COMPLETED:
             usage = data.get("usage") or {}
             if isinstance(usage.get("generated_images"), int):

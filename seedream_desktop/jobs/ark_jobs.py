@@ -29,10 +29,12 @@ from seedream_desktop.api.request import GenerationRequest
 from seedream_desktop.atomic import atomic_write
 from seedream_desktop.i18n import QT_TRANSLATE_NOOP
 from seedream_desktop.jobs.naming import candidates, date_folder, file_stem
+from seedream_desktop.jobs.state import StreamedJobState
 from seedream_desktop.library.metadata import embed
 from seedream_desktop.library.record import GenerationRecord
 
-SENDING, DONE, UNSURE, FAILED = "sending", "done", "unsure", "failed"
+# Stored as text in the ark journal; spelt once, in jobs/state.py.
+SENDING, DONE, UNSURE, FAILED = (state.value for state in StreamedJobState)
 UNSURE_TEXT = QT_TRANSLATE_NOOP(CONTEXT, "May have been charged, no result to fetch.")
 
 _SCHEMA = """

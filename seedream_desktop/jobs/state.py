@@ -19,6 +19,16 @@ class JobState(StrEnum):
         return self in (JobState.DONE, JobState.FAILED, JobState.CANCELLED)
 
 
+class StreamedJobState(StrEnum):
+    """A ModelArk job (jobs/ark_jobs.py): there is no task id to poll, so a job cut off mid-stream cannot be
+    fetched again, only sent again (paid again) with the person's say-so: hence UNSURE."""
+
+    SENDING = "sending"  # journalled, then sent; images are committed one by one as they stream in
+    DONE = JobState.DONE.value
+    UNSURE = "unsure"  # the process died mid-stream: may have been charged, no result to fetch
+    FAILED = JobState.FAILED.value
+
+
 class CancelOutcome(Enum):
     """What a cancel means for the person's money (the window words its message from it)."""
 

@@ -48,6 +48,11 @@ NAMES = {
     "Secret",
     "Service",
     "Linux",
+    "XMP",  # the photo world's metadata standard, and the tools that read it
+    "darktable",
+    "digiKam",
+    "Lightroom",
+    "Bridge",
 }
 FORMATS = {"API", "URL", "PNG", "JPG", "JPEG", "WEBP", "WebP", "SEEDREAM_API_KEY", "base64Data", "dataURI"}
 UNITS = {"kB", "KB", "MB", "GB", "MP", "px", "mm"}
