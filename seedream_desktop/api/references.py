@@ -230,7 +230,7 @@ def _prepare_open(im: Image.Image, original: bytes, path: Path) -> PreparedImage
         if animated:
             im.seek(0)
         upright = ImageOps.exif_transpose(im) if orientation not in (1, None) else im
-        flat = _to_plain_pixels(upright)  # Pillow warns about some palette transparencies here
+        flat = to_plain_pixels(upright)  # Pillow warns about some palette transparencies here
     del upright
     if flat is not im:
         im.close()  # frees the decoded original before the resize needs room of its own
@@ -263,7 +263,7 @@ def _is_16_bit_png(fmt: str, original: bytes) -> bool:
     return fmt == "PNG" and len(original) > 24 and original[24] == 16
 
 
-def _to_plain_pixels(im: Image.Image) -> Image.Image:
+def to_plain_pixels(im: Image.Image) -> Image.Image:
     """8-bit RGB or greyscale; transparency flattened onto white (how the picture looks on a page)."""
     mode = im.mode
     if mode.startswith("I"):

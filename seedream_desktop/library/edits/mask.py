@@ -17,8 +17,7 @@ from PIL import Image, ImageChops, ImageFilter, UnidentifiedImageError
 from seedream_desktop.api.errors import CONTEXT
 from seedream_desktop.atomic import atomic_write
 from seedream_desktop.i18n import QT_TRANSLATE_NOOP
-from seedream_desktop.library.edits.errors import UnusableEdit
-from seedream_desktop.regular_files import RefusedFile, read_regular
+from seedream_desktop.library.edits.errors import UnusableEdit, read_edit_file
 
 MAX_MASK_BYTES = 64 * 1024 * 1024
 MASKS_DIR = Path(".seedream") / "masks"
@@ -35,12 +34,7 @@ class FittedMask:
 
 def read_mask(path: Path, size: tuple[int, int]) -> FittedMask:
     """Read a mask file for a picture of ``size``; UnusableEdit when it cannot serve."""
-    try:
-        data = read_regular(path, MAX_MASK_BYTES)
-    except RefusedFile as exc:
-        raise UnusableEdit(path.name, exc.reason) from exc
-    except OSError as exc:
-        raise UnusableEdit(path.name, QT_TRANSLATE_NOOP(CONTEXT, "the file cannot be read")) from exc
+    data = read_edit_file(path, MAX_MASK_BYTES)
     try:
         with Image.open(io.BytesIO(data)) as im:
             im.load()

@@ -15,10 +15,9 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 
 from seedream_desktop.api.errors import CONTEXT
 from seedream_desktop.api.references import MAX_FILE_BYTES
-from seedream_desktop.api.references import _to_plain_pixels as plain_pixels  # the tray's own rule
+from seedream_desktop.api.references import to_plain_pixels as plain_pixels  # the tray's own rule
 from seedream_desktop.i18n import QT_TRANSLATE_NOOP
-from seedream_desktop.library.edits.errors import UnusableEdit
-from seedream_desktop.regular_files import RefusedFile, read_regular
+from seedream_desktop.library.edits.errors import UnusableEdit, read_edit_file
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,12 +37,7 @@ class Original:
 
 def open_original(path: Path) -> Original:
     """Read ``path`` for editing; UnusableEdit in designer words when it is not a readable picture."""
-    try:
-        data = read_regular(path, MAX_FILE_BYTES)
-    except RefusedFile as exc:
-        raise UnusableEdit(path.name, exc.reason) from exc
-    except OSError as exc:
-        raise UnusableEdit(path.name, QT_TRANSLATE_NOOP(CONTEXT, "the file cannot be read")) from exc
+    data = read_edit_file(path, MAX_FILE_BYTES)
     try:
         with Image.open(io.BytesIO(data)) as im:
             im.load()
