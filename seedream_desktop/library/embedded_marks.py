@@ -53,6 +53,8 @@ def embed_marks(library: LibraryMarks, content_ids: Iterable[str]) -> dict[str, 
             if not rel.lower().endswith(EMBEDDABLE):
                 continue
             path = library.root / rel
+            if path.is_symlink():
+                continue  # replacing it would turn the link into a copy: the file it names stays as it is
             try:
                 data = read_regular(path, LARGEST_FILE)
                 if quick_id(path) != cid:

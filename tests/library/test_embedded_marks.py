@@ -87,6 +87,7 @@ def test_marks_go_into_the_file_and_everything_else_stays(library: Library, suff
     _mark(library, image_id)
 
     assert _decoded(path) == before  # the very same pixels
+    assert "Validate                        : OK" in _exiftool("-validate", "-warning", "-a", str(path))
     found = json.loads(
         _exiftool(
             "-j",
@@ -184,3 +185,41 @@ def test_edits_follow_a_rewritten_parent_through_rescan_and_rebuild(library: Lib
     child_entry = _entry(library, child)
     assert [p.path for p in library.lineage(child_entry.id).parents] == [parent]
     assert _entry(library, parent).rating == 3
+
+
+def test_a_linked_file_is_not_replaced_by_a_copy(library: Library, tmp_path: Path) -> None:
+    target = tmp_path / "elsewhere.png"
+    save(target, "a red fox")
+    original = target.read_bytes()
+    link = library.root / "fox.png"
+    link.symlink_to(target)
+    image_id = library.add_file(link).id
+    library.set_rating([image_id], 2)
+    assert library.flush_sidecars(30)
+    assert link.is_symlink() and target.read_bytes() == original
+
+
+def test_a_mark_set_while_its_file_is_rewritten_reaches_the_file(
+    library: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from seedream_desktop.library import embedded_marks
+
+    path = library.root / "fox.png"
+    save(path, "a red fox")
+    image_id = library.add_file(path).id
+    board = library.create_board("Posters")
+    real_write = embedded_marks.atomic_write
+    calls: list[Path] = []
+
+    def write_then_mark(target: Path, data: bytes) -> None:
+        calls.append(target)
+        if len(calls) == 1:  # the person adds a board while the first rewrite is under way
+            library.add_to_board([image_id], board)
+        real_write(target, data)
+
+    monkeypatch.setattr(embedded_marks, "atomic_write", write_then_mark)
+    library.set_rating([image_id], 2)
+    assert library.flush_sidecars(30)
+    packet = find_xmp(path.read_bytes())
+    assert packet is not None and b"Seedream|Boards|Posters" in packet and len(calls) == 2
+    assert _entry(library, path).content_id == quick_id(path)
