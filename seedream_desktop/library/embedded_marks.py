@@ -14,13 +14,16 @@ survive a rescan and an index rebuild alike.
 from __future__ import annotations
 
 import logging
+import struct
 from collections.abc import Iterable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from seedream_desktop.atomic import atomic_write
 from seedream_desktop.library.identity import quick_id
+from seedream_desktop.library.metadata import jpeg, png, webp
 from seedream_desktop.library.packet_swap import CannotEmbed, find_xmp, with_xmp
-from seedream_desktop.library.sidecar import merged_sidecar
+from seedream_desktop.library.sidecar import marks_in_file, merged_sidecar
 from seedream_desktop.regular_files import RefusedFile, read_regular
 
 if TYPE_CHECKING:
@@ -100,3 +103,66 @@ def _follow(library: LibraryMarks, image_id: int, old: str, new: str, size: int,
         if at is not None:
             conn.execute("INSERT OR REPLACE INTO mark_times (content_id, at) VALUES (?, ?)", (new, at[0]))
     return True
+
+
+# ---- reading: marks another tool wrote into the file --------------------------------------------------
+def read_in_files(library: LibraryMarks, rels: list[str]) -> int:
+    """After a scan indexed these new or re-saved files: take the marks in their own XMP (Lightroom,
+    Bridge and digiKam write ratings and keywords into JPEGs), the newer side winning as with sidecars.
+    Only while marks go into files too (Settings): otherwise what is in a file is that file's business,
+    and a first index of many thousand files reads no more than it did. Returns how many took marks."""
+    carried, library._carried = library._carried or {}, None
+    if not rels or not library.marks_in_files:
+        return 0
+    from seedream_desktop.library import sidecar_sync
+
+    if not sidecar_sync.ensure_tables(library):
+        return 0
+    applied = 0
+    conn = library._conn
+    journal_times: dict[str, float] | None = None
+    for rel in rels:
+        if not rel.lower().endswith(EMBEDDABLE):
+            continue
+        with library._lock:
+            row = conn.execute(
+                "SELECT id, content_id, mtime_ns FROM images WHERE path = ?", (rel,)
+            ).fetchone()
+        if row is None:
+            continue
+        packet = _xmp_of(library.root / rel)
+        marks = marks_in_file(packet) if packet else None
+        if marks is None:
+            continue
+        with library._lock:
+            at = conn.execute(
+                "SELECT max(at) FROM mark_times WHERE content_id IN (?, ?)",
+                (row[1], carried.get(str(row[1]), str(row[1]))),
+            ).fetchone()[0]
+        if at is None:  # a rebuilt index: the marks journal still knows when
+            if journal_times is None:
+                journal_times = sidecar_sync._journal_times(library)
+            at = journal_times.get(str(row[1]))
+        if at is not None and float(at) >= int(row[2]) / 1e9:
+            continue  # the app's marks are newer than the file
+        if sidecar_sync._apply(library, int(row[0]), marks):
+            applied += 1
+    return applied
+
+
+def _xmp_of(path: Path) -> bytes | None:
+    """The file's XMP from its header region (the metadata readers seek over the pixels)."""
+    try:
+        with open(path, "rb", buffering=0) as f:
+            head = f.read(12)
+            if head.startswith(png.SIGNATURE):
+                found = png.read(f, head)
+            elif head.startswith(jpeg.SOI):
+                found = jpeg.read(f, head)
+            elif head.startswith(b"RIFF"):
+                found = webp.read(f, head)
+            else:
+                return None
+    except (OSError, ValueError, struct.error):
+        return None
+    return found.xmp if found is not None else None

@@ -55,6 +55,8 @@ class LibraryMarks:
     _sidecar_naming: str | None = None
     _sidecar_writer: SidecarWriter | None = None
     _marks_in_files: bool | None = None
+    # Files re-saved by another tool in this scan: new content id → old (embedded_marks.read_in_files).
+    _carried: dict[str, str] | None = None
 
     @property
     def sidecar_naming(self) -> str:
@@ -361,6 +363,9 @@ class LibraryMarks:
 
     def _carry_marks(self, conn: sqlite3.Connection, old: str, new: str) -> None:
         """A file's content changed in place (another tool re-saved it): its marks go with it."""
+        if self._carried is None:
+            self._carried = {}
+        self._carried[new] = old  # for the marks in the file itself, read after the scan
         row = conn.execute("SELECT favourite, rating FROM marks WHERE content_id = ?", (old,)).fetchone()
         boards = conn.execute(
             "SELECT b.id, b.uid FROM board_members m JOIN boards b ON b.id = m.board_id WHERE m.content_id = ?",

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
 
+from seedream_desktop import APP_NAME
 from seedream_desktop.atomic import atomic_write
 from seedream_desktop.library.metadata.xmp import NS_DC, NS_RDF, NS_SEEDREAM, NS_XML, UnreadableXmp, parse_xml
 from seedream_desktop.regular_files import RefusedFile, read_regular
@@ -100,6 +101,36 @@ def marks_in(root: ET.Element) -> SidecarMarks:
         # boards again, not tags.
         levels = {"Seedream", "Boards", *marks.boards}
         marks.tags = [t for t in marks.tags if t not in levels]
+    return marks
+
+
+def marks_in_file(packet: bytes) -> SidecarMarks | None:
+    """The marks in an image's own XMP (Lightroom, Bridge and digiKam write them there too); None when
+    it holds none or is not readable. The keywords of a packet the app wrote are the generation
+    record's, except those ``seedream:MarkedTags`` names as tags; another tool's are all tags."""
+    try:
+        root = parse_xml(packet.strip(b"\x00 \t\r\n"))
+    except UnreadableXmp:
+        return None
+    names = {f"{{{NS_XMP}}}Rating", f"{{{NS_XMP}}}Label", f"{{{NS_LR}}}hierarchicalSubject", MARKED_TAGS}
+    # Ours: our namespace is used, or our name is the creator tool (a PNG's packet has no record in
+    # it, and tools that rewrite a packet drop namespaces no property uses).
+    creator = f"{{{NS_XMP}}}CreatorTool"
+    ours = any(
+        e.tag.startswith(f"{{{NS_SEEDREAM}}}")
+        or any(a.startswith(f"{{{NS_SEEDREAM}}}") for a in e.attrib)
+        or (e.get(creator) or (e.text if e.tag == creator else "") or "").startswith(APP_NAME)
+        for e in root.iter()
+    )
+    if not ours:
+        names.add(f"{{{NS_DC}}}subject")
+    present = any(e.tag in names or names & set(e.attrib) for e in root.iter())
+    if not present:
+        return None
+    marks = marks_in(root)
+    if ours:
+        marked = [t for e in root.iter(MARKED_TAGS) for t in _items(e)]
+        marks.tags = [t for t in marks.tags if t in marked]
     return marks
 
 

@@ -223,3 +223,54 @@ def test_a_mark_set_while_its_file_is_rewritten_reaches_the_file(
     packet = find_xmp(path.read_bytes())
     assert packet is not None and b"Seedream|Boards|Posters" in packet and len(calls) == 2
     assert _entry(library, path).content_id == quick_id(path)
+
+
+def _age(path: Path, seconds: float) -> None:
+    import os
+
+    stat = path.stat()
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + int(seconds * 1e9)))
+
+
+@needs_exiftool
+@pytest.mark.parametrize("suffix", FORMATS)
+def test_marks_another_tool_wrote_into_the_file_show_up_after_a_rescan(library: Library, suffix: str) -> None:
+    ours, theirs = library.root / f"ours.{suffix}", library.root / f"theirs.{suffix}"
+    save(ours, "a red fox")  # our record's keywords are in dc:subject: they are not tags
+    save(theirs, None)
+    ids = {p: library.add_file(p).id for p in (ours, theirs)}
+    for path in (ours, theirs):
+        # As Lightroom or digiKam would, into the file itself.
+        _exiftool("-overwrite_original", "-XMP:Rating=5", "-XMP:Subject+=beach", "-XMP:Label=Red",
+                  "-XMP:HierarchicalSubject=Seedream|Boards|Holiday", str(path))  # fmt: skip
+        _age(path, 5)
+    library.scan()
+    for path in (ours, theirs):
+        assert _marks(library, path) == (5, True, [] if path is ours else ["beach"], ["Holiday"])
+    assert library.get(ids[ours]) is not None
+
+
+@needs_exiftool
+def test_marks_in_files_are_not_read_while_the_setting_is_off(library: Library) -> None:
+    library.marks_in_files = False
+    path = library.root / "theirs.jpg"
+    save(path, None)
+    library.add_file(path)
+    _exiftool("-overwrite_original", "-XMP:Rating=5", str(path))
+    library.scan()
+    assert _marks(library, path)[0] == 0
+
+
+@needs_exiftool
+def test_the_app_s_newer_marks_win_over_a_file_saved_before(library: Library) -> None:
+    path = library.root / "theirs.jpg"
+    save(path, None)
+    image_id = library.add_file(path).id
+    _exiftool("-overwrite_original", "-XMP:Rating=1", str(path))
+    _age(path, -60)  # re-saved a minute before the app's mark below
+    library.marks_in_files = False  # the app's mark stays in the index only
+    library.set_rating([image_id], 4)
+    assert library.flush_sidecars(30)
+    library.marks_in_files = True
+    library.scan()
+    assert _marks(library, path)[0] == 4
