@@ -91,6 +91,12 @@ SETTINGS: tuple[Setting, ...] = (
         str,
         "Marks as XMP sidecars: 'darktable' (photo.png.xmp), 'lightroom' (photo.xmp) or 'off'",
     ),
+    Setting(
+        "xmp_in_files",
+        False,
+        bool,
+        "Also write marks into the XMP inside JPEG, PNG and WEBP files (rewrites them; pixels untouched)",
+    ),
     Setting("export", {}, dict, "The export's last choices (folder, format, size, metadata, names)"),
 )
 _BY_NAME = {s.name: s for s in SETTINGS}

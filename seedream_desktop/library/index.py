@@ -188,8 +188,11 @@ class Library(LibraryMarks):
                 with contextlib.suppress(FileNotFoundError):
                     os.unlink(f"{self.index_path}{suffix}")
             self._connect()
-            self._restore_marks(self.journal.replay())
-            return self.scan(progress)
+            state = self.journal.replay()
+            self._restore_marks(state)
+            report = self.scan(progress)
+            self._follow_rewrites(state)
+            return report
 
     def verify(self, sharing: Sequence[Library] = ()) -> bool:
         """Check every page of the index (``PRAGMA quick_check``: ~0.1 s for 100,000 images from the page cache; run it

@@ -8,13 +8,14 @@ moves, renames and (``_carry_marks``) a re-save in place. Library (index.py) inh
 from __future__ import annotations
 
 import contextlib
+import functools
 import sqlite3
 import threading
 import time
 import uuid
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from seedream_desktop.library.entry import Board
 from seedream_desktop.library.marks import MarksJournal, MarksState, ids_list
@@ -24,6 +25,21 @@ if TYPE_CHECKING:
     from seedream_desktop.library.sidecar_sync import SidecarWriter
 
 BoardRef = Board | int | str
+_Method = TypeVar("_Method", bound=Callable[..., None])
+
+
+def _holding_lock(method: _Method) -> _Method:
+    """From finding an image's content id to saving its mark: a file being rewritten with its marks
+    (embedded_marks.py) takes a new content id under the same lock, so no mark lands on the old one."""
+
+    @functools.wraps(method)
+    def locked(self: LibraryMarks, *args: Any, **kwargs: Any) -> None:
+        with self._lock:
+            method(self, *args, **kwargs)
+
+    return cast(_Method, locked)
+
+
 ID_CHUNK = 500  # ids per IN (…) query
 
 
@@ -38,6 +54,9 @@ class LibraryMarks:
     _sidecars_quiet = False  # marks being taken from a sidecar: not written back to it
     _sidecar_naming: str | None = None
     _sidecar_writer: SidecarWriter | None = None
+    _marks_in_files: bool | None = None
+    # Files re-saved by another tool in this scan: new content id → old (embedded_marks.read_in_files).
+    _carried: dict[str, str] | None = None
 
     @property
     def sidecar_naming(self) -> str:
@@ -53,9 +72,26 @@ class LibraryMarks:
     def sidecar_naming(self, value: str) -> None:
         self._sidecar_naming = value
 
+    @property
+    def marks_in_files(self) -> bool:
+        """Whether marks also go into the images' own XMP (embedded_marks.py): Settings' choice unless set here."""
+        if self._marks_in_files is None:
+            from seedream_desktop.library.embedded_marks import in_files_setting
+
+            return in_files_setting()
+        return self._marks_in_files
+
+    @marks_in_files.setter
+    def marks_in_files(self, value: bool) -> None:
+        self._marks_in_files = value
+
     def _marks_changed(self, cids: list[str]) -> None:
-        """After a mark changed in the index: note when (for sidecar conflicts) and write the sidecars."""
-        if not cids or self.sidecar_naming == NAMING_OFF:
+        """After a mark changed in the index: note when (for sidecar conflicts) and write the sidecars
+        (and, when asked, the files' own XMP)."""
+        if not cids:
+            return
+        sidecars, in_files = self.sidecar_naming != NAMING_OFF, self.marks_in_files
+        if not sidecars and not in_files:
             return
         from seedream_desktop.library import sidecar_sync
 
@@ -63,10 +99,10 @@ class LibraryMarks:
             return
         with self._write() as conn:
             sidecar_sync.record_mark_times(conn, cids)
-        if not self._sidecars_quiet:
-            if self._sidecar_writer is None:
-                self._sidecar_writer = sidecar_sync.SidecarWriter(self)
-            self._sidecar_writer.queue(cids)
+        if self._sidecar_writer is None:
+            self._sidecar_writer = sidecar_sync.SidecarWriter(self)
+        # Marks taken from a sidecar are not written back to it; the file's own XMP still takes them.
+        self._sidecar_writer.queue(cids, sidecars=sidecars and not self._sidecars_quiet, in_files=in_files)
 
     def flush_sidecars(self, timeout: float | None = None) -> bool:
         """Wait for the XMP sidecars of marks already set (they are written in the background)."""
@@ -119,6 +155,7 @@ class LibraryMarks:
             f"UPDATE images SET {column} = ? WHERE content_id = ?", [(value, cid) for cid in cids]
         )
 
+    @_holding_lock
     def set_favourite(self, image_ids: Iterable[int], on: bool) -> None:
         cids = self._content_ids(image_ids)
         if not cids:
@@ -129,6 +166,7 @@ class LibraryMarks:
                 self._set_marks(conn, cids, "favourite", int(bool(on)))
         self._marks_changed(cids)
 
+    @_holding_lock
     def set_rating(self, image_ids: Iterable[int], rating: int) -> None:
         if not 0 <= int(rating) <= 5:
             raise ValueError("a rating is 0 to 5")
@@ -209,6 +247,7 @@ class LibraryMarks:
                 conn.execute("DELETE FROM boards WHERE id = ?", (board_id,))
             self._marks_changed(members)
 
+    @_holding_lock
     def add_to_board(self, image_ids: Iterable[int], board: BoardRef) -> None:
         cids = self._content_ids(image_ids)
         with self._lock:
@@ -223,6 +262,7 @@ class LibraryMarks:
                 )
             self._marks_changed(cids)
 
+    @_holding_lock
     def remove_from_board(self, image_ids: Iterable[int], board: BoardRef) -> None:
         cids = self._content_ids(image_ids)
         with self._lock:
@@ -254,6 +294,7 @@ class LibraryMarks:
             ).fetchall()
         return [str(r[0]) for r in rows]
 
+    @_holding_lock
     def add_tag(self, image_ids: Iterable[int], tag: str) -> None:
         tag = tag.strip()
         if not tag:
@@ -269,6 +310,7 @@ class LibraryMarks:
                 )
         self._marks_changed(cids)
 
+    @_holding_lock
     def remove_tag(self, image_ids: Iterable[int], tag: str) -> None:
         cids = self._content_ids(image_ids)
         if not cids:
@@ -304,8 +346,26 @@ class LibraryMarks:
                     "INSERT OR IGNORE INTO tags (tag, content_id) VALUES (?, ?)", [(tag, c) for c in members]
                 )
 
+    def _follow_rewrites(self, state: MarksState) -> None:
+        """After a rebuild: edits whose records name a parent by an identity the app has since
+        rewritten (embedded_marks.py) find it by the new one."""
+        if not state.rewritten:
+            return
+        with self._write() as conn:
+            for old in state.rewritten:
+                new, seen = state.rewritten[old], {old}
+                while new in state.rewritten and new not in seen:  # rewritten again since
+                    seen.add(new)
+                    new = state.rewritten[new]
+                conn.execute(
+                    "UPDATE images SET parent_content_id = ? WHERE parent_content_id = ?", (new, old)
+                )
+
     def _carry_marks(self, conn: sqlite3.Connection, old: str, new: str) -> None:
         """A file's content changed in place (another tool re-saved it): its marks go with it."""
+        if self._carried is None:
+            self._carried = {}
+        self._carried[new] = old  # for the marks in the file itself, read after the scan
         row = conn.execute("SELECT favourite, rating FROM marks WHERE content_id = ?", (old,)).fetchone()
         boards = conn.execute(
             "SELECT b.id, b.uid FROM board_members m JOIN boards b ON b.id = m.board_id WHERE m.content_id = ?",

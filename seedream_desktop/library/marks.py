@@ -34,6 +34,9 @@ class MarksState:
     ratings: dict[str, int] = field(default_factory=dict)
     boards: dict[str, BoardState] = field(default_factory=dict)  # by uid, in creation order
     tags: dict[str, set[str]] = field(default_factory=dict)  # tag -> content ids
+    # A file the app rewrote (marks into its own XMP) has a new identity: old -> new, for the edits
+    # whose records name the old one as their parent.
+    rewritten: dict[str, str] = field(default_factory=dict)
 
     def apply(self, entry: dict[str, Any]) -> None:
         op = entry.get("op")
@@ -68,6 +71,8 @@ class MarksState:
             members.difference_update(ids)
             if not members:
                 del self.tags[str(entry["tag"])]
+        elif op == "rewritten":
+            self.rewritten[str(entry["from"])] = str(entry["to"])
         # Unknown operations come from a newer version: skipped, never fatal.
 
 

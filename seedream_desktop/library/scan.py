@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from seedream_desktop.library import store
+from seedream_desktop.library.embedded_marks import read_in_files
 from seedream_desktop.library.entry import ScanReport
 from seedream_desktop.library.identity import disambiguated, full_digest, is_complete, prefetch, quick_id
 from seedream_desktop.library.rows import FileFacts, facts_from, is_library_file
@@ -192,6 +193,7 @@ class Reconcile:
         todo = [(rel, disk[rel], ids_for_new.get(rel)) for rel in new]
         todo += [(rel, disk[rel], None) for rel in changed]
         self._read_and_write(todo, known)
+        read_in_files(self.library, [t[0] for t in todo])  # marks Lightroom & co. wrote into files
         return self.tally.report()
 
     def _quick_ids(self, rels: list[str], disk: dict[str, Stat]) -> dict[str, str]:

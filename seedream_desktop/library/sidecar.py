@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
 
+from seedream_desktop import APP_NAME
 from seedream_desktop.atomic import atomic_write
 from seedream_desktop.library.metadata.xmp import NS_DC, NS_RDF, NS_SEEDREAM, NS_XML, UnreadableXmp, parse_xml
 from seedream_desktop.regular_files import RefusedFile, read_regular
@@ -36,6 +37,7 @@ FAVOURITE_LABEL = "Red"
 FAVOURITE_LABELS = frozenset({"red", "select"})
 BOARD_PREFIX = "Seedream|Boards|"
 OUR_HIERARCHY = "Seedream|"
+MARKED_TAGS = f"{{{NS_SEEDREAM}}}MarkedTags"  # in a file's own XMP: which dc:subject items are tags
 
 _PREFIXES = {NS_X: "x", NS_RDF: "rdf", NS_XMP: "xmp", NS_DC: "dc", NS_LR: "lr", NS_SEEDREAM: "seedream"}
 _DECLARATION = re.compile(rb"""xmlns:([A-Za-z_][\w.-]*)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
@@ -102,6 +104,36 @@ def marks_in(root: ET.Element) -> SidecarMarks:
     return marks
 
 
+def marks_in_file(packet: bytes) -> SidecarMarks | None:
+    """The marks in an image's own XMP (Lightroom, Bridge and digiKam write them there too); None when
+    it holds none or is not readable. The keywords of a packet the app wrote are the generation
+    record's, except those ``seedream:MarkedTags`` names as tags; another tool's are all tags."""
+    try:
+        root = parse_xml(packet.strip(b"\x00 \t\r\n"))
+    except UnreadableXmp:
+        return None
+    names = {f"{{{NS_XMP}}}Rating", f"{{{NS_XMP}}}Label", f"{{{NS_LR}}}hierarchicalSubject", MARKED_TAGS}
+    # Ours: our namespace is used, or our name is the creator tool (a PNG's packet has no record in
+    # it, and tools that rewrite a packet drop namespaces no property uses).
+    creator = f"{{{NS_XMP}}}CreatorTool"
+    ours = any(
+        e.tag.startswith(f"{{{NS_SEEDREAM}}}")
+        or any(a.startswith(f"{{{NS_SEEDREAM}}}") for a in e.attrib)
+        or (e.get(creator) or (e.text if e.tag == creator else "") or "").startswith(APP_NAME)
+        for e in root.iter()
+    )
+    if not ours:
+        names.add(f"{{{NS_DC}}}subject")
+    present = any(e.tag in names or names & set(e.attrib) for e in root.iter())
+    if not present:
+        return None
+    marks = marks_in(root)
+    if ours:
+        marked = [t for e in root.iter(MARKED_TAGS) for t in _items(e)]
+        marks.tags = [t for t in marks.tags if t in marked]
+    return marks
+
+
 def _value(description: ET.Element, name: str) -> str | None:
     if name in description.attrib:
         return description.attrib[name]
@@ -133,7 +165,10 @@ def write_sidecar(path: Path, marks: SidecarMarks) -> bool:
     return True
 
 
-def merged_sidecar(existing: bytes | None, marks: SidecarMarks) -> bytes | None:
+def merged_sidecar(existing: bytes | None, marks: SidecarMarks, *, in_file: bool = False) -> bytes | None:
+    """``in_file``: the packet inside an image, whose ``dc:subject`` also holds the generation
+    record's keywords and other tools' keywords. Those stay; only the tags the app put there last
+    time (listed in ``seedream:MarkedTags``) are replaced. (In a sidecar every keyword is a tag.)"""
     prefixes = dict(_PREFIXES)
     root: ET.Element | None = None
     if existing is not None and existing.strip(b"\x00 \t\r\n"):
@@ -153,6 +188,10 @@ def merged_sidecar(existing: bytes | None, marks: SidecarMarks) -> bytes | None:
         rdf = ET.SubElement(root, f"{{{NS_RDF}}}RDF")
     descriptions = rdf.findall(f"{{{NS_RDF}}}Description")
     foreign_hierarchy: list[str] = []
+    subjects = list(marks.tags)
+    if in_file:
+        kept = _kept_subjects(descriptions)
+        subjects = kept + [t for t in marks.tags if t not in kept]
     for description in descriptions:
         foreign_hierarchy += _strip_ours(description, marks.favourite)
     if descriptions:
@@ -162,12 +201,27 @@ def merged_sidecar(existing: bytes | None, marks: SidecarMarks) -> bytes | None:
     _add(target, f"{{{NS_XMP}}}Rating", str(max(0, min(5, int(marks.rating)))))
     if marks.favourite:
         _add(target, f"{{{NS_XMP}}}Label", FAVOURITE_LABEL)
-    if marks.tags:
-        _add_bag(target, f"{{{NS_DC}}}subject", marks.tags)
+    if subjects:
+        _add_bag(target, f"{{{NS_DC}}}subject", subjects)
+    if in_file and marks.tags:
+        _add_bag(target, MARKED_TAGS, marks.tags)
     hierarchy = foreign_hierarchy + [BOARD_PREFIX + b for b in marks.boards]
     if hierarchy:
         _add_bag(target, f"{{{NS_LR}}}hierarchicalSubject", hierarchy)
     return _serialise(root, prefixes)
+
+
+def _kept_subjects(descriptions: list[ET.Element]) -> list[str]:
+    """The keywords of an in-file packet that are not the app's tags (and drop the list of those)."""
+    subjects: list[str] = []
+    marked: set[str] = set()
+    for description in descriptions:
+        for element in description.findall(f"{{{NS_DC}}}subject"):
+            subjects += [t for t in _items(element) if t not in subjects]
+        for element in description.findall(MARKED_TAGS):
+            marked.update(_items(element))
+            description.remove(element)
+    return [t for t in subjects if t not in marked]
 
 
 def _strip_ours(description: ET.Element, favourite: bool) -> list[str]:

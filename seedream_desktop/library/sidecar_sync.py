@@ -249,13 +249,20 @@ class SidecarWriter:
     def __init__(self, library: LibraryMarks) -> None:
         self.library = library
         self._pending: set[str] = set()
+        self._in_files: set[str] = set()  # content ids whose files' own XMP is to take their marks
         self._busy = False
         self._changed = threading.Condition()
         self._thread: threading.Thread | None = None
 
-    def queue(self, content_ids: Iterable[str]) -> None:
+    def queue(self, content_ids: Iterable[str], *, sidecars: bool = True, in_files: bool = False) -> None:
+        ids = set(content_ids)
         with self._changed:
-            self._pending.update(content_ids)
+            if sidecars:
+                self._pending.update(ids)
+            if in_files:
+                self._in_files.update(ids)
+            if not self._pending and not self._in_files:
+                return
             if self._thread is None or not self._thread.is_alive():
                 self._thread = threading.Thread(target=self._run, name="xmp-sidecars", daemon=True)
                 self._thread.start()
@@ -264,20 +271,37 @@ class SidecarWriter:
     def flush(self, timeout: float | None = None) -> bool:
         """Wait until every queued sidecar is written; False when ``timeout`` ran out first."""
         with self._changed:
-            return self._changed.wait_for(lambda: not self._pending and not self._busy, timeout)
+            return self._changed.wait_for(
+                lambda: not self._pending and not self._in_files and not self._busy, timeout
+            )
 
     def _run(self) -> None:
         while True:
             with self._changed:
-                if not self._pending:
+                if not self._pending and not self._in_files:
                     self._thread = None  # the next queue() starts a new one
                     self._changed.notify_all()
                     return
                 batch = sorted(self._pending)[:CHUNK]
                 self._pending.difference_update(batch)
+                # Files after sidecars: a rewritten file takes a new content id.
+                files = sorted(self._in_files)[:CHUNK] if not batch else []
+                self._in_files.difference_update(files)
                 self._busy = True
             try:
-                write_sidecars(self.library, batch)
+                if batch:
+                    write_sidecars(self.library, batch)
+                if files:
+                    from seedream_desktop.library.embedded_marks import embed_marks
+
+                    followed = embed_marks(self.library, files)
+                    with self._changed:
+                        # A mark set while its file was being rewritten was queued under the file's
+                        # old identity: it goes out under the new one (sidecar and file alike).
+                        for queued in (self._pending, self._in_files):
+                            for old in followed.keys() & queued:
+                                queued.discard(old)
+                                queued.add(followed[old])
             except Exception:  # a closed index, a full disk: the journal keeps the marks
                 log.exception("Writing XMP sidecars failed")
             finally:

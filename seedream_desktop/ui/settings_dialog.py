@@ -169,6 +169,16 @@ class SettingsDialog(QDialog):
             self.sidecars.addItem(text, code)
         self.sidecars.setCurrentIndex(max(0, self.sidecars.findData(str(settings.get("xmp_sidecars")))))
         form.addRow(self.tr("Marks as XMP sidecars:"), self.sidecars)
+        # Off by default: the app never rewrites a person's image unless asked (library/embedded_marks.py).
+        self.in_files = QCheckBox(self.tr("Also write marks into JPEG, PNG and WEBP files"), self)
+        self.in_files.setObjectName("xmpInFiles")
+        self.in_files.setToolTip(
+            self.tr(
+                "Tools that ignore sidecars then see them too. Only the file's XMP changes, never its pixels."
+            )
+        )
+        self.in_files.setChecked(bool(settings.get("xmp_in_files")))
+        form.addRow("", self.in_files)
 
         self.language = QComboBox(self)
         self.language.setObjectName("language")
@@ -345,6 +355,7 @@ class SettingsDialog(QDialog):
             "daily_budget_usd": self.budget.value(),
             "language": self.language.currentData() or "",
             "xmp_sidecars": self.sidecars.currentData() or "darktable",
+            "xmp_in_files": self.in_files.isChecked(),
         }
         library = self.library.text().strip()
         if library and library != str(self._settings.library):

@@ -114,3 +114,28 @@ def fooocus_jpeg(path: Path, prompt: str, seed: int) -> Path:
     Image.new("RGB", (8, 8), (1, 2, 3)).save(out, "JPEG", exif=exif.tobytes())
     path.write_bytes(out.getvalue())
     return path
+
+
+def comfy_exif(path: Path, prompt: str, seed: int, fmt: str = "WEBP", *, graph: str | None = None) -> Path:
+    """ComfyUI's SaveAnimatedWEBP (comfy_extras/nodes_images.py): "prompt:<graph>" in IFD0 Model
+    (0x0110), "workflow:<graph>" in Make (0x010F)."""
+    texts = comfy_api(prompt, seed)
+    exif = Image.Exif()
+    exif[0x0110] = "prompt:" + (texts["prompt"] if graph is None else graph)
+    exif[0x010F] = "workflow:" + texts["workflow"]
+    out = io.BytesIO()
+    Image.new("RGB", (8, 8), (4, 5, 6)).save(out, fmt, exif=exif)
+    path.write_bytes(out.getvalue())
+    return path
+
+
+def comfy_user_comment(path: Path, prompt: str, seed: int) -> Path:
+    """Save nodes such as ComfyUI_ExtendedImageFormats: {"prompt": …, "workflow": …} in UserComment."""
+    texts = comfy_api(prompt, seed)
+    data = json.dumps({"prompt": json.loads(texts["prompt"]), "workflow": json.loads(texts["workflow"])})
+    exif = Image.Exif()
+    exif.get_ifd(0x8769)[0x9286] = user_comment(data)
+    out = io.BytesIO()
+    Image.new("RGB", (8, 8), (1, 2, 3)).save(out, "JPEG", exif=exif.tobytes())
+    path.write_bytes(out.getvalue())
+    return path

@@ -6,12 +6,13 @@ import json
 from pathlib import Path
 
 import pytest
+from PIL import Image
 
 from seedream_desktop.library.index import Library
 from seedream_desktop.library.metadata import read_image_info, read_record
 from seedream_desktop.library.metadata.foreign import TEXT_INPUTS
 from seedream_desktop.library.query import Query
-from tests.library.foreign_images import MAKERS, comfy_api, fooocus_jpeg, png
+from tests.library.foreign_images import MAKERS, comfy_api, comfy_exif, comfy_user_comment, fooocus_jpeg, png
 
 PROMPT = 'a lighthouse, on a cliff: at dawn "poster" 海边'
 
@@ -42,6 +43,24 @@ def test_fooocus_jpeg_from_exif(tmp_path: Path) -> None:
     record = read_record(fooocus_jpeg(tmp_path / "f.jpg", PROMPT, 5))
     assert record is not None and (record.prompt, record.seed, record.source) == (PROMPT, 5, "fooocus")
     assert record.model_name == "juggernautXL_v8Rundiffusion" and (record.width, record.height) == (1152, 896)
+
+
+@pytest.mark.parametrize("fmt", ["WEBP", "JPEG"])
+def test_comfyui_records_in_exif(fmt: str, tmp_path: Path) -> None:
+    record = read_record(comfy_exif(tmp_path / f"c.{fmt.lower()}", PROMPT, 77, fmt))
+    assert record is not None and (record.prompt, record.seed, record.source) == (PROMPT, 77, "comfyui")
+    record = read_record(comfy_user_comment(tmp_path / "u.jpg", PROMPT, 78))
+    assert record is not None and (record.prompt, record.seed, record.source) == (PROMPT, 78, "comfyui")
+
+
+def test_a_malformed_comfyui_exif_record_is_skipped_and_noted(tmp_path: Path) -> None:
+    info = read_image_info(comfy_exif(tmp_path / "c.webp", PROMPT, 1, graph="{not json"))
+    assert info is not None and info.record is None and info.notice is not None
+    camera = Image.Exif()
+    camera[0x010F], camera[0x0110] = "Canon", "Canon EOS R5"  # a camera's Make and Model: no record
+    Image.new("RGB", (8, 8)).save(tmp_path / "photo.webp", "WEBP", exif=camera)
+    info = read_image_info(tmp_path / "photo.webp")
+    assert info is not None and info.record is None and info.notice is None
 
 
 BROKEN = {
@@ -96,9 +115,13 @@ def test_a_folder_of_1000_foreign_images_finds_every_prompt(library_dir: Path) -
     for n in range(1000):
         tool = tools[n % len(tools)]
         prompt = f"prompt number {n} from {tool}"
-        name = f"{tool}/{n:04}.png"
         (library_dir / tool).mkdir(parents=True, exist_ok=True)
-        png(library_dir / name, MAKERS[tool][0](prompt, n), color=(n % 256, n // 256, 7))
+        if tool == "comfyui" and n % 2:  # half of them from ComfyUI's WEBP/JPEG save nodes (EXIF)
+            name = f"{tool}/{n:04}.{'webp' if n % 4 == 1 else 'jpg'}"
+            comfy_exif(library_dir / name, prompt, n, "WEBP" if n % 4 == 1 else "JPEG")
+        else:
+            name = f"{tool}/{n:04}.png"
+            png(library_dir / name, MAKERS[tool][0](prompt, n), color=(n % 256, n // 256, 7))
         expected[name] = prompt
     (library_dir / "broken").mkdir()
     for case, texts in BROKEN.items():

@@ -138,6 +138,46 @@ def _user_comment(tiff: bytes) -> str | None:
     return decode_user_comment(raw, big_endian=order == ">")
 
 
+# ComfyUI's SaveAnimatedWEBP (comfy_extras/nodes_images.py) has no text chunks in WEBP: it writes
+# "prompt:<API graph JSON>" into IFD0 Model (0x0110) and each extra_pnginfo item, "workflow:<JSON>"
+# first, into Make (0x010F), ImageDescription (0x010E) and downwards. Several save nodes copy it.
+COMFY_TAGS = (0x0110, 0x010F, 0x010E, 0x010D)
+COMFY_KEYS = ("prompt", "workflow")
+
+
+def read_comfy_texts(tiff: bytes) -> dict[str, str]:
+    """ComfyUI's ``prompt``/``workflow`` texts from a TIFF/EXIF block's first IFD (keyword → JSON text);
+    a camera's own Make or Model ("Canon") is no such text and gives nothing."""
+    try:
+        return _comfy_texts(tiff)
+    except (struct.error, ValueError, LookupError):
+        return {}
+
+
+def _comfy_texts(tiff: bytes) -> dict[str, str]:
+    if tiff.startswith(EXIF_HEADER):
+        tiff = tiff[len(EXIF_HEADER) :]
+    if len(tiff) < 8 or tiff[:2] not in (b"II", b"MM"):
+        return {}
+    order = "<" if tiff[:2] == b"II" else ">"
+    (ifd0,) = struct.unpack_from(order + "I", tiff, 4)
+    texts: dict[str, str] = {}
+    for tag in COMFY_TAGS:
+        found = _find(tiff, order, ifd0, tag)
+        if found is None or found[0] not in (2, 7):  # ASCII (Pillow writes UTF-8 there) or UNDEFINED
+            continue
+        _, count, field = found
+        if count <= 4:
+            raw = field[:count]
+        else:
+            (offset,) = struct.unpack_from(order + "I", field)
+            raw = tiff[offset : offset + count]
+        key, colon, rest = raw.decode("utf-8", "replace").rstrip("\x00").partition(":")
+        if colon and key in COMFY_KEYS and key not in texts:
+            texts[key] = rest
+    return texts
+
+
 def _find(tiff: bytes, order: str, at: int, wanted: int) -> tuple[int, int, bytes] | None:
     if at <= 0 or at + 2 > len(tiff):
         return None

@@ -4,7 +4,9 @@ So a designer's older AI images are searchable in the same library, their prompt
 size where the record holds them) is taken from what each tool writes:
 
 - ComfyUI: PNG text ``prompt`` (the API graph: the positive input of a sampler, followed to the text
-  of its CLIPTextEncode node, and the sampler's seed) or else ``workflow`` (the editor's graph).
+  of its CLIPTextEncode node, and the sampler's seed) or else ``workflow`` (the editor's graph); in
+  WEBP/JPEG the same two as ``prompt:``/``workflow:`` EXIF texts (exif.read_comfy_texts) or as one
+  JSON object in the EXIF UserComment.
 - InvokeAI: ``invokeai_metadata`` (3.x+: ``positive_prompt``, ``seed``), ``sd-metadata`` (2.x) and
   ``Dream`` (1.x command line).
 - Fooocus: its JSON ``parameters`` (PNG text, or EXIF UserComment in JPEG/WEBP).
@@ -41,7 +43,13 @@ def foreign_record(texts: dict[str, str], parameters: str | None) -> GenerationR
     """The record from another tool's texts (PNG keyword → text) or Fooocus JSON ``parameters``;
     None when there is none. Raises NotARecord for one that is there but unreadable."""
     if parameters and parameters.lstrip().startswith("{"):
-        return _fooocus(_json(parameters))
+        data = _json(parameters)
+        if isinstance(data.get("prompt"), dict) or isinstance(data.get("workflow"), dict):
+            # ComfyUI through a JPEG/WEBP save node (ComfyUI_ExtendedImageFormats and the like):
+            # {"prompt": <API graph>, "workflow": <editor graph>} in the EXIF UserComment.
+            texts = {k: json.dumps(data[k]) for k in ("prompt", "workflow") if isinstance(data.get(k), dict)}
+            return foreign_record(texts, None)
+        return _fooocus(data)
     if "prompt" in texts or "workflow" in texts:
         found = _comfy_api(_json(texts["prompt"])) if "prompt" in texts else None
         if found is None and "workflow" in texts:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from seedream_desktop.library.metadata.exif import read_user_comment
+from seedream_desktop.library.metadata.exif import read_comfy_texts, read_user_comment
 from seedream_desktop.library.metadata.foreign import NotARecord, foreign_record
 from seedream_desktop.library.metadata.xmp import UnreadableXmp, read_record_json, read_xmp
 from seedream_desktop.library.record import GenerationRecord, parse_a1111
@@ -63,9 +63,10 @@ class Found:
             if not (record.width and record.height):
                 record.width, record.height = self.width, self.height
             return record
-        if self.texts or fooocus:
+        texts = self.texts or (read_comfy_texts(self.exif) if self.exif else {})
+        if texts or fooocus:
             try:
-                found = foreign_record(self.texts, parameters)
+                found = foreign_record(texts, parameters)
             except NotARecord:
                 self.note(DAMAGED)  # counted in the scan's notices; the XMP description may still do
                 found = None
