@@ -714,7 +714,7 @@
     </message>
     <message>
         <location filename="../../seedream_desktop/api/references.py" line="63"/>
-        <location filename="../../seedream_desktop/library/edits/original.py" line="59"/>
+        <location filename="../../seedream_desktop/library/edits/original.py" line="53"/>
         <source>it is not a picture format Seedream can read</source>
         <translation>Seedream 无法读取这种图像格式</translation>
     </message>
@@ -750,7 +750,7 @@
     </message>
     <message>
         <location filename="../../seedream_desktop/api/references.py" line="167"/>
-        <location filename="../../seedream_desktop/library/edits/original.py" line="63"/>
+        <location filename="../../seedream_desktop/library/edits/original.py" line="57"/>
         <source>the file is damaged or incomplete</source>
         <translation>文件已损坏或不完整</translation>
     </message>
@@ -875,17 +875,17 @@
         <translation>{model} 不支持提示词优化模式 {value}。</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/jobs/ark_jobs.py" line="36"/>
+        <location filename="../../seedream_desktop/jobs/ark_jobs.py" line="38"/>
         <source>May have been charged, no result to fetch.</source>
         <translation>可能已计费，没有可取回的结果。</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/jobs/ark_jobs.py" line="60"/>
+        <location filename="../../seedream_desktop/jobs/ark_jobs.py" line="62"/>
         <source>This ModelArk job may already have been charged; it is only sent again when you say so.</source>
         <translation>此 ModelArk 任务可能已被计费；只有在你确认后才会重新发送。</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/jobs/ark_jobs.py" line="63"/>
+        <location filename="../../seedream_desktop/jobs/ark_jobs.py" line="65"/>
         <source>Run `seedream ark resend JOB --yes` to send it again on purpose.</source>
         <translation>运行 `seedream ark resend JOB --yes` 以确认重新发送。</translation>
     </message>
@@ -935,9 +935,14 @@
         <translation>它的原图已不在 {path}</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/library/edits/errors.py" line="12"/>
+        <location filename="../../seedream_desktop/library/edits/errors.py" line="15"/>
         <source>“{name}” cannot be used for this edit: {detail}</source>
         <translation>“{name}”无法用于这次编辑：{detail}</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/library/edits/errors.py" line="34"/>
+        <source>the file cannot be read</source>
+        <translation>文件无法读取</translation>
     </message>
     <message>
         <location filename="../../seedream_desktop/library/edits/markup.py" line="108"/>
@@ -995,43 +1000,37 @@
         <translation>文字标注需要 1–200 个字符</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/library/edits/mask.py" line="43"/>
-        <location filename="../../seedream_desktop/library/edits/original.py" line="46"/>
-        <source>the file cannot be read</source>
-        <translation>文件无法读取</translation>
-    </message>
-    <message>
-        <location filename="../../seedream_desktop/library/edits/mask.py" line="51"/>
+        <location filename="../../seedream_desktop/library/edits/mask.py" line="45"/>
         <source>it is not a readable mask picture</source>
         <translation>它不是可读取的蒙版图片</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/library/edits/mask.py" line="52"/>
+        <location filename="../../seedream_desktop/library/edits/mask.py" line="46"/>
         <source>Save the mask as a PNG, white where the change goes.</source>
         <translation>请把蒙版存为 PNG，要修改的地方为白色。</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/library/edits/mask.py" line="62"/>
+        <location filename="../../seedream_desktop/library/edits/mask.py" line="56"/>
         <source>The mask is {mask_size} and the picture is {picture_size}: the mask was stretched to fit.</source>
         <translation>蒙版为 {mask_size}，图片为 {picture_size}：蒙版已拉伸以适配。</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/library/edits/mask.py" line="79"/>
+        <location filename="../../seedream_desktop/library/edits/mask.py" line="73"/>
         <source>the mask is empty</source>
         <translation>蒙版是空的</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/library/edits/mask.py" line="80"/>
+        <location filename="../../seedream_desktop/library/edits/mask.py" line="74"/>
         <source>Paint white where the change goes, or edit with markup only.</source>
         <translation>请把要修改的地方涂白，或只用标注来编辑。</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/library/edits/mask.py" line="85"/>
+        <location filename="../../seedream_desktop/library/edits/mask.py" line="79"/>
         <source>the mask covers the whole picture</source>
         <translation>蒙版覆盖了整张图片</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/library/edits/mask.py" line="86"/>
+        <location filename="../../seedream_desktop/library/edits/mask.py" line="80"/>
         <source>Leave unmasked what must stay, or edit without a mask.</source>
         <translation>请让要保留的部分留在蒙版之外，或不用蒙版编辑。</translation>
     </message>
@@ -2774,87 +2773,97 @@ Drag to reorder; Delete removes; Ctrl+Left/Right moves.</source>
         <translation>标记写入 XMP 附属文件：</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="176"/>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="173"/>
+        <source>Also write marks into JPEG, PNG and WEBP files</source>
+        <translation>同时将标记写入 JPEG、PNG 和 WEBP 文件本身</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="177"/>
+        <source>Tools that ignore sidecars then see them too. Only the file&apos;s XMP changes, never its pixels.</source>
+        <translation>这样不读取附属文件的工具也能看到标记。只改动文件中的 XMP，绝不改动像素。</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="186"/>
         <source>Follow the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="178"/>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="188"/>
         <source>Language:</source>
         <translation>语言：</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="179"/>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="189"/>
         <source>A new language is applied when the app restarts.</source>
         <translation>新的语言将在应用重启后生效。</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="207"/>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="217"/>
         <source>Looking in the keychain…</source>
         <translation>正在查询系统钥匙串…</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="250"/>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="260"/>
         <source>A key is set (in the system keychain). Type a new one to replace it.</source>
         <translation>已设置密钥（保存在系统钥匙串中）。输入新密钥即可替换。</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="251"/>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="261"/>
         <source>A key is set for this session only. Type a new one to replace it.</source>
         <translation>已设置仅限本次会话的密钥。输入新密钥即可替换。</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="252"/>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="262"/>
         <source>A key is set by the SEEDREAM_API_KEY environment variable.</source>
         <translation>密钥由环境变量 SEEDREAM_API_KEY 设置。</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="253"/>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="263"/>
         <source>No key is set. Get one at my.runware.ai and paste it here.</source>
         <translation>尚未设置密钥。请在 my.runware.ai 获取并粘贴到这里。</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="257"/>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="267"/>
         <source>•••••••• (hidden)</source>
         <translation>••••••••（已隐藏）</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="257"/>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="267"/>
         <source>Paste your key</source>
         <translation>粘贴你的密钥</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="263"/>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="273"/>
         <source>Testing…</source>
         <translation>正在测试…</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="279"/>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="289"/>
         <source>Enter a key to test.</source>
         <translation>请输入要测试的密钥。</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="286"/>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="296"/>
         <source>✓ The key works.</source>
         <translation>✓ 密钥可用。</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="289"/>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="299"/>
         <source>✗ {reason}</source>
         <translation>✗ {reason}</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="298"/>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="308"/>
         <source>The keychain did not remove the key: {reason}</source>
         <translation>钥匙串未能删除密钥：{reason}</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="308"/>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="318"/>
         <source>Library folder</source>
         <translation>图库文件夹</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="331"/>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="341"/>
         <source>There is no keychain to store the key in. Tick “keep for this session only” to use it until the app quits.</source>
         <translation>没有可保存密钥的钥匙串。勾选“仅在本次会话中保留密钥”，即可使用到应用退出为止。</translation>
     </message>
