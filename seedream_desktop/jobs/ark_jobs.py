@@ -200,9 +200,12 @@ def run_ark_job(
     library_root: Path,
     *,
     on_saved: Any = None,
+    job_id: str | None = None,
 ) -> tuple[str, ArkOutcome]:
-    """Journal, send, save each image as its event arrives, then close the job with the usage's cost."""
-    job_id = journal.record(request)
+    """Journal, send, save each image as its event arrives, then close the job with the usage's cost.
+
+    ``job_id``: a job the caller already journalled (the window shows its tile before the stream starts)."""
+    job_id = job_id or journal.record(request)
     created = datetime.now()
     folder = library_root / date_folder(created)
     price = (request.spec or DEFAULT_MODEL).price_per_image_usd
