@@ -160,3 +160,17 @@ def test_modelark_without_its_key_says_so_and_sends_nothing(make_window, emulato
     qtbot.waitUntil(lambda: bool(refused), timeout=5000)
     assert "ModelArk" in str(refused[0]) or type(refused[0]).__name__ == "MissingArkKey"
     assert ark_sent(emulator) == 0
+
+
+def test_the_modelark_key_test_asks_ark_without_making_an_image(make_bridge, emulator_factory, qtbot):
+    from seedream_desktop.api.ark import ArkKeyRefused
+
+    server = emulator_factory(api_keys={"good-ark-key"})
+    bridge = make_bridge(Connection("good-ark-key", server.url, demo=True))
+    answers: dict = {}
+    for key in ("good-ark-key", "wrong-ark-key"):
+        bridge.check_ark_key(key, lambda _r, error, key=key: answers.update({key: error}))
+    qtbot.waitUntil(lambda: len(answers) == 2, timeout=10_000)
+    assert answers["good-ark-key"] is None
+    assert isinstance(answers["wrong-ark-key"], ArkKeyRefused)
+    assert server.produced == []  # no image was made for either test
