@@ -42,7 +42,7 @@ class FilterBar(QWidget):
             self.tr(
                 "Words find prompts holding them (fox also finds foxes); Chinese finds any part of a prompt.\n"
                 '"exact phrase", -word to leave out, seed:42, size:2K-16:9, tier:4K, format:png, rating>=3,\n'
-                "is:fav, is:edit, has:refs, board:Name, tag:name, model:4.5, date:2025-09, date>=2025-09-01 date<2025-10"
+                "is:fav, is:edit, has:refs, board:Name, tag:name, date:2025-09, date>=2025-09-01 date<2025-10"
             )
         )
 
