@@ -15,12 +15,14 @@ import asyncio
 import os
 import time
 from collections.abc import Callable
+from datetime import datetime
+from datetime import time as dtime
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 from seedream_desktop.api.ark import ARK_BASE_URL, ArkClient, ark_problems, check_ark_key
-from seedream_desktop.api.errors import CONTEXT, InvalidRequest, MissingApiKey, SeedreamError
+from seedream_desktop.api.errors import CONTEXT, BudgetExceeded, InvalidRequest, MissingApiKey, SeedreamError
 from seedream_desktop.api.models import DEFAULT_MODEL
 from seedream_desktop.api.request import GenerationRequest
 from seedream_desktop.config import Paths
@@ -202,6 +204,24 @@ class ArkLane:
             width=request.size.width,
             height=request.size.height,
         )
+
+    # ---- money ----------------------------------------------------------------------------------------
+    def today(self) -> float:
+        midnight = datetime.combine(datetime.now().date(), dtime.min).timestamp()
+        return self.journal.spent_since(midnight)
+
+    def check_budget(self, request: GenerationRequest, budget: float | None, elsewhere: float) -> None:
+        """The one daily cap covers both providers: Runware's spend (``elsewhere``) plus ModelArk's."""
+        if budget is None:
+            return
+        committed = elsewhere + self.today()
+        if committed + request.estimated_cost > budget + 1e-9:
+            raise BudgetExceeded(
+                code="budgetExceeded",
+                estimate=request.estimated_cost,
+                budget=budget,
+                spent=round(committed, 4),
+            )
 
     async def check_key(self, api_key: str) -> None:
         await asyncio.to_thread(check_ark_key, api_key, self.base_url)

@@ -115,6 +115,8 @@ class Session:
     # ---- jobs ---------------------------------------------------------------------------------
     async def submit(self, request: GenerationRequest, provider: str = "runware") -> str:
         if provider == ARK:
+            runware = self.ledger.today() + self.journal.outstanding_estimates()
+            self.ark.check_budget(request, self.ledger.daily_budget_usd, runware)
             return await self.ark.submit(request)
         if self.connection is None or not self.connection.api_key:
             raise MissingApiKey(code="missingApiKey")
@@ -170,7 +172,7 @@ class Session:
         ]
 
     async def spend_today(self) -> float:
-        return self.ledger.today()
+        return self.ledger.today() + self.ark.today()
 
     # ---- the connection ---------------------------------------------------------------------------
     async def watch_connection(self) -> None:

@@ -174,3 +174,23 @@ def test_the_modelark_key_test_asks_ark_without_making_an_image(make_bridge, emu
     assert answers["good-ark-key"] is None
     assert isinstance(answers["wrong-ark-key"], ArkKeyRefused)
     assert server.produced == []  # no image was made for either test
+
+
+def test_the_daily_budget_counts_modelark_jobs_too(make_window, emulator, qtbot):
+    price = SEEDREAM_40.price_per_image_usd
+    Settings(Paths.from_environment()).set("daily_budget_usd", round(price * 1.5, 4))  # room for one image
+    window = make_window(demo(emulator))
+    window.compose.model_choice.set_provider("ark")
+    spends: list[float] = []
+    window.bridge.spendChanged.connect(spends.append)
+    type_prompt(qtbot, window, "one lantern")
+    generate_with_keyboard(qtbot, window)
+    qtbot.waitUntil(lambda: any(v.state is JobState.DONE for v in window.jobs.values()), timeout=20_000)
+    qtbot.waitUntil(lambda: bool(spends) and spends[-1] == pytest.approx(price), timeout=5000)
+
+    refused: list = []
+    window.bridge.submitFailed.connect(lambda _request, error: refused.append(error))
+    generate_with_keyboard(qtbot, window)  # a second image would pass the cap
+    qtbot.waitUntil(lambda: bool(refused), timeout=5000)
+    assert type(refused[0]).__name__ == "BudgetExceeded"
+    assert ark_sent(emulator) == 1
