@@ -12,6 +12,7 @@ and the library index are only ever used from the loop's thread, as for a Runwar
 from __future__ import annotations
 
 import asyncio
+import logging
 import os
 import time
 from collections.abc import Callable
@@ -21,7 +22,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from seedream_desktop.api.ark import ARK_BASE_URL, ArkClient, ark_problems, check_ark_key
+from seedream_desktop.api.ark import ARK_BASE_URL, ArkClient, ArkOutcome, ark_problems, check_ark_key
 from seedream_desktop.api.errors import CONTEXT, BudgetExceeded, InvalidRequest, MissingApiKey, SeedreamError
 from seedream_desktop.api.models import DEFAULT_MODEL
 from seedream_desktop.api.request import GenerationRequest
@@ -32,6 +33,7 @@ from seedream_desktop.jobs.connection import Connection
 from seedream_desktop.jobs.events import JobListener, JobView, SavedImage
 from seedream_desktop.jobs.state import JobState
 
+log = logging.getLogger(__name__)
 ENV_ARK_URL = "SEEDREAM_ARK_URL"  # another base (the emulator, the Volcano Engine China region)
 ARK = "ark"
 
@@ -90,14 +92,17 @@ class ArkLane:
 
     # ---- sending -------------------------------------------------------------------------------
     async def submit(self, request: GenerationRequest) -> str:
-        if not self.key:
-            raise MissingArkKey(code="missingApiKey")
-        problems = ark_problems(request) or request.problems()
-        if problems:
-            raise InvalidRequest(problems)
-        job_id = self.journal.record(request)  # committed before anything leaves the machine
-        self._start(job_id, request)
+        """Journalled, then streamed in the background (the window): the listener hears the rest."""
+        job_id = self._record(request)
+        task = asyncio.get_running_loop().create_task(self._guarded(job_id, request), name=f"ark-{job_id}")
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
         return job_id
+
+    async def run(self, request: GenerationRequest) -> tuple[str, ArkOutcome]:
+        """Journalled and streamed to its end (the CLI); raises what stopped it, after the listener heard."""
+        job_id = self._record(request)
+        return job_id, await self._stream(job_id, request)
 
     async def resend(self, job_id: str, *, confirmed: bool) -> str:
         """The same request again, as a new job: only on the person's yes for one that may have been charged."""
@@ -107,39 +112,57 @@ class ArkLane:
         check_resend(job, confirmed=confirmed)
         return await self.submit(job.request)
 
-    def _start(self, job_id: str, request: GenerationRequest) -> None:
-        loop = asyncio.get_running_loop()
+    def _record(self, request: GenerationRequest) -> str:
+        if not self.key:
+            raise MissingArkKey(code="missingApiKey")
+        problems = ark_problems(request) or request.problems()
+        if problems:
+            raise InvalidRequest(problems)
+        job_id = self.journal.record(request)  # committed before anything leaves the machine
         self._saved[job_id] = 0
         self._started[job_id] = time.time()
         self.listener.job_changed(self._view(job_id, request, JobState.GENERATING))
+        return job_id
+
+    async def _stream(self, job_id: str, request: GenerationRequest) -> ArkOutcome:
+        loop = asyncio.get_running_loop()
 
         def saved_in_thread(path: Path, record: Any) -> None:
             loop.call_soon_threadsafe(self._image_saved, job_id, request, path, record)
 
-        async def stream() -> None:
-            client = ArkClient(self.key, self.base_url)
-            try:
-                await asyncio.to_thread(
-                    run_ark_job,
-                    request,
-                    client,
-                    self.journal,
-                    self.library_root,
-                    on_saved=saved_in_thread,
-                    job_id=job_id,
-                )
-            except SeedreamError as exc:
-                # run_ark_job journalled the outcome: refused before the stream (not billed) or broken.
-                job = self.journal.job(job_id)
-                unsure = job is not None and job.state == UNSURE
-                error = ArkUnsure(code="arkUnsure") if unsure else exc
-                self.listener.job_changed(self._view(job_id, request, JobState.FAILED, error))
-                return
-            self.listener.job_changed(self._view(job_id, request, JobState.DONE))
+        client = ArkClient(self.key, self.base_url)
+        try:
+            _job, outcome = await asyncio.to_thread(
+                run_ark_job,
+                request,
+                client,
+                self.journal,
+                self.library_root,
+                on_saved=saved_in_thread,
+                job_id=job_id,
+            )
+        except SeedreamError as exc:
+            # run_ark_job journalled the outcome: refused before the stream (not billed) or broken.
+            job = self.journal.job(job_id)
+            unsure = job is not None and job.state == UNSURE
+            error = ArkUnsure(code="arkUnsure") if unsure else exc
+            self.listener.job_changed(self._view(job_id, request, JobState.FAILED, error))
+            raise
+        self.listener.job_changed(self._view(job_id, request, JobState.DONE))
+        return outcome
 
-        task = loop.create_task(stream(), name=f"ark-{job_id}")
-        self._tasks.add(task)
-        task.add_done_callback(self._tasks.discard)
+    async def _guarded(self, job_id: str, request: GenerationRequest) -> None:
+        try:
+            await self._stream(job_id, request)
+        except SeedreamError:
+            pass  # the listener was told
+        except (
+            Exception
+        ) as exc:  # a disk that filled up …: the job stays "sending", so the next start says "unsure"
+            log.warning("ModelArk job %s stopped: %s", job_id, exc)
+            self.listener.job_changed(
+                self._view(job_id, request, JobState.FAILED, ArkUnsure(code="arkUnsure"))
+            )
 
     def _image_saved(self, job_id: str, request: GenerationRequest, path: Path, record: Any) -> None:
         self._on_saved(path, record)

@@ -115,12 +115,20 @@ class Session:
     # ---- jobs ---------------------------------------------------------------------------------
     async def submit(self, request: GenerationRequest, provider: str = "runware") -> str:
         if provider == ARK:
-            runware = self.ledger.today() + self.journal.outstanding_estimates()
-            self.ark.check_budget(request, self.ledger.daily_budget_usd, runware)
+            self._check_ark_budget(request)
             return await self.ark.submit(request)
         if self.connection is None or not self.connection.api_key:
             raise MissingApiKey(code="missingApiKey")
         return await self.runner.submit(request)
+
+    async def generate_ark(self, request: GenerationRequest) -> tuple[str, Any]:
+        """One ModelArk job streamed to its end (the CLI): its id and the stream's ArkOutcome."""
+        self._check_ark_budget(request)
+        return await self.ark.run(request)
+
+    def _check_ark_budget(self, request: GenerationRequest) -> None:
+        runware = self.ledger.today() + self.journal.outstanding_estimates()  # one cap for both providers
+        self.ark.check_budget(request, self.ledger.daily_budget_usd, runware)
 
     async def cancel(self, job_id: str) -> CancelOutcome:
         if self.ark.owns(job_id):
