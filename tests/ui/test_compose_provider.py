@@ -58,3 +58,14 @@ def test_modelark_makes_one_image_per_request(panel) -> None:
     panel.model_choice.set_provider("runware")
     assert panel.controls.results.isEnabled()
     assert _offered(panel) == [m.id for m in MODELS]
+
+
+def test_reusing_a_seededit_image_under_modelark_goes_back_to_runware(panel) -> None:
+    from seedream_desktop.api.request import GenerationRequest, ReferenceImage
+
+    panel.model_choice.set_provider("ark")
+    request = GenerationRequest(
+        "brighter", references=(ReferenceImage("a.png"),), model=SEEDEDIT_30.id, size=SEEDREAM_40.default_size
+    )
+    panel.load_request(request)
+    assert panel.provider() == "runware" and panel.model_choice.model() == SEEDEDIT_30

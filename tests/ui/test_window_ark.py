@@ -194,3 +194,20 @@ def test_the_daily_budget_counts_modelark_jobs_too(make_window, emulator, qtbot)
     qtbot.waitUntil(lambda: bool(refused), timeout=5000)
     assert type(refused[0]).__name__ == "BudgetExceeded"
     assert ark_sent(emulator) == 1
+
+
+def test_a_modelark_job_sends_the_trays_references(make_window, emulator, qtbot, tmp_path):
+    from tests.ui.conftest import make_image
+
+    window = make_window(demo(emulator))
+    window.compose.model_choice.set_provider("ark")
+    window.compose.add_references([str(make_image(tmp_path / "ref.png"))])
+    qtbot.waitUntil(
+        lambda: len(window.compose.tray.references()) == 1 and not window.compose.tray.is_busy(),
+        timeout=10_000,
+    )
+    type_prompt(qtbot, window, "the same cat, in a garden")
+    generate_with_keyboard(qtbot, window)
+    qtbot.waitUntil(lambda: any(v.state is JobState.DONE for v in window.jobs.values()), timeout=20_000)
+    (sent,) = [r for r in emulator.requests if r.get("taskType") == "arkImageGeneration"]
+    assert sent["imageCount"] == 1 and sent["watermark"] is False

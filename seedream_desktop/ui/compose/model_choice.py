@@ -110,7 +110,10 @@ class ModelChoice(QWidget):
         )
 
     def load(self, request: GenerationRequest) -> None:
-        self.set_model(request.spec or DEFAULT_MODEL)
+        model = request.spec or DEFAULT_MODEL
+        if self.combo.findData(model.id) < 0:
+            self.set_provider(RUNWARE)  # reused settings of a model this provider does not offer
+        self.set_model(model)
         if request.cfg_scale is not None:
             self.cfg.setValue(request.cfg_scale)
         self.prompt_mode.setCurrentIndex(max(0, self.prompt_mode.findData(request.optimize_prompt_mode)))
