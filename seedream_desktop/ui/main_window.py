@@ -353,7 +353,7 @@ class MainWindow(QMainWindow):
 
     def _show_connection(self, connection: Connection | None) -> None:
         demo = bool(connection and connection.demo)
-        if connection is not None and connection.api_key:
+        if connection is not None and (connection.api_key or connection.ark_key):
             self.notices.answered("no-key")
         self.setWindowTitle(APP_NAME + (self.tr(" — DEMO") if demo else ""))
         self.notices.demo(demo)
@@ -361,7 +361,7 @@ class MainWindow(QMainWindow):
             self.status.set_connection("demo")
         else:
             if connection is None or not connection.api_key:
-                self.status.set_connection("no-key")
+                self.status.set_connection("ark-only" if connection and connection.ark_key else "no-key")
             elif self.online is None:
                 self.status.set_connection("connecting", urlsplit(connection.base_url).hostname or "")
             elif not self.online:

@@ -211,3 +211,16 @@ def test_a_modelark_job_sends_the_trays_references(make_window, emulator, qtbot,
     qtbot.waitUntil(lambda: any(v.state is JobState.DONE for v in window.jobs.values()), timeout=20_000)
     (sent,) = [r for r in emulator.requests if r.get("taskType") == "arkImageGeneration"]
     assert sent["imageCount"] == 1 and sent["watermark"] is False
+
+
+def test_a_modelark_key_alone_generates_through_modelark(make_window, emulator, qtbot, monkeypatch):
+    monkeypatch.setenv("SEEDREAM_ARK_URL", emulator.origin + "/api/v3")  # the real path, another base
+    window = make_window(Connection("", emulator.url, ark_key="ark-only-key"))
+    assert "ModelArk key only" in window.status.connection.text()
+    window.compose.model_choice.set_provider("ark")
+    type_prompt(qtbot, window, "a kite over the dunes")
+    generate_with_keyboard(qtbot, window)
+    qtbot.waitUntil(lambda: any(v.state is JobState.DONE for v in window.jobs.values()), timeout=20_000)
+    qtbot.waitUntil(lambda: len(saved_rows(window)) == 1, timeout=5000)
+    (job,) = ark_jobs(demo_mode=False)  # the real journal, shared with `seedream ark list`
+    assert job.state == DONE
