@@ -153,6 +153,8 @@ class MainWindow(QMainWindow):
         else:
             self.compose.editor.setFocus()  # typing goes straight into the prompt
         self._apply_defaults()  # Settings' default format and quality; the last request then wins
+        if hasattr(self.compose, "model_choice"):
+            self.compose.model_choice.set_provider(self.state.last_provider())  # before its model
         last = self.state.last_request()
         if last is not None:
             self.compose.load_request(last)
@@ -218,7 +220,9 @@ class MainWindow(QMainWindow):
         request: GenerationRequest = self.compose.request()
         self.notices.clear()
         self.state.save_request(request)
-        self.submit(request, self.compose.provider() if hasattr(self.compose, "provider") else "runware")
+        provider = self.compose.provider() if hasattr(self.compose, "provider") else "runware"
+        self.state.save_provider(provider)
+        self.submit(request, provider)
 
     def submit(self, request: GenerationRequest, provider: str = "runware") -> None:
         """Send a request now, or as soon as the connection is ready."""

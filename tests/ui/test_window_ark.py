@@ -224,3 +224,14 @@ def test_a_modelark_key_alone_generates_through_modelark(make_window, emulator, 
     qtbot.waitUntil(lambda: len(saved_rows(window)) == 1, timeout=5000)
     (job,) = ark_jobs(demo_mode=False)  # the real journal, shared with `seedream ark list`
     assert job.state == DONE
+
+
+def test_the_provider_of_the_last_generation_is_kept_for_the_next_start(make_window, emulator, qtbot):
+    window = make_window(demo(emulator))
+    window.compose.model_choice.set_provider("ark")
+    type_prompt(qtbot, window, "a moth on a lamp")
+    generate_with_keyboard(qtbot, window)
+    qtbot.waitUntil(lambda: any(v.state is JobState.DONE for v in window.jobs.values()), timeout=20_000)
+    window.close()
+    again = make_window(demo(emulator))
+    assert again.compose.provider() == "ark"
