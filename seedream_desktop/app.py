@@ -174,15 +174,13 @@ def open_window(app, paths: Paths, demo: DemoServer, *, want_demo: bool, images:
     if font_note:
         window.notices.info(font_note)
 
-    def connect(key: str | None) -> None:
+    def connect(keys: tuple[str | None, str | None] | None) -> None:
         from seedream_desktop.regular_files import absolute
-        from seedream_desktop.ui.bridge import Connection
+        from seedream_desktop.ui.ark_window import connection_for
         from seedream_desktop.ui.hand_over import lock_file, socket_address
 
-        if want_demo:
-            connection = demo.connection()
-        else:
-            connection = Connection(key, window.parts.settings.api_url) if key else None
+        # The demo, or whichever of Runware's and ModelArk's keys are set.
+        connection = demo.connection() if want_demo else connection_for(keys, window.parts.settings.api_url)
         bridge.start(connection)
         remember_connections(window)
         if images:
@@ -205,7 +203,12 @@ def open_window(app, paths: Paths, demo: DemoServer, *, want_demo: bool, images:
         if want_demo:
             connect(None)  # --demo needs no key
         else:
-            window.keychain.run(lambda keys: keys.get(), lambda key, _error: connect(key), window)
+            from seedream_desktop.ui.ark_window import read_keys
+
+            ark_keys = window.ark_keys
+            window.keychain.run(
+                lambda keys: read_keys(keys, ark_keys), lambda both, _error: connect(both), window
+            )
 
     window.firstFrame.connect(lambda: QTimer.singleShot(0, look_up_key))
     return window, bridge

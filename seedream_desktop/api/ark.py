@@ -19,7 +19,7 @@ from typing import Any
 
 import httpx
 
-from seedream_desktop.api.errors import CONTEXT, Problem, SeedreamError
+from seedream_desktop.api.errors import CONTEXT, NetworkError, Problem, SeedreamError
 from seedream_desktop.api.models import SEEDREAM_40, SEEDREAM_45, SEEDREAM_50_LITE
 from seedream_desktop.api.request import GenerationRequest
 from seedream_desktop.i18n import QT_TRANSLATE_NOOP
@@ -243,6 +243,23 @@ class ArkClient:
         elif event.kind == "error":
             error = data.get("error") or data
             raise ArkError(str(error.get("message", "")), code=str(error.get("code", "")))
+
+
+def check_ark_key(api_key: str, base_url: str = ARK_BASE_URL, *, timeout: float = 20.0) -> None:
+    """Whether ModelArk takes a key, without making (or paying for) an image: an empty request is refused,
+    401/403 before anything else when the key is wrong, 400/404 for the empty body when it is right."""
+    remember_secret(api_key)
+    headers = {"Authorization": f"Bearer {api_key}"}
+    try:
+        with httpx.Client(timeout=timeout) as client:
+            url = base_url.rstrip("/") + ENDPOINT
+            response = client.post(url, json={"model": "", "prompt": ""}, headers=headers)
+    except httpx.HTTPError as exc:
+        raise NetworkError(redact(str(exc)) or type(exc).__name__, code="network") from exc
+    if response.status_code in (401, 403):
+        raise _http_error(response)
+    if response.status_code >= 500:
+        raise _http_error(response)
 
 
 def _http_error(response: httpx.Response) -> ArkError:

@@ -6,26 +6,29 @@ A ModelArk job is journalled before it is sent and never sent twice by itself (j
 from __future__ import annotations
 
 import argparse
+import asyncio
 import json
-import os
 import sys
 from pathlib import Path
 from typing import Any
 
-from seedream_desktop.api.ark import ARK_BASE_URL, ArkClient, ark_problems
+from seedream_desktop.api.ark import ark_problems
 from seedream_desktop.api.errors import InvalidRequest, SeedreamError
 from seedream_desktop.api.request import GenerationRequest
 from seedream_desktop.config import Paths, Settings
-from seedream_desktop.jobs.ark_jobs import UNSURE, ArkJournal, check_resend, run_ark_job
+from seedream_desktop.jobs.ark_jobs import UNSURE, ArkJournal, check_resend
+from seedream_desktop.jobs.ark_lane import ENV_ARK_URL as ENV_ARK_URL
+from seedream_desktop.jobs.ark_lane import ark_journal_file
+from seedream_desktop.jobs.connection import Connection, SessionOptions
+from seedream_desktop.jobs.events import SavedImage, SilentListener
 from seedream_desktop.library.record import GenerationRecord
 from seedream_desktop.secrets import KeyStore
 
-ENV_ARK_URL = "SEEDREAM_ARK_URL"  # another base (the emulator, the Volcano Engine China region)
 EXIT_OK, EXIT_INVALID, EXIT_AUTH, EXIT_FAILED = 0, 2, 3, 4
 
 
 def journal_path(paths: Paths) -> Path:
-    return paths.data / "ark-jobs.sqlite3"
+    return ark_journal_file(paths, demo=False)  # the window's too
 
 
 def register(commands: Any) -> None:
@@ -78,31 +81,39 @@ def generate_with_ark(request: GenerationRequest, as_json: bool) -> int:
 
 
 def _send(request: GenerationRequest, key: str, journal: ArkJournal, library: Path, as_json: bool) -> int:
-    # The same best-effort library index as a Runware job: a closed index never costs an image.
-    from seedream_desktop.cli.generate import _library_index
-
-    with _library_index(library, Paths.from_environment()) as add_file:
-        return _stream(request, key, journal, library, as_json, add_file)
+    """Through the window's Session (jobs/session.py, jobs/ark_lane.py): the same journal, index and budget."""
+    return asyncio.run(_stream(request, key, as_json))
 
 
-def _stream(
-    request: GenerationRequest, key: str, journal: ArkJournal, library: Path, as_json: bool, add_file: Any
-) -> int:
-    saved: list[tuple[Path, GenerationRecord]] = []
+class _Printer(SilentListener):
+    """Each path as soon as its image is on disk (or all of them as JSON at the end)."""
 
-    def on_saved(path: Path, record: GenerationRecord) -> None:
-        saved.append((path, record))
-        if add_file is not None:
-            add_file(path, record)
-        if not as_json:
-            print(path, flush=True)  # each path as soon as its image is on disk
+    def __init__(self, as_json: bool) -> None:
+        self.as_json = as_json
+        self.saved: list[tuple[Path, GenerationRecord]] = []
 
-    client = ArkClient(key, os.environ.get(ENV_ARK_URL) or ARK_BASE_URL)
-    try:
-        job_id, outcome = run_ark_job(request, client, journal, library, on_saved=on_saved)
-    except SeedreamError as error:
-        _print_json(saved, as_json)
-        return _report(error)
+    def image_saved(self, job_id: str, saved: SavedImage) -> None:
+        self.saved.append((saved.path, saved.record))
+        if not self.as_json:
+            print(saved.path, flush=True)
+
+
+async def _stream(request: GenerationRequest, key: str, as_json: bool) -> int:
+    from seedream_desktop.jobs.session import Session
+
+    paths = Paths.from_environment()
+    settings = Settings(paths)
+    options = SessionOptions(paths, settings.library, settings=settings)
+    printer = _Printer(as_json)
+    async with Session(options, printer, Connection("", settings.api_url, ark_key=key)) as session:
+        for notice in session.notices:  # the index cannot open: the images are saved all the same
+            print(f"note: {notice}", file=sys.stderr)
+        try:
+            job_id, outcome = await session.generate_ark(request)
+        except SeedreamError as error:
+            _print_json(printer.saved, as_json)
+            return _report(error)
+    saved = printer.saved
     _print_json(saved, as_json)
     if outcome.failed:
         print(

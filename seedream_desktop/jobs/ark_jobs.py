@@ -146,6 +146,19 @@ class ArkJournal:
         return [job for job in self.jobs() if job.id in ids]
 
     # ---- reading -------------------------------------------------------------------------------
+    def spent_since(self, since: float) -> float:
+        """What ModelArk jobs since then cost, or may have: a finished job at its cost, one still streaming
+        or cut mid-stream at its estimate (it may have been billed), a refused one at nothing."""
+        total = 0.0
+        for request, state, cost in self._conn.execute(
+            "SELECT request, state, cost FROM ark_jobs WHERE created >= ? AND state != ?", (since, FAILED)
+        ):
+            if state == DONE and cost is not None:
+                total += float(cost)
+            else:
+                total += GenerationRequest.from_dict(json.loads(request)).estimated_cost
+        return round(total, 4)
+
     def jobs(self) -> list[ArkJob]:
         rows = self._conn.execute(
             "SELECT id, request, state, created, detail, cost FROM ark_jobs ORDER BY created"
@@ -202,9 +215,12 @@ def run_ark_job(
     library_root: Path,
     *,
     on_saved: Any = None,
+    job_id: str | None = None,
 ) -> tuple[str, ArkOutcome]:
-    """Journal, send, save each image as its event arrives, then close the job with the usage's cost."""
-    job_id = journal.record(request)
+    """Journal, send, save each image as its event arrives, then close the job with the usage's cost.
+
+    ``job_id``: a job the caller already journalled (the window shows its tile before the stream starts)."""
+    job_id = job_id or journal.record(request)
     created = datetime.now()
     folder = library_root / date_folder(created)
     price = (request.spec or DEFAULT_MODEL).price_per_image_usd

@@ -23,6 +23,8 @@ class Connection:
     api_key: str
     base_url: str
     demo: bool = False
+    # The BytePlus ModelArk key (jobs/ark_lane.py), when one is set; the demo needs none.
+    ark_key: str = ""
 
     def __repr__(self) -> str:  # never print the key
         return f"Connection(base_url={self.base_url!r}, demo={self.demo})"

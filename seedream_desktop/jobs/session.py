@@ -21,6 +21,7 @@ from seedream_desktop.api.client import RunwareClient
 from seedream_desktop.api.errors import MissingApiKey, NetworkError, SeedreamError
 from seedream_desktop.api.request import GenerationRequest
 from seedream_desktop.i18n import QT_TRANSLATE_NOOP
+from seedream_desktop.jobs.ark_lane import ARK, ArkLane
 from seedream_desktop.jobs.connection import Connection, SessionOptions
 from seedream_desktop.jobs.events import JobListener, SavedImage
 from seedream_desktop.jobs.journal import JobJournal, JobRow
@@ -84,6 +85,8 @@ class Session:
             on_saved=[self._index_saved],
             api_url=base_url,
         )
+        # BytePlus ModelArk: its own journal and rules (no task to poll), the same index and listener.
+        self.ark = ArkLane(options.paths, self.library_root, listener, connection, self._index_saved)
         self._watch: asyncio.Task[None] | None = None
 
     async def __aenter__(self) -> Session:
@@ -110,22 +113,44 @@ class Session:
         return self.library
 
     # ---- jobs ---------------------------------------------------------------------------------
-    async def submit(self, request: GenerationRequest) -> str:
+    async def submit(self, request: GenerationRequest, provider: str = "runware") -> str:
+        if provider == ARK:
+            self._check_ark_budget(request)
+            return await self.ark.submit(request)
         if self.connection is None or not self.connection.api_key:
             raise MissingApiKey(code="missingApiKey")
         return await self.runner.submit(request)
 
+    async def generate_ark(self, request: GenerationRequest) -> tuple[str, Any]:
+        """One ModelArk job streamed to its end (the CLI): its id and the stream's ArkOutcome."""
+        self._check_ark_budget(request)
+        return await self.ark.run(request)
+
+    def _check_ark_budget(self, request: GenerationRequest) -> None:
+        runware = self.ledger.today() + self.journal.outstanding_estimates()  # one cap for both providers
+        self.ark.check_budget(request, self.ledger.daily_budget_usd, runware)
+
     async def cancel(self, job_id: str) -> CancelOutcome:
+        if self.ark.owns(job_id):
+            return CancelOutcome.PAID  # a ModelArk stream cannot be called back: its images still arrive
         return await self.runner.cancel(job_id)
 
     async def cancel_all(self) -> list[CancelOutcome]:
         return await self.runner.cancel_all()
 
     async def retry(self, job_id: str) -> None:
+        if self.ark.owns(job_id):
+            await self.ark.resend(job_id, confirmed=False)  # refused unless it surely was never charged
+            return
         await self.runner.retry(job_id)
+
+    async def resend(self, job_id: str) -> str:
+        """A ModelArk job that may have been charged, sent again: the person confirmed it."""
+        return await self.ark.resend(job_id, confirmed=True)
 
     async def resume(self) -> None:
         """Carry on unfinished jobs and start watching the connection (the window, at each start)."""
+        await self.ark.resume()  # ModelArk jobs a crash left mid-stream: shown, never re-sent
         if self.connection is None or not self.connection.api_key:
             return
         self._watch = asyncio.get_running_loop().create_task(self.watch_connection(), name="connection")
@@ -155,7 +180,7 @@ class Session:
         ]
 
     async def spend_today(self) -> float:
-        return self.ledger.today()
+        return self.ledger.today() + self.ark.today()
 
     # ---- the connection ---------------------------------------------------------------------------
     async def watch_connection(self) -> None:
@@ -185,6 +210,9 @@ class Session:
         async with RunwareClient(api_key, base_url or self.client.base_url) as client:
             await client.check_key()
 
+    async def check_ark_key(self, api_key: str) -> None:
+        await self.ark.check_key(api_key)
+
     # ---- marks and trash: SQLite and the OS trash, kept off the GUI thread --------------------
     def _ids(self, paths: Iterable[Path]) -> list[int]:
         library = self._index()
@@ -213,6 +241,7 @@ class Session:
             self._watch.cancel()
             await asyncio.gather(self._watch, return_exceptions=True)
         await self.runner.aclose()
+        await self.ark.aclose()
         await self.client.aclose()
         self.journal.close()
         if self.library is not None:

@@ -40,13 +40,15 @@ class Pipeline(Protocol):
 
     notices: list[Any]  # library.notice.LibraryNotice: what the person should know about this session
 
-    async def submit(self, request: GenerationRequest) -> str: ...
+    async def submit(self, request: GenerationRequest, provider: str = "runware") -> str: ...
+    async def resend(self, job_id: str) -> str: ...
     async def cancel(self, job_id: str) -> CancelOutcome: ...
     async def cancel_all(self) -> list[CancelOutcome]: ...
     async def retry(self, job_id: str) -> None: ...
     async def resume(self) -> None: ...
     async def spend_today(self) -> float: ...
     async def check_key(self, api_key: str, base_url: str) -> None: ...
+    async def check_ark_key(self, api_key: str) -> None: ...
     async def set_favourite(self, paths: list[Path], on: bool) -> None: ...
     async def set_rating(self, paths: list[Path], stars: int) -> None: ...
     async def trash(self, paths: list[Path]) -> list[Path]: ...
@@ -244,14 +246,23 @@ class Bridge(QObject):
         return call()
 
     # ---- what the window asks for ---------------------------------------------------------------
-    def submit(self, request: GenerationRequest, done: Done | None = None) -> Future[Any]:
+    def submit(
+        self, request: GenerationRequest, done: Done | None = None, *, provider: str = "runware"
+    ) -> Future[Any]:
         def finished(job_id: Any, error: BaseException | None) -> None:
             if error is not None:
                 self.submitFailed.emit(request, error)
             if done is not None:
                 done(job_id, error)
 
-        return self.run(self._with_pipeline(lambda p: p.submit(request)), finished)
+        # Runware's own call stays as it was (test pipelines take one argument); ModelArk names itself.
+        if provider == "runware":
+            return self.run(self._with_pipeline(lambda p: p.submit(request)), finished)
+        return self.run(self._with_pipeline(lambda p: p.submit(request, provider)), finished)
+
+    def resend(self, job_id: str, done: Done | None = None) -> Future[Any]:
+        """A ModelArk job that may have been charged, sent again: only after the person said yes."""
+        return self.run(self._with_pipeline(lambda p: p.resend(job_id)), done)
 
     def cancel(self, job_id: str, done: Done | None = None) -> Future[Any]:
         """``done`` gets the CancelOutcome: free (nothing sent) or paid (its images still arrive)."""
@@ -267,6 +278,10 @@ class Bridge(QObject):
     def check_key(self, api_key: str, base_url: str, done: Done) -> Future[Any]:
         """Ask the API whether a key works; ``done(None, None)`` means yes, else the error says why."""
         return self.run(self._with_pipeline(lambda p: p.check_key(api_key, base_url)), done)
+
+    def check_ark_key(self, api_key: str, done: Done) -> Future[Any]:
+        """Whether BytePlus ModelArk takes a key (no image is made); ``done`` as for check_key."""
+        return self.run(self._with_pipeline(lambda p: p.check_ark_key(api_key)), done)
 
     def set_favourite(self, paths: list[Path], on: bool, done: Done | None = None) -> Future[Any]:
         return self.run(self._with_pipeline(lambda p: p.set_favourite(paths, on)), done)

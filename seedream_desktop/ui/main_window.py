@@ -19,6 +19,7 @@ from seedream_desktop.config import Paths, Settings
 from seedream_desktop.jobs.state import SENT, UNFINISHED, JobState
 from seedream_desktop.ui import theme
 from seedream_desktop.ui.actions import build_actions, draw_icons, fill_menus, result_menu, retint
+from seedream_desktop.ui.ark_window import ark_key_store, confirm_resend, connection_for, is_unsure, read_keys
 from seedream_desktop.ui.banner import Banner
 from seedream_desktop.ui.bridge import Bridge, Connection, NotReady
 from seedream_desktop.ui.edit.hook import region_edits
@@ -59,6 +60,7 @@ class WindowParts:
     # Starts the built-in emulator and returns its connection (app.py: the ui never imports it).
     start_demo: Callable[[], Connection] | None = None
     thumbnail_file: ThumbnailFile | None = None
+    ark_keys: Any = None  # the BytePlus ModelArk key's KeyStore; made on first use when not given
 
 
 class MainWindow(QMainWindow):
@@ -74,7 +76,8 @@ class MainWindow(QMainWindow):
         self.jobs: dict[str, JobView] = {}
         # Requests made while the bridge has no pipeline to take them (before it starts, just after
         # the first frame, or while it reconnects: `bridge.ready`) wait here, then go out.
-        self.held: list[GenerationRequest] = []
+        self.held: list[tuple[GenerationRequest, str]] = []  # with its provider
+        self._providers: dict[int, str] = {}  # a request the bridge refused goes back to its provider
         self.keychain = KeychainWorker(parts.keys)  # reads and writes of the key, off this thread
         self._switches = 0  # connection changes asked for: only the latest one is carried out
         self.setWindowIcon(theme.app_icon())
@@ -150,6 +153,8 @@ class MainWindow(QMainWindow):
         else:
             self.compose.editor.setFocus()  # typing goes straight into the prompt
         self._apply_defaults()  # Settings' default format and quality; the last request then wins
+        if hasattr(self.compose, "model_choice"):
+            self.compose.model_choice.set_provider(self.state.last_provider())  # before its model
         last = self.state.last_request()
         if last is not None:
             self.compose.load_request(last)
@@ -215,21 +220,31 @@ class MainWindow(QMainWindow):
         request: GenerationRequest = self.compose.request()
         self.notices.clear()
         self.state.save_request(request)
-        self.submit(request)
+        provider = self.compose.provider() if hasattr(self.compose, "provider") else "runware"
+        self.state.save_provider(provider)
+        self.submit(request, provider)
 
-    def submit(self, request: GenerationRequest) -> None:
+    def submit(self, request: GenerationRequest, provider: str = "runware") -> None:
         """Send a request now, or as soon as the connection is ready."""
         if not self.bridge.ready:
-            self.held.append(request)
+            self.held.append((request, provider))
             self.notices.connecting()
             return
-        self.bridge.submit(request)
+        self._send(request, provider)
+
+    def _send(self, request: GenerationRequest, provider: str) -> None:
+        self._providers[id(request)] = provider
+
+        def sent(_job: object, _error: BaseException | None) -> None:
+            self._providers.pop(id(request), None)
+
+        self.bridge.submit(request, sent, provider=provider)
 
     def _pipeline_ready(self) -> None:
         held, self.held = self.held, []
         self.notices.answered("connecting")
-        for request in held:
-            self.bridge.submit(request)
+        for request, provider in held:
+            self._send(request, provider)
 
     def _configured(self, _result: object, error: BaseException | None) -> None:
         if error is None:
@@ -263,18 +278,24 @@ class MainWindow(QMainWindow):
     def retry(self) -> None:
         ids = self._selected_jobs(JobState.FAILED) or [j for j in [self._newest(JobState.FAILED)] if j]
         for job_id in ids:
-            self.bridge.retry(job_id)
+            self._retry(job_id)
         if ids:
             self.notices.clear()
 
     def retry_job(self, job_id: str) -> None:
         self.notices.clear()
-        self.bridge.retry(job_id)
+        self._retry(job_id)
 
-    def resubmit(self, request: GenerationRequest) -> None:
+    def _retry(self, job_id: str) -> None:
+        if is_unsure(self.jobs.get(job_id)):
+            confirm_resend(self, self.bridge, job_id)  # may have been charged: sent again only on a yes
+        else:
+            self.bridge.retry(job_id)
+
+    def resubmit(self, request: GenerationRequest, provider: str = "runware") -> None:
         """The banner's Retry after a request was refused before it became a job: send that one again."""
         self.notices.clear()
-        self.submit(request)
+        self.submit(request, provider)
 
     def paste(self) -> None:
         if not self.compose.paste_references():
@@ -319,9 +340,10 @@ class MainWindow(QMainWindow):
     def on_submit_failed(self, request: GenerationRequest, error: BaseException) -> None:
         if isinstance(error, NotReady):
             # Sent in the moment a reconnect took the pipeline away: it goes out once the new one is up.
-            self.submit(request)
+            self.submit(request, self._providers.get(id(request), "runware"))
             return
-        self.notices.way_out(error, lambda: self.resubmit(request))
+        provider = self._providers.get(id(request), "runware")
+        self.notices.way_out(error, lambda: self.resubmit(request, provider))
 
     def _show_jobs(self) -> None:
         states = [v.state for v in self.jobs.values()]
@@ -335,7 +357,7 @@ class MainWindow(QMainWindow):
 
     def _show_connection(self, connection: Connection | None) -> None:
         demo = bool(connection and connection.demo)
-        if connection is not None and connection.api_key:
+        if connection is not None and (connection.api_key or connection.ark_key):
             self.notices.answered("no-key")
         self.setWindowTitle(APP_NAME + (self.tr(" — DEMO") if demo else ""))
         self.notices.demo(demo)
@@ -343,7 +365,7 @@ class MainWindow(QMainWindow):
             self.status.set_connection("demo")
         else:
             if connection is None or not connection.api_key:
-                self.status.set_connection("no-key")
+                self.status.set_connection("ark-only" if connection and connection.ark_key else "no-key")
             elif self.online is None:
                 self.status.set_connection("connecting", urlsplit(connection.base_url).hostname or "")
             elif not self.online:
@@ -364,7 +386,13 @@ class MainWindow(QMainWindow):
         from seedream_desktop.ui.settings_dialog import SettingsDialog
 
         dialog = SettingsDialog(
-            self.parts.settings, self.parts.keys, self.bridge.check_key, self, keychain=self.keychain
+            self.parts.settings,
+            self.parts.keys,
+            self.bridge.check_key,
+            self,
+            keychain=self.keychain,
+            ark_keys=self.ark_keys,
+            check_ark_key=self.bridge.check_ark_key,
         )
         dialog.keyChanged.connect(self.reconnect)
         dialog.connectionChanged.connect(self.reconnect)
@@ -383,13 +411,23 @@ class MainWindow(QMainWindow):
         """Use the stored key and URL (leaving demo mode when a real key was entered)."""
         self._switches += 1
         asked = self._switches
-        self.keychain.run(lambda keys: keys.get(), lambda key, _error: self._reconnect_with(key, asked), self)
+        ark_keys = self.ark_keys
+        self.keychain.run(
+            lambda keys: read_keys(keys, ark_keys),
+            lambda both, _error: self._reconnect_with(both, asked),
+            self,
+        )
 
-    def _reconnect_with(self, key: str | None, asked: int) -> None:
+    @property
+    def ark_keys(self) -> Any:
+        if self.parts.ark_keys is None:
+            self.parts.ark_keys = ark_key_store()
+        return self.parts.ark_keys
+
+    def _reconnect_with(self, keys: tuple[str | None, str | None] | None, asked: int) -> None:
         if asked != self._switches:
             return  # the demo or another reconnect was asked for while the keychain answered: it wins
-        connection = Connection(key, self.parts.settings.api_url) if key else None
-        self.bridge.configure(connection, self._configured)
+        self.bridge.configure(connection_for(keys, self.parts.settings.api_url), self._configured)
 
     def switch_library(self) -> None:
         """New images go to the folder just chosen, and the library page shows it: no restart."""

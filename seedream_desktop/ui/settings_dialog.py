@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from seedream_desktop.api.request import OUTPUT_FORMATS, QUALITY_MAX, QUALITY_MIN
 from seedream_desktop.config import Settings
 from seedream_desktop.secrets import KeyStore
+from seedream_desktop.ui.ark_key_row import ArkKeyRow
 from seedream_desktop.ui.elide import char_width
 from seedream_desktop.ui.keychain_worker import KeychainWorker
 from seedream_desktop.ui.settings_errors import keychain_text, test_failure_text
@@ -68,6 +69,8 @@ class SettingsDialog(QDialog):
         parent: QWidget | None = None,
         *,
         keychain: KeychainWorker | None = None,
+        ark_keys: Any = None,
+        check_ark_key: Callable[[str, Callable[[Any, BaseException | None], None]], Any] | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("settingsDialog")
@@ -125,6 +128,14 @@ class SettingsDialog(QDialog):
         form.addRow("", self.keychain_warning)
         form.addRow("", self.session_only)
         self._show_keychain_missing(False)  # until the keychain answers
+
+        # ---- the BytePlus ModelArk key: its own account, through the same keychain thread (_ask)
+        self.ark_key: ArkKeyRow | None = None
+        if ark_keys is not None:
+            self.ark_key = ArkKeyRow(ark_keys, self._ask, check_ark_key, self)
+            self.ark_key.keyChanged.connect(self.keyChanged)
+            self.ark_key.problem.connect(self._say)
+            form.addRow(self.tr("ModelArk key:"), self.ark_key)
 
         # ---- connection and library
         self.api_url = QLineEdit(str(settings.get("api_url")), self)
@@ -320,6 +331,8 @@ class SettingsDialog(QDialog):
             self.library.setText(folder)
 
     def save(self) -> None:
+        if self.ark_key is not None:
+            self.ark_key.store(self.session_only.isChecked())  # answered later, like the Runware key
         key = self.key_field.text().strip()
         if not key:
             self._save_settings(key_changed=False)

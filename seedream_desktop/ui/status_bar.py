@@ -57,6 +57,7 @@ class StatusBar(QStatusBar):
             "demo": self.tr("DEMO — built-in emulator, no real images or charges"),
             "offline": self.tr("Offline — jobs wait and go out when the network is back"),
             "no-key": self.tr("No API key — open Settings or try the demo"),
+            "ark-only": self.tr("BytePlus ModelArk key only — Runware needs its own key (Settings)"),
         }
         self.connection.setText(texts.get(state, state))
         self.connection.setProperty("state", state)

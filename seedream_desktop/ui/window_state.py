@@ -67,3 +67,11 @@ class WindowState:
         data = request.with_changes(references=(), parent=None).to_dict()
         self._store.setValue("compose/last_request", json.dumps(data, ensure_ascii=False))
         self._store.sync()
+
+    def last_provider(self) -> str:
+        """ "runware" or "ark": the provider of the last generation (a ModelArk-only studio keeps it)."""
+        return "ark" if self._store.value("compose/provider") == "ark" else "runware"
+
+    def save_provider(self, provider: str) -> None:
+        self._store.setValue("compose/provider", provider)
+        self._store.sync()

@@ -59,3 +59,19 @@ def test_the_dialog_stores_the_key_in_the_secret_service_and_never_shows_it(qtbo
     with qtbot.waitSignal(again.keyChanged, timeout=20_000):
         again.clear_key()
     assert secret_service.get_password(keys.service, "runware-api-key") is None
+
+
+def test_the_modelark_key_is_its_own_secret_service_entry(qtbot, keys, secret_service):
+    ark = KeyStore(service=keys.service, provider="ark")
+    secret = f"ark-{uuid.uuid4().hex}"
+    settings = Settings(Paths.from_environment())
+    dialog = SettingsDialog(settings, keys, lambda *a: None, ark_keys=ark)
+    qtbot.addWidget(dialog)
+    dialog.ark_key.field.setText(secret)
+    try:
+        with qtbot.waitSignal(dialog.keyChanged, timeout=20_000):
+            dialog.save()
+        assert secret_service.get_password(keys.service, "ark-api-key") == secret
+        assert secret_service.get_password(keys.service, "runware-api-key") is None  # the other account
+    finally:
+        ark.clear()

@@ -1,4 +1,5 @@
-"""Which model makes the next image, and the options only that model takes (CFGScale, prompt optimisation)."""
+"""Which provider and model make the next image, and the options only that model takes (CFGScale, prompt
+optimisation). The model list holds only what the chosen provider offers."""
 
 from __future__ import annotations
 
@@ -8,26 +9,36 @@ from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QFormLayout, QLabel, QW
 from seedream_desktop.api.models import DEFAULT_MODEL, MODELS, Model, model_by_id
 from seedream_desktop.api.request import GenerationRequest
 
+RUNWARE, ARK = "runware", "ark"
+
+
+def models_of(provider: str) -> tuple[Model, ...]:
+    """The registry's models one provider offers (ModelArk: the ids api/ark.py maps)."""
+    if provider != ARK:
+        return MODELS
+    from seedream_desktop.api.ark import ARK_MODEL_IDS  # httpx: not before the first frame
+
+    return tuple(m for m in MODELS if m.id in ARK_MODEL_IDS)
+
 
 class ModelChoice(QWidget):
     """The model list from the registry; the guidance scale shows for SeedEdit only, prompt optimisation
     for the models that document it. Every option the chosen model does not take is hidden, not greyed."""
 
     modelChanged = Signal(object)  # Model
+    providerChanged = Signal(str)  # RUNWARE or ARK
     changed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.providers = QComboBox(self)
+        self.providers.setObjectName("provider")
+        self.providers.addItem(self.tr("Runware"), RUNWARE)
+        self.providers.addItem(self.tr("BytePlus ModelArk"), ARK)
+        self.providers.setAccessibleName(self.tr("Provider"))
+        self.providers.setToolTip(self.tr("Who makes the images: each provider uses its own key (Settings)."))
         self.combo = QComboBox(self)
-        for model in MODELS:
-            self.combo.addItem(model.name, model.id)
-            self.combo.setItemData(
-                self.combo.count() - 1,
-                self.tr("{model}: about ${price:.3f} per image").format(
-                    model=model.name, price=model.price_per_image_usd
-                ),
-                Qt.ItemDataRole.ToolTipRole,
-            )
+        self._fill(MODELS)
         self.combo.setAccessibleName(self.tr("Model"))
         self.combo.setToolTip(self.tr("The model that makes the images. The prompt and references stay."))
 
@@ -54,16 +65,36 @@ class ModelChoice(QWidget):
 
         form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
+        form.addRow(self.tr("P&rovider:"), self.providers)
         form.addRow(self.tr("&Model:"), self.combo)
         form.addRow(self.cfg_label, self.cfg)
         form.addRow(self.prompt_mode_label, self.prompt_mode)
 
         self.combo.currentIndexChanged.connect(self._on_model)
+        self.providers.currentIndexChanged.connect(self._on_provider)
         self.cfg.valueChanged.connect(self.changed)
         self.prompt_mode.currentIndexChanged.connect(self.changed)
         self._show_options(DEFAULT_MODEL)
 
+    def _fill(self, models: tuple[Model, ...]) -> None:
+        self.combo.clear()
+        for model in models:
+            self.combo.addItem(model.name, model.id)
+            self.combo.setItemData(
+                self.combo.count() - 1,
+                self.tr("{model}: about ${price:.3f} per image").format(
+                    model=model.name, price=model.price_per_image_usd
+                ),
+                Qt.ItemDataRole.ToolTipRole,
+            )
+
     # ---- values -------------------------------------------------------------------------------
+    def provider(self) -> str:
+        return str(self.providers.currentData() or RUNWARE)
+
+    def set_provider(self, provider: str) -> None:
+        self.providers.setCurrentIndex(max(0, self.providers.findData(provider)))
+
     def model(self) -> Model:
         return model_by_id(self.combo.currentData()) or DEFAULT_MODEL
 
@@ -79,12 +110,28 @@ class ModelChoice(QWidget):
         )
 
     def load(self, request: GenerationRequest) -> None:
-        self.set_model(request.spec or DEFAULT_MODEL)
+        model = request.spec or DEFAULT_MODEL
+        if self.combo.findData(model.id) < 0:
+            self.set_provider(RUNWARE)  # reused settings of a model this provider does not offer
+        self.set_model(model)
         if request.cfg_scale is not None:
             self.cfg.setValue(request.cfg_scale)
         self.prompt_mode.setCurrentIndex(max(0, self.prompt_mode.findData(request.optimize_prompt_mode)))
 
     # ---- reactions ----------------------------------------------------------------------------
+    def _on_provider(self, *args: object) -> None:
+        """Only the provider's models are offered; the model stays when the provider has it too."""
+        before = self.model()
+        self.combo.blockSignals(True)
+        self._fill(models_of(self.provider()))
+        self.combo.setCurrentIndex(max(0, self.combo.findData(before.id)))
+        self.combo.blockSignals(False)
+        self.providerChanged.emit(self.provider())
+        if self.model() != before:
+            self._on_model()
+        else:
+            self.changed.emit()
+
     def _on_model(self, *args: object) -> None:
         model = self.model()
         self._show_options(model)

@@ -109,6 +109,7 @@ class ComposePanel(QWidget):
         self.editor.imagesOffered.connect(self.tray.add_mime)
         self.size_picker.sizeChanged.connect(self._changed)
         self.model_choice.modelChanged.connect(self._on_model)
+        self.model_choice.providerChanged.connect(self._on_provider)
         self.model_choice.changed.connect(self._changed)
         self.tray.changed.connect(self._changed)
         self.tray.idle.connect(self._changed)
@@ -131,8 +132,17 @@ class ComposePanel(QWidget):
         )
         return self.model_choice.apply_to(self.controls.apply_to(request))
 
+    def provider(self) -> str:
+        """Who makes the images: "runware" or "ark" (BytePlus ModelArk)."""
+        return self.model_choice.provider()
+
     def problems(self) -> list[Problem]:
-        found = self.request().problems()
+        request = self.request()
+        found = request.problems()
+        if self.provider() == "ark":
+            from seedream_desktop.api.ark import ark_problems  # httpx: not before the first frame
+
+            found += [p for p in ark_problems(request) if p not in found]
         if self.tray.is_busy():
             found.append(Problem("references", STILL_PREPARING, {}))
         return found
@@ -214,6 +224,13 @@ class ComposePanel(QWidget):
         self.kits.delete(name)
 
     # ---- reactions ----------------------------------------------------------------------------
+    def _on_provider(self, provider: str) -> None:
+        """ModelArk makes one image per request (a set comes from Sequential): the count says so."""
+        ark = provider == "ark"
+        if ark:
+            self.controls.results.setValue(1)
+        self.controls.results.setEnabled(not ark)
+
     def _on_model(self, model: Model) -> None:
         """Prompt and tray stay; the size moves to the nearest one the model makes, and the notice
         says so; too many references for the model are named before anything is sent."""

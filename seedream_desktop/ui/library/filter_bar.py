@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from seedream_desktop.api.models import MODELS
 from seedream_desktop.api.sizes import ASPECTS, TIERS
 from seedream_desktop.library.query import Query
 from seedream_desktop.ui.flow_layout import FlowLayout
@@ -58,6 +59,11 @@ class FilterBar(QWidget):
             self.tr("Format"),
             [(self.tr("Any format"), None), ("PNG", "PNG"), ("JPEG", "JPEG"), ("WebP", "WEBP")],
         )
+        # The model that made the image (Query.models; `model:` in the search box does the same).
+        self.models = self._combo(
+            self.tr("Model"), [(self.tr("Any model"), None), *((m.name, m.id) for m in MODELS)]
+        )
+        self.models.setObjectName("libraryModelFilter")
         self.ratings = self._combo(
             self.tr("Rating"), [(self.tr("Any rating"), 0), *(("★" * n + "+", n) for n in range(1, 6))]
         )
@@ -83,7 +89,7 @@ class FilterBar(QWidget):
         self.row = QWidget(self)
         self.row.setObjectName("libraryFilters")
         filters = FlowLayout(self.row)
-        for widget in (self.dates, self.tiers, self.aspects, self.formats, self.ratings, self.tags,
+        for widget in (self.dates, self.models, self.tiers, self.aspects, self.formats, self.ratings, self.tags,
                        self.edits, self.favourites, self.references, self.sort):  # fmt: skip
             widget.setParent(self.row)
             filters.addWidget(widget)
@@ -99,7 +105,7 @@ class FilterBar(QWidget):
         self._debounce.timeout.connect(self._emit)
         self.search.textChanged.connect(lambda _text: self._debounce.start())
         self.search.returnPressed.connect(self._emit)
-        for combo in (self.dates, self.tiers, self.aspects, self.formats, self.ratings, self.tags,
+        for combo in (self.dates, self.models, self.tiers, self.aspects, self.formats, self.ratings, self.tags,
                       self.edits, self.sort):  # fmt: skip
             combo.currentIndexChanged.connect(lambda _i: self._emit())
         self.favourites.toggled.connect(lambda _on: self._emit())
@@ -131,12 +137,14 @@ class FilterBar(QWidget):
     def query(self) -> Query:
         days = self.dates.currentData()
         tier, aspect, fmt = self.tiers.currentData(), self.aspects.currentData(), self.formats.currentData()
+        model = self.models.currentData()
         return Query(
             text=self.search.text().strip(),
             date_from=self._today() - timedelta(days=days) if days is not None else None,
             tiers=(tier,) if tier else (),
             aspects=(aspect,) if aspect else (),
             formats=(fmt,) if fmt else (),
+            models=(model,) if model else (),
             favourite=True if self.favourites.isChecked() else None,
             min_rating=int(self.ratings.currentData() or 0),
             tag=self.tags.currentData(),
