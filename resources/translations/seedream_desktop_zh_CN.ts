@@ -2,6 +2,89 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>ArkKeyRow</name>
+    <message>
+        <location filename="../../seedream_desktop/ui/ark_key_row.py" line="49"/>
+        <source>BytePlus ModelArk API key</source>
+        <translation>BytePlus ModelArk API 密钥</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/ark_key_row.py" line="50"/>
+        <source>Test key</source>
+        <translation>测试密钥</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/ark_key_row.py" line="53"/>
+        <source>Remove key</source>
+        <translation>移除密钥</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/ark_key_row.py" line="56"/>
+        <source>Looking in the keychain…</source>
+        <translation>正在查询钥匙串…</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/ark_key_row.py" line="84"/>
+        <source>A ModelArk key is set (in the system keychain). Type a new one to replace it.</source>
+        <translation>已设置 ModelArk 密钥（保存在系统钥匙串中）。输入新密钥即可替换。</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/ark_key_row.py" line="86"/>
+        <source>A ModelArk key is set for this session only. Type a new one to replace it.</source>
+        <translation>已设置仅限本次会话的 ModelArk 密钥。输入新密钥即可替换。</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/ark_key_row.py" line="87"/>
+        <source>A ModelArk key is set by the SEEDREAM_ARK_API_KEY environment variable.</source>
+        <translation>ModelArk 密钥由环境变量 SEEDREAM_ARK_API_KEY 设置。</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/ark_key_row.py" line="89"/>
+        <source>No ModelArk key is set. Create one in the BytePlus ModelArk console and paste it here.</source>
+        <translation>尚未设置 ModelArk 密钥。请在 BytePlus ModelArk 控制台创建密钥并粘贴到此处。</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/ark_key_row.py" line="93"/>
+        <source>•••••••• (hidden)</source>
+        <translation>••••••••（已隐藏）</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/ark_key_row.py" line="93"/>
+        <source>Paste your key</source>
+        <translation>粘贴你的密钥</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/ark_key_row.py" line="112"/>
+        <source>There is no keychain to store the ModelArk key in. Tick “keep for this session only” to use it until the app quits.</source>
+        <translation>没有可保存 ModelArk 密钥的钥匙串。勾选“仅在本次会话中保留”即可在退出应用前使用它。</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/ark_key_row.py" line="127"/>
+        <source>The keychain did not remove the ModelArk key: {reason}</source>
+        <translation>钥匙串未能移除 ModelArk 密钥：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/ark_key_row.py" line="140"/>
+        <source>Testing…</source>
+        <translation>正在测试…</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/ark_key_row.py" line="151"/>
+        <source>Enter a key to test.</source>
+        <translation>请输入要测试的密钥。</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/ark_key_row.py" line="160"/>
+        <source>✓ The ModelArk key works.</source>
+        <translation>✓ ModelArk 密钥可用。</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/ark_key_row.py" line="163"/>
+        <source>✗ {reason}</source>
+        <translation>✗ {reason}</translation>
+    </message>
+</context>
+<context>
     <name>Banner</name>
     <message>
         <location filename="../../seedream_desktop/ui/banner.py" line="29"/>
@@ -150,22 +233,22 @@
         <translation>生成（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/compose/panel.py" line="201"/>
+        <location filename="../../seedream_desktop/ui/compose/panel.py" line="211"/>
         <source>Saved the kit “{0}”.</source>
         <translation>已保存参考图组“{0}”。</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/compose/panel.py" line="226"/>
+        <location filename="../../seedream_desktop/ui/compose/panel.py" line="243"/>
         <source>{model} has no {old}; the size is now {new}.</source>
         <translation>{model} 没有 {old}；尺寸已改为 {new}。</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/compose/panel.py" line="234"/>
+        <location filename="../../seedream_desktop/ui/compose/panel.py" line="251"/>
         <source>Too many references for {model} (it takes {max}); remove some before generating.</source>
         <translation>{model} 的参考图太多（它只接受 {max} 张）；生成前请移除一些。</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/compose/panel.py" line="266"/>
+        <location filename="../../seedream_desktop/ui/compose/panel.py" line="283"/>
         <source>Editing {0}</source>
         <translation>正在修改 {0}</translation>
     </message>
@@ -876,6 +959,7 @@
     </message>
     <message>
         <location filename="../../seedream_desktop/jobs/ark_jobs.py" line="38"/>
+        <location filename="../../seedream_desktop/jobs/ark_lane.py" line="44"/>
         <source>May have been charged, no result to fetch.</source>
         <translation>可能已计费，没有可取回的结果。</translation>
     </message>
@@ -888,6 +972,21 @@
         <location filename="../../seedream_desktop/jobs/ark_jobs.py" line="65"/>
         <source>Run `seedream ark resend JOB --yes` to send it again on purpose.</source>
         <translation>运行 `seedream ark resend JOB --yes` 以确认重新发送。</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/jobs/ark_lane.py" line="45"/>
+        <source>Check your BytePlus usage; send it again only if you want to pay for it again.</source>
+        <translation>请查看你的 BytePlus 用量；只有愿意再次付费时才重新发送。</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/jobs/ark_lane.py" line="51"/>
+        <source>No BytePlus ModelArk API key is set.</source>
+        <translation>尚未设置 BytePlus ModelArk API 密钥。</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/jobs/ark_lane.py" line="52"/>
+        <source>Add your ModelArk key in Settings, or choose Runware as the provider.</source>
+        <translation>请在设置中添加 ModelArk 密钥，或选择 Runware 作为服务商。</translation>
     </message>
     <message>
         <location filename="../../seedream_desktop/jobs/edit_results.py" line="34"/>
@@ -1296,17 +1395,17 @@
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="38"/>
+        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="39"/>
         <source>Search prompts — fox, 灯塔, &quot;red fox&quot;, seed:42, is:fav</source>
         <translation>搜索提示词 — 灯塔, 狐狸, &quot;红色 狐狸&quot;, seed:42, is:fav</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="39"/>
+        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="40"/>
         <source>Search the library</source>
         <translation>搜索图库</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="42"/>
+        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="43"/>
         <source>Words find prompts holding them (fox also finds foxes); Chinese finds any part of a prompt.
 &quot;exact phrase&quot;, -word to leave out, seed:42, size:2K-16:9, tier:4K, format:png, rating&gt;=3,
 is:fav, is:edit, has:refs, board:Name, tag:name, date:2025-09, date&gt;=2025-09-01 date&lt;2025-10</source>
@@ -1315,138 +1414,148 @@ is:fav, is:edit, has:refs, board:Name, tag:name, date:2025-09, date&gt;=2025-09-
 is:fav、is:edit、has:refs、board:画板名、tag:标签、date:2025-09、date&gt;=2025-09-01 date&lt;2025-10</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="49"/>
+        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="50"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="50"/>
+        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="51"/>
         <source>Any date</source>
         <translation>任意日期</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="50"/>
+        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="51"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="50"/>
+        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="51"/>
         <source>Last 7 days</source>
         <translation>最近 7 天</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="51"/>
+        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="52"/>
         <source>Last 30 days</source>
         <translation>最近 30 天</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="51"/>
+        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="52"/>
         <source>Last 12 months</source>
         <translation>最近 12 个月</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="53"/>
+        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="54"/>
         <source>Size</source>
         <translation>尺寸</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="53"/>
+        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="54"/>
         <source>Any size</source>
         <translation>任意尺寸</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="55"/>
+        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="56"/>
         <source>Aspect ratio</source>
         <translation>宽高比</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="55"/>
+        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="56"/>
         <source>Any aspect</source>
         <translation>任意比例</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="58"/>
+        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="59"/>
         <source>Format</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="59"/>
+        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="60"/>
         <source>Any format</source>
         <translation>任意格式</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="62"/>
+        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="64"/>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="64"/>
+        <source>Any model</source>
+        <translation>任意模型</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="68"/>
         <source>Rating</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="62"/>
+        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="68"/>
         <source>Any rating</source>
         <translation>任意评分</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="64"/>
+        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="70"/>
         <source>Tag</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="64"/>
-        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="122"/>
+        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="70"/>
+        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="128"/>
         <source>Any tag</source>
         <translation>任意标签</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="66"/>
+        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="72"/>
         <source>Edits</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="67"/>
+        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="73"/>
         <source>Edits and originals</source>
         <translation>修改图和原图</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="67"/>
+        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="73"/>
         <source>Only edits</source>
         <translation>仅修改图</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="68"/>
+        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="74"/>
         <source>Only originals</source>
         <translation>仅原图</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="71"/>
+        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="77"/>
         <source>Sort</source>
         <translation>排序</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="72"/>
+        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="78"/>
         <source>Newest first</source>
         <translation>最新的在前</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="72"/>
+        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="78"/>
         <source>Oldest first</source>
         <translation>最早的在前</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="73"/>
+        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="79"/>
         <source>Best rated</source>
         <translation>评分最高</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="76"/>
+        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="82"/>
         <source>♥ Favourites</source>
         <translation>♥ 收藏</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="78"/>
+        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="84"/>
         <source>Only favourites</source>
         <translation>仅显示收藏</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="79"/>
+        <location filename="../../seedream_desktop/ui/library/filter_bar.py" line="85"/>
         <source>With references</source>
         <translation>使用了参考图</translation>
     </message>
@@ -2150,22 +2259,22 @@ is:fav、is:edit、has:refs、board:画板名、tag:标签、date:2025-09、date
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../seedream_desktop/ui/main_window.py" line="113"/>
+        <location filename="../../seedream_desktop/ui/main_window.py" line="116"/>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/main_window.py" line="261"/>
+        <location filename="../../seedream_desktop/ui/main_window.py" line="276"/>
         <source>Cancelled before it was sent: nothing is charged</source>
         <translation>在发送前已取消：不会产生费用</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/main_window.py" line="281"/>
+        <location filename="../../seedream_desktop/ui/main_window.py" line="302"/>
         <source>The clipboard holds no image to use as a reference</source>
         <translation>剪贴板中没有可用作参考图的图像</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/main_window.py" line="340"/>
+        <location filename="../../seedream_desktop/ui/main_window.py" line="362"/>
         <source> — DEMO</source>
         <translation> — 演示</translation>
     </message>
@@ -2173,69 +2282,94 @@ is:fav、is:edit、has:refs、board:画板名、tag:标签、date:2025-09、date
 <context>
     <name>ModelChoice</name>
     <message>
-        <location filename="../../seedream_desktop/ui/compose/model_choice.py" line="26"/>
-        <source>{model}: about ${price:.3f} per image</source>
-        <translation>{model}：每张约 ${price:.3f}</translation>
+        <location filename="../../seedream_desktop/ui/compose/model_choice.py" line="36"/>
+        <source>Runware</source>
+        <translation>Runware</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/compose/model_choice.py" line="31"/>
+        <location filename="../../seedream_desktop/ui/compose/model_choice.py" line="37"/>
+        <source>BytePlus ModelArk</source>
+        <translation>BytePlus ModelArk</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/compose/model_choice.py" line="38"/>
+        <source>Provider</source>
+        <translation>服务商</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/compose/model_choice.py" line="39"/>
+        <source>Who makes the images: each provider uses its own key (Settings).</source>
+        <translation>由谁生成图像：每个服务商使用各自的密钥（见设置）。</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/compose/model_choice.py" line="42"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/compose/model_choice.py" line="32"/>
+        <location filename="../../seedream_desktop/ui/compose/model_choice.py" line="43"/>
         <source>The model that makes the images. The prompt and references stay.</source>
         <translation>生成图片的模型。提示词和参考图保持不变。</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/compose/model_choice.py" line="37"/>
+        <location filename="../../seedream_desktop/ui/compose/model_choice.py" line="48"/>
         <source>Guidance scale</source>
         <translation>引导系数</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/compose/model_choice.py" line="38"/>
+        <location filename="../../seedream_desktop/ui/compose/model_choice.py" line="49"/>
         <source>How closely the edit follows the prompt: higher is more literal.</source>
         <translation>编辑贴合提示词的程度：越高越贴合字面。</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/compose/model_choice.py" line="39"/>
+        <location filename="../../seedream_desktop/ui/compose/model_choice.py" line="50"/>
         <source>&amp;Guidance:</source>
         <translation>引导(&amp;G)：</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/compose/model_choice.py" line="44"/>
+        <location filename="../../seedream_desktop/ui/compose/model_choice.py" line="55"/>
         <source>Model default</source>
         <translation>模型默认</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/compose/model_choice.py" line="45"/>
+        <location filename="../../seedream_desktop/ui/compose/model_choice.py" line="56"/>
         <source>Standard (better)</source>
         <translation>标准（质量更好）</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/compose/model_choice.py" line="46"/>
+        <location filename="../../seedream_desktop/ui/compose/model_choice.py" line="57"/>
         <source>Fast</source>
         <translation>快速</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/compose/model_choice.py" line="50"/>
+        <location filename="../../seedream_desktop/ui/compose/model_choice.py" line="61"/>
         <source>Prompt optimisation</source>
         <translation>提示词优化</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/compose/model_choice.py" line="51"/>
+        <location filename="../../seedream_desktop/ui/compose/model_choice.py" line="62"/>
         <source>How the model rewrites the prompt before drawing.</source>
         <translation>模型在绘制前如何改写提示词。</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/compose/model_choice.py" line="52"/>
+        <location filename="../../seedream_desktop/ui/compose/model_choice.py" line="63"/>
         <source>O&amp;ptimise prompt:</source>
         <translation>优化提示词(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/compose/model_choice.py" line="57"/>
+        <location filename="../../seedream_desktop/ui/compose/model_choice.py" line="68"/>
+        <source>P&amp;rovider:</source>
+        <translation>服务商(&amp;R)：</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/compose/model_choice.py" line="69"/>
         <source>&amp;Model:</source>
         <translation>模型(&amp;M)：</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/compose/model_choice.py" line="85"/>
+        <source>{model}: about ${price:.3f} per image</source>
+        <translation>{model}：每张约 ${price:.3f}</translation>
     </message>
 </context>
 <context>
@@ -2522,6 +2656,29 @@ Drag to reorder; Delete removes; Ctrl+Left/Right moves.</source>
     </message>
 </context>
 <context>
+    <name>ResendConfirm</name>
+    <message>
+        <location filename="../../seedream_desktop/ui/ark_window.py" line="60"/>
+        <source>Send again?</source>
+        <translation>要重新发送吗？</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/ark_window.py" line="63"/>
+        <source>This BytePlus ModelArk job stopped mid-stream: it may already have been charged, and there is no result to fetch. Sending it again is charged again.</source>
+        <translation>此 BytePlus ModelArk 任务在传输中途中断：可能已经计费，且没有可获取的结果。重新发送会再次计费。</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/ark_window.py" line="67"/>
+        <source>Send again</source>
+        <translation>重新发送</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/ark_window.py" line="68"/>
+        <source>Don&apos;t send</source>
+        <translation>不发送</translation>
+    </message>
+</context>
+<context>
     <name>ResultCommands</name>
     <message numerus="yes">
         <location filename="../../seedream_desktop/ui/result_commands.py" line="109"/>
@@ -2675,7 +2832,7 @@ Drag to reorder; Delete removes; Ctrl+Left/Right moves.</source>
 <context>
     <name>Session</name>
     <message>
-        <location filename="../../seedream_desktop/jobs/session.py" line="38"/>
+        <location filename="../../seedream_desktop/jobs/session.py" line="39"/>
         <source>The library index in {folder} cannot be opened ({detail}). New images are still saved there; the library lists them once the index opens again.</source>
         <translation>无法打开 {folder} 中的图库索引（{detail}）。新图像仍会保存到该文件夹；索引恢复后图库会列出它们。</translation>
     </message>
@@ -2683,187 +2840,192 @@ Drag to reorder; Delete removes; Ctrl+Left/Right moves.</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="74"/>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="77"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="92"/>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="95"/>
         <source>Runware API key</source>
         <translation>Runware API 密钥</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="96"/>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="99"/>
         <source>Test key</source>
         <translation>测试密钥</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="98"/>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="101"/>
         <source>Remove key</source>
         <translation>移除密钥</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="107"/>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="110"/>
         <source>API key:</source>
         <translation>API 密钥：</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="113"/>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="116"/>
         <source>No system keychain was found (on Linux: no Secret Service such as GNOME Keyring or KWallet is running), so the key cannot be stored safely. It is never written to a file in plain text. You can keep it for this session only.</source>
         <translation>未找到系统钥匙串（Linux 上：没有运行 GNOME Keyring、KWallet 等 Secret Service），因此无法安全地保存密钥。密钥绝不会以明文写入文件。你可以只在本次会话中保留它。</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="122"/>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="125"/>
         <source>Keep the key for this session only (forgotten when the app quits)</source>
         <translation>仅在本次会话中保留密钥（退出应用后即忘记）</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="132"/>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="138"/>
+        <source>ModelArk key:</source>
+        <translation>ModelArk 密钥：</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="143"/>
         <source>API address:</source>
         <translation>API 地址：</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="135"/>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="146"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="140"/>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="151"/>
         <source>Library folder:</source>
         <translation>图库文件夹：</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="147"/>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="158"/>
         <source>Default format:</source>
         <translation>默认格式：</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="152"/>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="163"/>
         <source>Default quality:</source>
         <translation>默认质量：</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="158"/>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="169"/>
         <source>No limit</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="160"/>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="171"/>
         <source>Daily budget:</source>
         <translation>每日预算：</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="165"/>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="176"/>
         <source>photo.png.xmp (darktable, digiKam)</source>
         <translation>photo.png.xmp（darktable、digiKam）</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="166"/>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="177"/>
         <source>photo.xmp (Lightroom, Bridge)</source>
         <translation>photo.xmp（Lightroom、Bridge）</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="167"/>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="178"/>
         <source>Not written</source>
         <translation>不写入</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="171"/>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="182"/>
         <source>Marks as XMP sidecars:</source>
         <translation>标记写入 XMP 附属文件：</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="173"/>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="184"/>
         <source>Also write marks into JPEG, PNG and WEBP files</source>
         <translation>同时将标记写入 JPEG、PNG 和 WEBP 文件本身</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="177"/>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="188"/>
         <source>Tools that ignore sidecars then see them too. Only the file&apos;s XMP changes, never its pixels.</source>
         <translation>这样不读取附属文件的工具也能看到标记。只改动文件中的 XMP，绝不改动像素。</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="186"/>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="197"/>
         <source>Follow the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="188"/>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="199"/>
         <source>Language:</source>
         <translation>语言：</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="189"/>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="200"/>
         <source>A new language is applied when the app restarts.</source>
         <translation>新的语言将在应用重启后生效。</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="217"/>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="228"/>
         <source>Looking in the keychain…</source>
         <translation>正在查询系统钥匙串…</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="260"/>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="271"/>
         <source>A key is set (in the system keychain). Type a new one to replace it.</source>
         <translation>已设置密钥（保存在系统钥匙串中）。输入新密钥即可替换。</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="261"/>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="272"/>
         <source>A key is set for this session only. Type a new one to replace it.</source>
         <translation>已设置仅限本次会话的密钥。输入新密钥即可替换。</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="262"/>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="273"/>
         <source>A key is set by the SEEDREAM_API_KEY environment variable.</source>
         <translation>密钥由环境变量 SEEDREAM_API_KEY 设置。</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="263"/>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="274"/>
         <source>No key is set. Get one at my.runware.ai and paste it here.</source>
         <translation>尚未设置密钥。请在 my.runware.ai 获取并粘贴到这里。</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="267"/>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="278"/>
         <source>•••••••• (hidden)</source>
         <translation>••••••••（已隐藏）</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="267"/>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="278"/>
         <source>Paste your key</source>
         <translation>粘贴你的密钥</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="273"/>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="284"/>
         <source>Testing…</source>
         <translation>正在测试…</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="289"/>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="300"/>
         <source>Enter a key to test.</source>
         <translation>请输入要测试的密钥。</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="296"/>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="307"/>
         <source>✓ The key works.</source>
         <translation>✓ 密钥可用。</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="299"/>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="310"/>
         <source>✗ {reason}</source>
         <translation>✗ {reason}</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="308"/>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="319"/>
         <source>The keychain did not remove the key: {reason}</source>
         <translation>钥匙串未能删除密钥：{reason}</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="318"/>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="329"/>
         <source>Library folder</source>
         <translation>图库文件夹</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="341"/>
+        <location filename="../../seedream_desktop/ui/settings_dialog.py" line="354"/>
         <source>There is no keychain to store the key in. Tick “keep for this session only” to use it until the app quits.</source>
         <translation>没有可保存密钥的钥匙串。勾选“仅在本次会话中保留密钥”，即可使用到应用退出为止。</translation>
     </message>
@@ -2932,7 +3094,7 @@ Drag to reorder; Delete removes; Ctrl+Left/Right moves.</source>
 <context>
     <name>StatusBar</name>
     <message>
-        <location filename="../../seedream_desktop/app.py" line="357"/>
+        <location filename="../../seedream_desktop/app.py" line="360"/>
         <location filename="../../seedream_desktop/ui/status_bar.py" line="34"/>
         <source>Idle</source>
         <translation>空闲</translation>
@@ -3007,6 +3169,11 @@ Drag to reorder; Delete removes; Ctrl+Left/Right moves.</source>
         <location filename="../../seedream_desktop/ui/status_bar.py" line="59"/>
         <source>No API key — open Settings or try the demo</source>
         <translation>没有 API 密钥 — 请打开设置或试用演示</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/status_bar.py" line="60"/>
+        <source>BytePlus ModelArk key only — Runware needs its own key (Settings)</source>
+        <translation>仅有 BytePlus ModelArk 密钥——Runware 需要自己的密钥（见设置）</translation>
     </message>
 </context>
 <context>
