@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QMenu
 from seedream_desktop.api.request import GenerationRequest
 from seedream_desktop.library.index import Library
 from seedream_desktop.ui.library.library_view import LibraryView
+from tests.helpers.off_gui import settled
 from tests.library.make_images import save
 from tests.ui.library_support import shown_view
 
@@ -81,8 +82,10 @@ def entry(menu: QMenu, name: str) -> QAction:
 def choose(menu: QMenu, name: str) -> None:
     action = entry(menu, name)
     assert action.isEnabled()
+    page = menu.parent()
     menu.hide()
     action.trigger()
+    settled(page)  # what the menu asked for is written (off the GUI thread) and shown
 
 
 def row_path(view: LibraryView, row: int) -> Path:
