@@ -112,7 +112,20 @@ def build(paths: Paths, demo: DemoServer, *, pacing=None, open_url=None):
     return MainWindow(parts), bridge
 
 
+def install_runtime_patches() -> None:
+    """The WORKAROUNDs for the runtime beneath us, each module naming its upstream cause; idempotent."""
+    from seedream_desktop.ui._allocator import large_allocations_from_mmap
+
+    large_allocations_from_mmap()  # before any image is decoded: see _allocator.py
+    import PySide6.QtCore  # noqa: F401  (installs the import hook that _feature_hook.py answers faster)
+
+    from seedream_desktop.ui._feature_hook import answer_from_files
+
+    answer_from_files()  # before the ~60 modules of the window import
+
+
 def make_application(argv: Sequence[str]):
+    install_runtime_patches()
     from seedream_desktop.ui import theme
     from seedream_desktop.ui.garbage import GarbageCollector
     from seedream_desktop.ui.open_requests import Application

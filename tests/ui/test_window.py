@@ -12,7 +12,8 @@ from seedream_desktop.jobs.state import JobState
 from seedream_desktop.ui.bridge import Connection
 from seedream_desktop.ui.results.model import Role
 
-# WORKAROUND: the offscreen platform warns on every top-level size-hint change (not a bug of ours).
+# WORKAROUND: the offscreen platform warns on every top-level size-hint change. Upstream: by design, not a
+# bug (QPlatformWindow::propagateSizeHints warns unless a platform overrides it; offscreen does not), no fix.
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
 
