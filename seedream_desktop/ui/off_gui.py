@@ -13,7 +13,9 @@ from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal, Slot
+
+from seedream_desktop.ui.messages import error_text
 
 log = logging.getLogger(__name__)
 
@@ -65,3 +67,10 @@ class OffGui(QObject):
         self._closed = True
         self._pool.shutdown(wait=True)
         self._done.clear()
+
+
+def mark_failed(error: BaseException) -> str:
+    """What every page says when a mark, board, tag or untrash could not be written: one sentence for all."""
+    return QCoreApplication.translate("ResultCommands", "Could not save the mark: {reason}").format(
+        reason=error_text(error)
+    )

@@ -33,8 +33,7 @@ from PySide6.QtWidgets import (
 from seedream_desktop.library.index import Library
 from seedream_desktop.ui import theme
 from seedream_desktop.ui.library.library_model import IDS_MIME, ids_from_mime
-from seedream_desktop.ui.messages import error_text
-from seedream_desktop.ui.off_gui import OffGui
+from seedream_desktop.ui.off_gui import OffGui, mark_failed
 
 BOARD_ROLE = Qt.ItemDataRole.UserRole + 1
 # Asks for a name: (title, label, current text) → the name, or None when cancelled.
@@ -226,9 +225,7 @@ class BoardsPanel(QWidget):
     def delete_board(self, board_id: int) -> None:
         def deleted(_result: object, error: BaseException | None) -> None:
             if error is not None:
-                self.message.emit(
-                    self.tr("Could not save the mark: {reason}").format(reason=error_text(error))
-                )
+                self.message.emit(mark_failed(error))
             self.reload()
             self.boardsChanged.emit()
 
@@ -237,9 +234,7 @@ class BoardsPanel(QWidget):
     def add_images(self, image_ids: list[int], board_id: int) -> None:
         def added(_result: object, error: BaseException | None) -> None:
             if error is not None:
-                self.message.emit(
-                    self.tr("Could not save the mark: {reason}").format(reason=error_text(error))
-                )
+                self.message.emit(mark_failed(error))
                 return
             name = next((b.name for b in self.library.boards() if b.id == board_id), "")
             self.reload()

@@ -41,8 +41,7 @@ from seedream_desktop.ui.library.page_room import GridFirstColumns, say_why_empt
 from seedream_desktop.ui.library.thumbnail_source import LibraryThumbnailFiles
 from seedream_desktop.ui.library.untrash import can_restore, restore_from_trash
 from seedream_desktop.ui.library.viewer import ImageViewer
-from seedream_desktop.ui.messages import error_text
-from seedream_desktop.ui.off_gui import Done, OffGui
+from seedream_desktop.ui.off_gui import Done, OffGui, mark_failed
 from seedream_desktop.ui.thumbnails import ThumbnailLoader
 from seedream_desktop.ui.tile_slider import TileSlider
 
@@ -280,9 +279,7 @@ class LibraryView(QWidget):
     def _after_mark(self, rows: list[int], then: int | None, following: ImageEntry | None) -> Done:
         def done(_result: object, error: BaseException | None) -> None:
             if error is not None:
-                self.message.emit(
-                    self.tr("Could not save the mark: {reason}").format(reason=error_text(error))
-                )
+                self.message.emit(mark_failed(error))
             elif not self._shut:
                 self._marked(rows, then, following)
 
@@ -341,7 +338,7 @@ class LibraryView(QWidget):
 
     def _say_done(self, said: str, error: BaseException | None) -> None:
         if error is not None:
-            said = self.tr("Could not save the mark: {reason}").format(reason=error_text(error))
+            said = mark_failed(error)
         self.message.emit(said)
 
     def _tags_changed(self) -> None:
@@ -414,7 +411,7 @@ class LibraryView(QWidget):
     def _restored(self, wanted: int, restored: list[Path] | None, error: BaseException | None) -> None:
         restored = restored or []
         if error is not None:
-            self.message.emit(self.tr("Could not save the mark: {reason}").format(reason=error_text(error)))
+            self.message.emit(mark_failed(error))
         if restored and not self._shut:
             self.refresh()
             entry = self.library.by_path(restored[0])
