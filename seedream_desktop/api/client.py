@@ -5,12 +5,9 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import logging
-import math
-import random
 import time
 import uuid
-from collections.abc import Awaitable, Callable, Generator, MutableMapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Awaitable, Callable, MutableMapping, Sequence
 from pathlib import Path
 from types import TracebackType
 from typing import IO, Any
@@ -18,6 +15,7 @@ from typing import IO, Any
 import httpx
 
 from seedream_desktop.api import DEFAULT_API_URL
+from seedream_desktop.api.auth import BearerAuth, check_base_url
 from seedream_desktop.api.download import DOWNLOAD_RETRYABLE, download_into, write_inline
 from seedream_desktop.api.envelope import Envelope, parse_envelope, poll_result
 from seedream_desktop.api.errors import (
@@ -35,17 +33,24 @@ from seedream_desktop.api.errors import (
 )
 from seedream_desktop.api.image_format import normalise_format
 from seedream_desktop.api.limits import (
-    ENV_RETRY_DELAY,
     Limits,
     is_identifier,
     is_loopback,
-    seconds_from_environment,
+)
+from seedream_desktop.api.pacing import (
+    DEFAULT_POLLING,
+    MAX_SILENT_POLLS,
+    MIN_SILENT_SECONDS,
+    PollSchedule,
+    RetryPolicy,
+    retry_after_seconds,
 )
 from seedream_desktop.api.references import data_uri, prepare_reference
+from seedream_desktop.api.replies import describe, for_task, is_unreadable, read_capped, redact_error
 from seedream_desktop.api.request import GenerationRequest, ReferenceImage
 from seedream_desktop.api.results import DownloadInfo, ImageResult, PollResult
 from seedream_desktop.atomic import atomic_open
-from seedream_desktop.redaction import redact, redact_value, remember_secret
+from seedream_desktop.redaction import redact, remember_secret
 
 log = logging.getLogger(__name__)
 
@@ -54,86 +59,6 @@ log = logging.getLogger(__name__)
 TRANSIENT: tuple[type[SeedreamError], ...] = (RateLimited, ServerError, NetworkError)
 # Failures of the account rather than of one task: polling on cannot help.
 ACCOUNT_ERRORS: tuple[type[SeedreamError], ...] = (InvalidApiKey, NoCredits)
-
-
-@dataclass(frozen=True, slots=True)
-class RetryPolicy:
-    """Bounded exponential backoff with jitter for transient failures."""
-
-    attempts: int = 4  # tries in total, the first one included
-    base_delay: float = 0.5
-    factor: float = 2.0
-    max_delay: float = 8.0
-    jitter: float = 0.5  # up to this fraction of the delay is added at random, so clients spread out
-    # Honour a server's Retry-After up to this long; a server asking for more (an hour, a year) is
-    # not waited for at all: the call fails at once and says Runware is busy.
-    max_retry_after: float = 30.0
-
-    @classmethod
-    def from_environment(cls) -> RetryPolicy:
-        """The defaults, with the first delay taken from SEEDREAM_RETRY_DELAY_S when set (tests)."""
-        default = cls()
-        base = seconds_from_environment(ENV_RETRY_DELAY, default.base_delay)
-        return cls(base_delay=base, max_delay=max(base, default.max_delay * base / default.base_delay))
-
-    def delay(self, retry: int, retry_after: float | None = None) -> float:
-        """Seconds to wait before retry number ``retry`` (1-based)."""
-        step = min(self.max_delay, self.base_delay * self.factor ** (retry - 1))
-        step += random.uniform(0, self.jitter * step)
-        if retry_after is not None:
-            step = max(step, min(retry_after, self.max_retry_after))
-        return step
-
-
-@dataclass(frozen=True, slots=True)
-class PollSchedule:
-    """How often getResponse is asked while images are still being made."""
-
-    first: float = 0.5
-    factor: float = 1.5
-    max_delay: float = 5.0
-    # Polls in a row that may fail (each already retried) before wait() gives up: a generation can
-    # take minutes, and a short network hiccup in the middle must not lose it.
-    max_failed_polls: int = 3
-
-
-# Empty getResponse answers in a row, over at least this long, before a job stops waiting: a real
-# server says "processing" while it works, so this only ends a server that never says anything.
-MAX_SILENT_POLLS = 30
-MIN_SILENT_SECONDS = 600.0
-DEFAULT_RETRIES = RetryPolicy()
-DEFAULT_POLLING = PollSchedule()
-
-
-def check_base_url(url: str) -> str:
-    """Return ``url`` if the key may be sent there: https anywhere, plain http only to this computer."""
-    parsed = httpx.URL(url)
-    if parsed.scheme == "https" and parsed.host:
-        return url
-    if parsed.scheme == "http" and is_loopback(parsed.host):
-        return url
-    raise ValueError(
-        f"Refusing API URL {url!r}: the key must travel over https:// "
-        "(plain http:// is allowed only for this computer: localhost, 127.0.0.0/8 or ::1)."
-    )
-
-
-class _BearerAuth(httpx.Auth):
-    """Adds the key to API calls only (never to image downloads), and hides it from every repr."""
-
-    def __init__(self, key: str) -> None:
-        self._key = key
-
-    def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
-        request.headers["Authorization"] = f"Bearer {self._key}"
-        yield request
-
-    @property
-    def has_key(self) -> bool:
-        return bool(self._key)
-
-    def __repr__(self) -> str:
-        return "<Bearer ***>"
 
 
 class RunwareClient:
@@ -155,7 +80,7 @@ class RunwareClient:
     ) -> None:
         self.base_url = check_base_url(base_url)
         remember_secret(api_key.strip())  # from here on no server text can show it
-        self._auth = _BearerAuth(api_key.strip())
+        self._auth = BearerAuth(api_key.strip())
         limits = limits if limits is not None else Limits.from_environment()
         self._limits = dataclasses.replace(
             limits,
@@ -206,7 +131,7 @@ class RunwareClient:
             reference_ids = await self.resolve_references(request.references)
         self._ttl_by_task[task_uuid] = request.ttl
         envelope = await self._send([request.to_task(task_uuid, reference_ids)])
-        mine = _for_task(envelope, task_uuid)
+        mine = for_task(envelope, task_uuid)
         if not mine.data and not mine.errors:
             # Every real answer carries an ACK, images or an error; `[]`, `null` or a list of
             # strings says nothing. The job fails (clearly) and, as the server may still have the
@@ -225,7 +150,7 @@ class RunwareClient:
     async def poll(self, task_uuid: str) -> PollResult:
         """One getResponse: the images so far (cumulative), whether more are coming, per-image errors."""
         envelope = await self._send([{"taskType": "getResponse", "taskUUID": task_uuid}])
-        mine = _for_task(envelope, task_uuid)
+        mine = for_task(envelope, task_uuid)
         self._check_silence(task_uuid, mine)
         result = poll_result(mine, ttl=self._ttl_by_task.get(task_uuid))
         for error in result.errors:
@@ -424,7 +349,7 @@ class RunwareClient:
             retry_after: float | None = None
             try:
                 envelope, retry_after = await self._post(tasks)
-                if envelope.status >= 500 or envelope.status == 429 or _is_unreadable(envelope):
+                if envelope.status >= 500 or envelope.status == 429 or is_unreadable(envelope):
                     raise envelope.errors[0]
                 return envelope
             except TRANSIENT as error:
@@ -463,65 +388,9 @@ class RunwareClient:
         except httpx.TimeoutException as exc:
             raise NetworkError("Runware did not answer in time", code="timeout") from exc
         except httpx.RequestError as exc:  # connect/read/write failures, protocol breaks, bad encodings
-            raise NetworkError(redact(_describe(exc)), code="network") from exc
+            raise NetworkError(redact(describe(exc)), code="network") from exc
         envelope = parse_envelope(response.status_code, body)
         for error in envelope.errors:
-            _redact(error)
+            redact_error(error)
         log.debug("%s -> HTTP %d", tasks[0].get("taskType"), response.status_code)
-        return envelope, _retry_after(response)
-
-
-def _for_task(envelope: Envelope, task_uuid: str) -> Envelope:
-    """Only the items of our task (a batched reply may carry others)."""
-    items = [item for item in envelope.data if item.get("taskUUID") in (None, task_uuid)]
-    return Envelope(envelope.status, items, envelope.errors)
-
-
-def _is_unreadable(envelope: Envelope) -> bool:
-    return any(e.code == "malformedResponse" for e in envelope.errors)
-
-
-def _retry_after(response: httpx.Response) -> float | None:
-    value = response.headers.get("Retry-After")
-    try:
-        seconds = float(value) if value else None
-    except ValueError:
-        return None
-    if seconds is None or seconds < 0:
-        return None
-    return seconds if math.isfinite(seconds) else math.inf
-
-
-async def read_capped(response: httpx.Response, limit: int) -> bytes:
-    """The whole body, or ServerError as soon as it grows past ``limit`` (read no further)."""
-    declared = response.headers.get("Content-Length", "")
-    if declared.isdigit() and int(declared) > limit:
-        raise _too_large(limit)
-    body = bytearray()
-    async for chunk in response.aiter_bytes():
-        body += chunk
-        if len(body) > limit:
-            raise _too_large(limit)
-    return bytes(body)
-
-
-def _too_large(limit: int) -> ServerError:
-    # Retried like an unreadable reply: a proxy's hiccup may have produced it.
-    return ServerError(
-        f"its reply was larger than {limit // (1024 * 1024)} MB, so it was not read", code="replyTooLarge"
-    )
-
-
-def _describe(exc: httpx.RequestError) -> str:
-    text = str(exc).strip()
-    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
-
-
-def _redact(error: SeedreamError) -> None:
-    """Belt and braces (parse_envelope masked the reply already): no server text keeps the key."""
-    error.detail = redact(error.detail)
-    error.code = redact(error.code)
-    if error.parameter is not None:
-        error.parameter = redact(error.parameter)
-    error.params = redact_value(error.params)
-    error.args = (error.message,)
+        return envelope, retry_after_seconds(response)

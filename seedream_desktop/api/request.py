@@ -11,6 +11,51 @@ from typing import Any, Literal
 
 from seedream_desktop.api.errors import CONTEXT, InvalidRequest, Problem
 from seedream_desktop.api.models import DEFAULT_MODEL, Model, model_by_id
+from seedream_desktop.api.request_rules import (  # the limits are re-exported: widgets set their ranges from them
+    MAX_REFERENCES as MAX_REFERENCES,
+)
+from seedream_desktop.api.request_rules import (
+    MAX_REFS_PLUS_SEQUENTIAL as MAX_REFS_PLUS_SEQUENTIAL,
+)
+from seedream_desktop.api.request_rules import (
+    OUTPUT_FORMATS as OUTPUT_FORMATS,
+)
+from seedream_desktop.api.request_rules import (
+    PROMPT_MAX as PROMPT_MAX,
+)
+from seedream_desktop.api.request_rules import (
+    PROMPT_MIN as PROMPT_MIN,
+)
+from seedream_desktop.api.request_rules import (
+    QUALITY_MAX as QUALITY_MAX,
+)
+from seedream_desktop.api.request_rules import (
+    QUALITY_MIN as QUALITY_MIN,
+)
+from seedream_desktop.api.request_rules import (
+    RESULTS_MAX as RESULTS_MAX,
+)
+from seedream_desktop.api.request_rules import (
+    RESULTS_MIN as RESULTS_MIN,
+)
+from seedream_desktop.api.request_rules import (
+    RULES,
+)
+from seedream_desktop.api.request_rules import (
+    SEED_MAX as SEED_MAX,
+)
+from seedream_desktop.api.request_rules import (
+    SEED_MIN as SEED_MIN,
+)
+from seedream_desktop.api.request_rules import (
+    SEQUENTIAL_MAX as SEQUENTIAL_MAX,
+)
+from seedream_desktop.api.request_rules import (
+    SEQUENTIAL_MIN as SEQUENTIAL_MIN,
+)
+from seedream_desktop.api.request_rules import (
+    TTL_MIN as TTL_MIN,
+)
 from seedream_desktop.api.sizes import DEFAULT_SIZE, SizePreset, by_key
 from seedream_desktop.i18n import QT_TRANSLATE_NOOP
 
@@ -19,18 +64,7 @@ OutputType = Literal["URL", "base64Data", "dataURI"]
 Delivery = Literal["async", "sync"]
 SafetyMode = Literal["none", "fast", "full"]
 
-OUTPUT_FORMATS: tuple[str, ...] = ("PNG", "JPG", "WEBP")
 FILE_EXTENSIONS = {"PNG": ".png", "JPG": ".jpg", "WEBP": ".webp"}
-
-# Seedream 4.0's limits through Runware (protocol.md §3.1); other models' limits are in api/models.py.
-PROMPT_MIN, PROMPT_MAX = 1, 2000
-MAX_REFERENCES = 14
-MAX_REFS_PLUS_SEQUENTIAL = 15
-RESULTS_MIN, RESULTS_MAX = 1, 20
-SEQUENTIAL_MIN, SEQUENTIAL_MAX = 1, 15
-QUALITY_MIN, QUALITY_MAX = 20, 99
-TTL_MIN = 60
-SEED_MIN, SEED_MAX = 1, 2**63 - 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,161 +132,20 @@ class GenerationRequest:
 
     # ---- rules -------------------------------------------------------------------------------
     def problems(self) -> list[Problem]:
-        """Every rule this request breaks, each naming the field and what is allowed."""
-        found: list[Problem] = []
-
-        def bad(field_name: str, template: str, **params: Any) -> None:
-            found.append(Problem(field_name, template, params))
-
+        """Every rule this request breaks (api/request_rules.RULES, in order), each naming the field
+        and what is allowed."""
         spec = self.spec
         if spec is None:
-            bad(
-                "model",
-                QT_TRANSLATE_NOOP(CONTEXT, "{model} is not a model this app knows; pick one from the list."),
-                model=self.model,
+            template = QT_TRANSLATE_NOOP(
+                CONTEXT, "{model} is not a model this app knows; pick one from the list."
             )
-            return found
-        length = len(self.prompt.strip())
-        if length < spec.prompt_min:
-            bad(
-                "prompt",
-                QT_TRANSLATE_NOOP(CONTEXT, "Write a prompt first ({min}–{max} characters)."),
-                min=spec.prompt_min,
-                max=spec.prompt_max,
-            )
-        elif len(self.prompt) > spec.prompt_max:
-            bad(
-                "prompt",
-                QT_TRANSLATE_NOOP(CONTEXT, "The prompt has {count} characters; {model} takes at most {max}."),
-                count=len(self.prompt),
-                model=spec.name,
-                max=spec.prompt_max,
-            )
-        if spec.sizes and self.size not in spec.sizes:
-            bad(
-                "size",
-                QT_TRANSLATE_NOOP(CONTEXT, "{width}×{height} is not one of {model}'s sizes."),
-                width=self.size.width,
-                height=self.size.height,
-                model=spec.name,
-            )
-        refs = len(self.references)
-        if refs > spec.references_max:
-            bad(
-                "references",
-                QT_TRANSLATE_NOOP(CONTEXT, "{count} reference images; {model} takes at most {max}."),
-                count=refs,
-                model=spec.name,
-                max=spec.references_max,
-            )
-        elif refs < spec.references_min:
-            bad(
-                "references",
-                QT_TRANSLATE_NOOP(CONTEXT, "{model} edits one picture: add it to the references."),
-                model=spec.name,
-            )
-        self._model_options(spec, bad)
-        if not RESULTS_MIN <= self.number_results <= RESULTS_MAX:
-            bad(
-                "numberResults",
-                QT_TRANSLATE_NOOP(CONTEXT, "Number of images must be {min}–{max} (got {value})."),
-                min=RESULTS_MIN,
-                max=RESULTS_MAX,
-                value=self.number_results,
-            )
-        seq = self.max_sequential_images
-        if seq is not None and not spec.takes_sequential:
-            bad(
-                "maxSequentialImages",
-                QT_TRANSLATE_NOOP(CONTEXT, "{model} makes no sequential sets; turn Sequential off."),
-                model=spec.name,
-            )
-        elif seq is not None:
-            if not SEQUENTIAL_MIN <= seq <= spec.sequential_max:
-                bad(
-                    "maxSequentialImages",
-                    QT_TRANSLATE_NOOP(CONTEXT, "Sequential images must be {min}–{max} (got {value})."),
-                    min=SEQUENTIAL_MIN,
-                    max=spec.sequential_max,
-                    value=seq,
-                )
-            elif refs + seq > spec.refs_plus_sequential_max:
-                bad(
-                    "maxSequentialImages",
-                    QT_TRANSLATE_NOOP(
-                        CONTEXT,
-                        "{refs} references + {seq} sequential images is {total}; together they may be at most {max}.",
-                    ),
-                    refs=refs,
-                    seq=seq,
-                    total=refs + seq,
-                    max=spec.refs_plus_sequential_max,
-                )
-        if self.output_format not in OUTPUT_FORMATS:
-            bad(
-                "outputFormat",
-                QT_TRANSLATE_NOOP(CONTEXT, "Format must be PNG, JPG or WEBP (got {value})."),
-                value=self.output_format,
-            )
-        if not QUALITY_MIN <= self.output_quality <= QUALITY_MAX:
-            bad(
-                "outputQuality",
-                QT_TRANSLATE_NOOP(CONTEXT, "Quality must be {min}–{max} (got {value})."),
-                min=QUALITY_MIN,
-                max=QUALITY_MAX,
-                value=self.output_quality,
-            )
-        if self.seed is not None and not SEED_MIN <= self.seed <= SEED_MAX:
-            bad(
-                "seed",
-                QT_TRANSLATE_NOOP(CONTEXT, "Seed must be a whole number from {min} to {max} (got {value})."),
-                min=SEED_MIN,
-                max=SEED_MAX,
-                value=self.seed,
-            )
-        if self.ttl is not None and self.ttl < TTL_MIN:
-            bad(
-                "ttl",
-                QT_TRANSLATE_NOOP(CONTEXT, "Result links must live at least {min} seconds (got {value})."),
-                min=TTL_MIN,
-                value=self.ttl,
-            )
-        if self.safety not in ("none", "fast", "full"):
-            bad("safety", QT_TRANSLATE_NOOP(CONTEXT, "Safety check must be none, fast or full."))
-        if self.delivery not in ("async", "sync"):
-            bad("deliveryMethod", QT_TRANSLATE_NOOP(CONTEXT, "Delivery must be async or sync."))
-        if self.output_type not in ("URL", "base64Data", "dataURI"):
-            bad(
-                "outputType",
-                QT_TRANSLATE_NOOP(CONTEXT, "Output type must be URL, base64Data or dataURI."),
-            )
+            return [Problem("model", template, {"model": self.model})]
+        found = []
+        for rule in RULES:
+            params = rule.broken(self, spec)
+            if params is not None:
+                found.append(Problem(rule.field, rule.template, params))
         return found
-
-    def _model_options(self, spec: Model, bad: Any) -> None:
-        """CFGScale and optimizePromptMode: only where the model takes them, only within its range."""
-        if self.cfg_scale is not None:
-            if spec.cfg_scale is None:
-                bad(
-                    "CFGScale",
-                    QT_TRANSLATE_NOOP(CONTEXT, "{model} takes no guidance scale; leave it empty."),
-                    model=spec.name,
-                )
-            elif not spec.cfg_scale[0] <= self.cfg_scale <= spec.cfg_scale[1]:
-                bad(
-                    "CFGScale",
-                    QT_TRANSLATE_NOOP(CONTEXT, "Guidance scale must be {min}–{max} (got {value})."),
-                    min=spec.cfg_scale[0],
-                    max=spec.cfg_scale[1],
-                    value=self.cfg_scale,
-                )
-        mode = self.optimize_prompt_mode
-        if mode is not None and mode not in spec.optimize_prompt_modes:
-            bad(
-                "optimizePromptMode",
-                QT_TRANSLATE_NOOP(CONTEXT, "{model} does not take prompt optimisation {value}."),
-                model=spec.name,
-                value=mode,
-            )
 
     def validate(self) -> GenerationRequest:
         """Raise InvalidRequest listing every broken rule; return self when the request may be sent."""

@@ -3,54 +3,30 @@
 from __future__ import annotations
 
 import base64
-import functools
 import hashlib
-import io
 import random
 import threading
 import uuid
 from collections import OrderedDict
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import Any
-
-from PIL import Image
 
 from seedream_desktop.api.models import DEFAULT_MODEL, model_by_id
 from seedream_desktop.emulator import faults
 from seedream_desktop.emulator.painter import Painter, Picture
 from seedream_desktop.emulator.references import (
-    FORMATS,
     image_bytes,
-    open_image,
     reference_thumbnails,
 )
 from seedream_desktop.emulator.region_edit import find_region
 from seedream_desktop.emulator.shelf import Shelf, StoredImage
-from seedream_desktop.emulator.validation import SEED_MAX, InferenceOrder, read_inference, task_uuid_of
+from seedream_desktop.emulator.task import Job, seed_at
+from seedream_desktop.emulator.uploads import read_upload
+from seedream_desktop.emulator.validation import InferenceOrder, read_inference, task_uuid_of
 from seedream_desktop.emulator.wire import CONFLICT_TASK_UUID, CONTENT_POLICY, Rejection, envelope, error
 
 MAX_TASKS = 5_000
 MAX_UPLOADS = 500
-
-
-@dataclass
-class Job:
-    """One imageInference task as it runs: the images made so far, or how it failed."""
-
-    order: InferenceOrder
-    thumbs: tuple[bytes | None, ...]
-    base_seed: int
-    region: tuple[bytes, bytes] | None = None  # a region edit: image 1 and the marked area (region_edit)
-    items: list[dict[str, Any]] = field(default_factory=list)
-    images: list[StoredImage] = field(default_factory=list)
-    done: bool = False
-    error: dict[str, Any] | None = None
-    # Injected task faults: flag content, expire URLs at once, or fail at this image index.
-    nsfw: bool = False
-    expire: bool = False
-    fail_at: int | None = None
-    failure: dict[str, Any] | None = None
 
 
 class Service:
@@ -241,12 +217,12 @@ class Service:
 
     def _make(self, job: Job, index: int) -> tuple[StoredImage, dict[str, Any], str]:
         order = job.order
-        seed = _seed_at(job.base_seed, index)
+        seed = seed_at(job.base_seed, index)
         frame = set_seed = None
         if order.sequential:
             first, number = divmod(index, order.sequential)
             frame = (number + 1, order.sequential)
-            set_seed = _seed_at(job.base_seed, first * order.sequential)
+            set_seed = seed_at(job.base_seed, first * order.sequential)
         picture = Picture(
             prompt=order.prompt,
             seed=seed,
@@ -345,59 +321,11 @@ class Service:
             return None
 
     def _upload(self, task: dict[str, Any]) -> dict[str, Any]:
-        kind = str(task["taskType"])
-        task_uuid = task_uuid_of(task)
-        field_name = "image" if kind == "imageUpload" else "media"
-        if kind == "mediaStorage" and task.get("operation", "upload") != "upload":
-            raise Rejection(
-                400,
-                [
-                    error(
-                        "unsupportedOperation",
-                        "This emulator supports mediaStorage operation 'upload' only.",
-                        parameter="operation",
-                        task_type=kind,
-                        task_uuid=task_uuid,
-                    )
-                ],
-            )
-        source = task.get(field_name)
-        try:
-            if not isinstance(source, str) or not source:
-                raise ValueError(f"{field_name} must be a data URI, base64 text or a URL")
-            data = image_bytes(source, self.shelf.lookup, self._origin()) or _placeholder()
-            fmt = open_image(data).format or ""
-        except ValueError as exc:
-            code = f"missing{field_name.title()}" if not source else f"invalid{field_name.title()}"
-            raise Rejection(
-                400,
-                [
-                    error(
-                        code,
-                        f"Cannot upload: {exc}.",
-                        parameter=field_name,
-                        task_type=kind,
-                        task_uuid=task_uuid,
-                    )
-                ],
-            ) from None
-        self._claim(task_uuid, kind)
-        extension = FORMATS[fmt]
-        image_uuid = str(uuid.uuid4())
-        url = f"{self._origin()}/images/{image_uuid}.{extension}"
-        if kind == "imageUpload":
-            item = {"taskType": kind, "taskUUID": task_uuid, "imageUUID": image_uuid, "imageURL": url}
-        else:
-            item = {
-                "taskType": kind,
-                "taskUUID": task_uuid,
-                "operation": "upload",
-                "mediaUUID": image_uuid,
-                "mediaURL": url,
-            }
+        stored, item = read_upload(task, self.shelf.lookup, self._origin())
+        self._claim(item["taskUUID"], item["taskType"])
         with self._lock:
-            self.shelf.put(StoredImage(image_uuid, extension, data=data))
-            self._uploads[task_uuid] = item
+            self.shelf.put(stored)
+            self._uploads[item["taskUUID"]] = item
             self._evict(self._uploads, MAX_UPLOADS)
         return item
 
@@ -451,16 +379,3 @@ class Service:
     def _evict(table: OrderedDict[str, Any], limit: int) -> None:
         while len(table) > limit:
             table.popitem(last=False)
-
-
-def _seed_at(base: int, index: int) -> int:
-    """The seed of the index-th image: base + index, wrapping inside Runware's 1…2^63-1 range."""
-    return (base - 1 + index) % SEED_MAX + 1
-
-
-@functools.lru_cache(maxsize=1)
-def _placeholder() -> bytes:
-    """What a foreign URL upload stores: the emulator never fetches from the internet."""
-    out = io.BytesIO()
-    Image.new("RGB", (256, 256), (90, 90, 90)).save(out, "PNG")
-    return out.getvalue()

@@ -14,10 +14,11 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from seedream_desktop.api import DEFAULT_API_URL, PRICE_PER_IMAGE_USD
-from seedream_desktop.api.envelope import MAX_PLAUSIBLE_COST_USD
+from seedream_desktop.api import DEFAULT_API_URL
 from seedream_desktop.api.errors import SeedreamError
 from seedream_desktop.api.request import GenerationRequest
+from seedream_desktop.jobs.journal_schema import COUNTED_COST, create_or_upgrade
+from seedream_desktop.jobs.journal_spend import SpendQueries
 from seedream_desktop.jobs.rows import (
     PENDING,
     SAVED,
@@ -35,71 +36,8 @@ from seedream_desktop.redaction import redact
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 3  # 2: jobs.api_url, jobs.cancel_requested; 3: images.cost_note
 
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS jobs (
-    id             TEXT PRIMARY KEY,
-    task_uuid      TEXT NOT NULL,
-    request        TEXT NOT NULL,          -- GenerationRequest.to_dict() as JSON
-    reference_ids  TEXT,                   -- JSON list: what was sent for the references (upload UUIDs ...)
-    estimated_cost REAL NOT NULL,
-    state          TEXT NOT NULL,
-    attempted      INTEGER NOT NULL DEFAULT 0,  -- a submit of task_uuid may have reached the server
-    acked          INTEGER NOT NULL DEFAULT 0,  -- the server confirmed it has task_uuid
-    task_failed    INTEGER NOT NULL DEFAULT 0,  -- getResponse reported the task itself as failed
-    owner_pid      INTEGER,                -- the process running the job now (GUI and CLI share the journal)
-    api_url        TEXT,                   -- API base URL the task goes to (never the key), NULL: the default
-    cancel_requested INTEGER NOT NULL DEFAULT 0,  -- cancelled: save what arrived, then end CANCELLED
-    error_kind     TEXT,                   -- SeedreamError subclass name
-    error_code     TEXT,
-    error_message  TEXT,
-    error_params   TEXT,
-    created        REAL NOT NULL,
-    started        REAL,
-    finished       REAL,
-    updated        REAL NOT NULL
-);
-CREATE INDEX IF NOT EXISTS jobs_state ON jobs(state);
-CREATE INDEX IF NOT EXISTS jobs_created ON jobs(created);
-CREATE TABLE IF NOT EXISTS images (
-    image_uuid     TEXT PRIMARY KEY,
-    job_id         TEXT NOT NULL REFERENCES jobs(id),
-    task_uuid      TEXT NOT NULL,
-    url            TEXT,
-    expires_at     REAL,
-    seed           INTEGER,
-    cost           REAL,
-    nsfw           INTEGER,
-    cost_note      TEXT,                   -- why ``cost`` is the estimate: the server's figure was unusable
-    sequence_index INTEGER NOT NULL,
-    path           TEXT,                   -- the final name, recorded just before the rename
-    sha256         TEXT,                   -- of the bytes the server sent
-    size           INTEGER,
-    state          TEXT NOT NULL,          -- 'pending' or 'saved'
-    created        REAL NOT NULL,
-    updated        REAL NOT NULL
-);
-CREATE INDEX IF NOT EXISTS images_job ON images(job_id);
-CREATE INDEX IF NOT EXISTS images_created ON images(created);
-"""
-
-# Columns added after version 1, for journals written by older versions (ALTER TABLE keeps their rows).
-# Old jobs get api_url NULL, read as the default API: before version 2 only a key for it was asked for.
-_ADDED_COLUMNS = {
-    "api_url": "ALTER TABLE jobs ADD COLUMN api_url TEXT",
-    "cancel_requested": "ALTER TABLE jobs ADD COLUMN cancel_requested INTEGER NOT NULL DEFAULT 0",
-}
-# The cost a row counts for: the server's figure when plausible, else the per-image estimate. New rows
-# are already cleaned (envelope.read_cost); this also tames rows an older version stored (-1000, Inf).
-_COUNTED_COST = (
-    f"(CASE WHEN {{c}} IS NULL THEN NULL WHEN {{c}} >= 0 AND {{c}} <= {MAX_PLAUSIBLE_COST_USD}"
-    f" THEN {{c}} ELSE {PRICE_PER_IMAGE_USD} END)"
-)
-_ADDED_IMAGE_COLUMNS = {"cost_note": "ALTER TABLE images ADD COLUMN cost_note TEXT"}
-
-
-class JobJournal:
+class JobJournal(SpendQueries):
     """One connection shared by the runner's loop thread and readers on other threads (under a lock).
 
     Durability: WAL with ``synchronous=FULL``. These writes are tiny and few (a handful per job), so an
@@ -120,18 +58,7 @@ class JobJournal:
         self._db.execute("PRAGMA foreign_keys=ON")
         self._db.execute("PRAGMA busy_timeout=10000")
         with self._write():
-            for statement in _SCHEMA.split(";"):
-                if statement.strip():
-                    self._db.execute(statement)
-            columns = {row["name"] for row in self._db.execute("PRAGMA table_info(jobs)")}
-            for name, statement in _ADDED_COLUMNS.items():
-                if name not in columns:
-                    self._db.execute(statement)
-            columns = {row["name"] for row in self._db.execute("PRAGMA table_info(images)")}
-            for name, statement in _ADDED_IMAGE_COLUMNS.items():
-                if name not in columns:
-                    self._db.execute(statement)
-            self._db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+            create_or_upgrade(self._db)
 
     # ---- lifetime -----------------------------------------------------------------------------
     def close(self) -> None:
@@ -407,7 +334,7 @@ class JobJournal:
     def counts(self, job_id: str) -> tuple[int, float]:
         """(images saved, cost charged so far) for one job."""
         rows = self._query(
-            "SELECT COALESCE(SUM(state = ?), 0), COALESCE(SUM(" + _COUNTED_COST.format(c="cost") + "), 0.0)"
+            "SELECT COALESCE(SUM(state = ?), 0), COALESCE(SUM(" + COUNTED_COST.format(c="cost") + "), 0.0)"
             " FROM images WHERE job_id = ?",
             (SAVED, job_id),
         )
@@ -420,36 +347,6 @@ class JobJournal:
             (job_id,),
         )
         return tuple(str(r[0]) for r in rows)
-
-    # ---- spending (read by the ledger) -------------------------------------------------------
-    def spend_by_day(self) -> list[tuple[str, int, float]]:
-        """(local date, images charged, USD) per day, oldest first."""
-        rows = self._query(
-            "SELECT date(created, 'unixepoch', 'localtime') AS day, COUNT(*),"
-            " COALESCE(SUM(" + _COUNTED_COST.format(c="cost") + "), 0.0)"
-            " FROM images GROUP BY day ORDER BY day"
-        )
-        return [(str(r[0]), int(r[1]), float(r[2])) for r in rows]
-
-    def spent_since(self, since: float) -> float:
-        rows = self._query(
-            "SELECT COALESCE(SUM("
-            + _COUNTED_COST.format(c="cost")
-            + "), 0.0) FROM images WHERE created >= ?",
-            (since,),
-        )
-        return float(rows[0][0])
-
-    def outstanding_estimates(self) -> float:
-        """What unfinished jobs may still cost: their estimate minus what they were already charged."""
-        rows = self._query(
-            "SELECT COALESCE(SUM(MAX(j.estimated_cost - COALESCE("
-            "(SELECT SUM(" + _COUNTED_COST.format(c="i.cost") + ") FROM images i WHERE i.job_id = j.id),"
-            " 0.0), 0.0)), 0.0)"
-            " FROM jobs j WHERE j.state IN (?, ?, ?, ?)",
-            [s.value for s in JobState if not s.finished],
-        )
-        return float(rows[0][0])
 
 
 def _alive(pid: int) -> bool:

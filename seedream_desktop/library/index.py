@@ -12,7 +12,6 @@ import contextlib
 import os
 import sqlite3
 import threading
-import time
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from types import TracebackType
@@ -40,7 +39,7 @@ from seedream_desktop.library.rows import (
     is_library_file,
 )
 from seedream_desktop.library.scan import Progress, Reconcile, inspect, settle_collision
-from seedream_desktop.library.schema import CorruptIndex, connect, has_index, is_damage
+from seedream_desktop.library.schema import CorruptIndex, connect, has_index, is_damage, set_aside
 
 if TYPE_CHECKING:
     from seedream_desktop.library.record import GenerationRecord
@@ -98,7 +97,7 @@ class Library(LibraryMarks):
             conn, created = connect(index_path, browsing=browsing)
         except CorruptIndex as damage:
             try:
-                aside = _set_aside(index_path)
+                aside = set_aside(index_path)
             except OSError as exc:  # a read-only volume: the damaged index cannot be moved
                 raise IndexUnavailable(index_path, f"{damage}; {exc.strerror or exc}") from exc
             notice = corrupt_notice(aside.name)
@@ -230,7 +229,7 @@ class Library(LibraryMarks):
             for library in (*sharing, self):
                 library._conn.close()
             try:
-                aside = _set_aside(self.index_path)
+                aside = set_aside(self.index_path)
             except OSError as exc:
                 for library in (*sharing, self):
                     with contextlib.suppress(CorruptIndex, IndexUnavailable):
@@ -390,16 +389,3 @@ class Library(LibraryMarks):
         if failure is not None:
             raise failure
         return trashed
-
-
-def _set_aside(index_path: Path) -> Path:
-    stamp = time.strftime("%Y%m%d-%H%M%S")
-    aside = index_path.with_name(f"index.corrupt-{stamp}.sqlite3")
-    n = 1
-    while aside.exists():
-        aside, n = index_path.with_name(f"index.corrupt-{stamp}-{n}.sqlite3"), n + 1
-    os.replace(index_path, aside)
-    for suffix in ("-wal", "-shm"):
-        with contextlib.suppress(FileNotFoundError):
-            os.replace(f"{index_path}{suffix}", f"{aside}{suffix}")
-    return aside

@@ -8,6 +8,7 @@ import os
 import re
 import sqlite3
 import sys
+import time
 from pathlib import Path
 
 from seedream_desktop.atomic import SHARED_FILE_MODE
@@ -315,3 +316,17 @@ def has_index(conn: sqlite3.Connection, name: str) -> bool:
         conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?", (name,)).fetchone()
         is not None
     )
+
+
+def set_aside(index_path: Path) -> Path:
+    """Move a damaged index (and its -wal/-shm) to index.corrupt-<time>.sqlite3, kept for inspection."""
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    aside = index_path.with_name(f"index.corrupt-{stamp}.sqlite3")
+    n = 1
+    while aside.exists():
+        aside, n = index_path.with_name(f"index.corrupt-{stamp}-{n}.sqlite3"), n + 1
+    os.replace(index_path, aside)
+    for suffix in ("-wal", "-shm"):
+        with contextlib.suppress(FileNotFoundError):
+            os.replace(f"{index_path}{suffix}", f"{aside}{suffix}")
+    return aside

@@ -1,5 +1,8 @@
 """WORKAROUND for glibc's dynamic mmap threshold stalling the GUI thread while workers decode 4K images.
 
+Upstream: glibc's documented behaviour (mallopt(3), M_MMAP_THRESHOLD's dynamic adjustment), not a
+bug, so no glibc version fixes it; Pillow's block allocator (python-pillow/Pillow PR #2738) clears
+blocks with the GIL held, and no Pillow release allocates without it (checked up to 13.0).
 Pillow allocates a decoded image in 16 MiB blocks, zeroed, while it holds the GIL. glibc serves big
 blocks with fresh mmap pages (zero already, nearly free) only until the first one is freed: then it
 raises its threshold to 32 MiB, later blocks come from the heap and calloc clears them with memset.

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import io
 import random
-import struct
 import tracemalloc
-import zlib
 from pathlib import Path
 
 import pytest
@@ -17,73 +15,9 @@ from seedream_desktop.library.metadata import EmbeddingWriter, embed, read_image
 from seedream_desktop.library.metadata.jpeg import XMP_LIMIT
 from seedream_desktop.library.metadata.xmp import read_record_json, read_xmp, xmp_packet
 from seedream_desktop.library.record import GenerationRecord
-from tests.library.test_record import make_record
+from tests.helpers.metadata_samples import HEIGHT, SAMPLES, WIDTH, _big_png, _record
 
-WIDTH, HEIGHT = 96, 64
-
-
-def _picture(mode: str) -> Image.Image:
-    rng = random.Random(7)
-    noise = bytes(rng.randrange(256) for _ in range(WIDTH * HEIGHT * 4))
-    image = Image.frombytes("RGBA", (WIDTH, HEIGHT), noise)
-    # Smooth gradients plus noise: both lossy codecs and alpha have something real to encode.
-    gradient = Image.linear_gradient("L").resize((WIDTH, HEIGHT))
-    image = Image.blend(image, Image.merge("RGBA", (gradient, gradient, gradient, gradient)), 0.6)
-    return image if mode == "RGBA" else image.convert(mode)
-
-
-def _encode(image: Image.Image, **options: object) -> bytes:
-    buffer = io.BytesIO()
-    image.save(buffer, **options)  # type: ignore[arg-type]
-    return buffer.getvalue()
-
-
-def _split_idat(png: bytes, size: int) -> bytes:
-    """The same PNG with its image data cut into many IDAT chunks (as libpng writes big files)."""
-    out, pos, data = [png[:8]], 8, b""
-    while pos < len(png):
-        (length,) = struct.unpack(">I", png[pos : pos + 4])
-        kind = png[pos + 4 : pos + 8]
-        body = png[pos + 8 : pos + 8 + length]
-        pos += 12 + length
-        if kind == b"IDAT":
-            data += body
-            continue
-        if kind == b"IEND":
-            for i in range(0, len(data), size):
-                part = data[i : i + size]
-                out.append(
-                    struct.pack(">I", len(part))
-                    + b"IDAT"
-                    + part
-                    + struct.pack(">I", zlib.crc32(b"IDAT" + part))
-                )
-        out.append(png[pos - 12 - length : pos])
-    return b"".join(out)
-
-
-def samples() -> dict[str, tuple[str, bytes]]:
-    """name -> (format asked for, bytes as a server would send them), every container variant."""
-    rgba, rgb = _picture("RGBA"), _picture("RGB")
-    return {
-        "rgba.png": ("PNG", _encode(rgba, format="PNG")),
-        "many-idat.png": ("PNG", _split_idat(_encode(rgb, format="PNG"), 500)),
-        "baseline.jpg": ("JPG", _encode(rgb, format="JPEG", quality=90)),
-        "progressive.jpg": ("JPG", _encode(rgb, format="JPEG", quality=80, progressive=True)),
-        "lossy.webp": ("WEBP", _encode(rgb, format="WEBP", quality=80)),  # simple VP8
-        "lossy-alpha.webp": ("WEBP", _encode(rgba, format="WEBP", quality=80)),  # VP8X + ALPH + VP8
-        "lossless.webp": ("WEBP", _encode(rgb, format="WEBP", lossless=True)),  # simple VP8L
-        "lossless-alpha.webp": ("WEBP", _encode(rgba, format="WEBP", lossless=True)),  # VP8L with alpha
-    }
-
-
-SAMPLES = samples()
 NAMES = sorted(SAMPLES)
-
-
-def _record(fmt: str) -> GenerationRecord:
-    # A fixed time: records made at different moments must compare equal.
-    return make_record(width=WIDTH, height=HEIGHT, format=fmt, size_key=None, created="2026-11-22T01:02:03Z")
 
 
 def _pixels(data: bytes) -> tuple[str, tuple[int, int], bytes]:
@@ -245,27 +179,6 @@ def test_xmp_over_the_jpeg_limit_drops_keywords_and_record_never_the_prompt() ->
     record_json, description = read_xmp(packet)
     assert description == record.prompt
     assert record_json is not None and GenerationRecord.from_json(record_json) == record
-
-
-def _big_png(megabytes: int) -> bytes:
-    """A structurally valid PNG with megabytes of (undecodable) IDAT data: the writer never decodes."""
-    ihdr = struct.pack(">IIBBBBB", 4000, 4000, 8, 2, 0, 0, 0)
-    head = (
-        b"\x89PNG\r\n\x1a\n"
-        + struct.pack(">I", 13)
-        + b"IHDR"
-        + ihdr
-        + struct.pack(">I", zlib.crc32(b"IHDR" + ihdr))
-    )
-    rng = random.Random(1)
-    idat = b"".join(
-        struct.pack(">I", 65536)
-        + b"IDAT"
-        + (body := rng.randbytes(65536))
-        + struct.pack(">I", zlib.crc32(b"IDAT" + body))
-        for _ in range(megabytes * 16)
-    )
-    return head + idat + struct.pack(">I", 0) + b"IEND" + struct.pack(">I", zlib.crc32(b"IEND"))
 
 
 def test_streaming_memory_is_per_chunk_not_per_file(tmp_path: Path) -> None:

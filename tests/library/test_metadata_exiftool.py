@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from seedream_desktop.library.metadata import embed, read_record
-from tests.library.test_metadata_embed import SAMPLES, _record
-from tests.library.test_record import PROMPT
+from tests.helpers.metadata_samples import SAMPLES, _record
+from tests.helpers.records import PROMPT
 
 EXIFTOOL = shutil.which("exiftool")
 pytestmark = pytest.mark.skipif(EXIFTOOL is None, reason="exiftool (libimage-exiftool-perl) is not installed")

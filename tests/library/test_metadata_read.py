@@ -13,7 +13,7 @@ from PIL import Image, PngImagePlugin
 from seedream_desktop.library.metadata import embed, read_image_info, read_record
 from seedream_desktop.library.metadata.png import chunk
 from seedream_desktop.library.record import GenerationRecord
-from tests.library.test_metadata_embed import SAMPLES, _big_png, _record
+from tests.helpers.metadata_samples import SAMPLES, _big_png, _record
 
 A1111_TEXT = (
     "a lighthouse at dusk, 灯塔, volumetric light\n"

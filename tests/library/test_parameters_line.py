@@ -13,7 +13,7 @@ from PIL import Image
 
 from seedream_desktop.library.metadata import embed, read_record
 from seedream_desktop.library.record import GenerationRecord, parse_a1111
-from tests.library.test_metadata_embed import SAMPLES, _record
+from tests.helpers.metadata_samples import SAMPLES, _record
 
 # A1111's modules/infotext_utils.py, verbatim: the regex and the prompt/parameter-line split of
 # parse_generation_parameters (the part that decides what is the prompt and what are its settings).

@@ -74,7 +74,8 @@ def host(qtbot, widget: QWidget, width: int = 640, height: int = 900) -> QWidget
 
     WORKAROUND: the offscreen platform prints a Qt warning ("This plugin does not support
     propagateSizeHints()") whenever a shown top-level window's minimum size changes, and Qt
-    warnings fail tests; a host layout with SetNoConstraint never changes it.
+    warnings fail tests; a host layout with SetNoConstraint never changes it. Upstream: by design
+    (QPlatformWindow::propagateSizeHints warns unless the platform overrides it), so no fix.
     No reference cycle keeps the window: a window left to Python's garbage collector may be
     destroyed on whatever thread runs the collection, and Qt objects must die on their own thread.
     """

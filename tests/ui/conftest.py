@@ -18,6 +18,9 @@ from seedream_desktop.jobs.connection import SessionOptions
 from seedream_desktop.jobs.runner import Pacing
 from seedream_desktop.ui.bridge import Bridge, Connection
 from seedream_desktop.ui.pipeline_factory import pipeline_factory
+from tests.helpers.chinese_ui import zh_cn  # noqa: F401  (a fixture: the window in Simplified Chinese)
+from tests.helpers.fonts import preferred_fonts  # noqa: F401  (a fixture)
+from tests.helpers.settings_dialog import settings, use_keyring  # noqa: F401  (fixtures)
 
 
 @pytest.fixture(autouse=True)

@@ -22,7 +22,8 @@ class Recorder(QObject):
 
     A QObject, so Qt disconnects its slots when it is destroyed. WORKAROUND: PySide6 6.11 keeps calling
     a bound method of a plain Python object after that object is freed (a segfault in a slot about one
-    run in ten when a test dropped its recorder while the bridge went on emitting).
+    run in ten when a test dropped its recorder while the bridge went on emitting). Upstream: not
+    reported that we found (PySide6 6.11.3); no release is known to fix it.
     """
 
     def __init__(self, bridge: Bridge) -> None:

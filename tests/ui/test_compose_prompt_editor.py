@@ -16,7 +16,8 @@ from seedream_desktop.ui.compose.prompt_history import PromptHistoryModel
 from tests.ui.compose_support import host, png
 
 # WORKAROUND: the offscreen platform cannot raise, grab the keyboard for or size a pop-up window and
-# says so as Qt warnings; they are about the test platform, not about the drop-down.
+# says so as Qt warnings; they are about the test platform, not about the drop-down. Upstream: by
+# design (QPlatformWindow's defaults warn unless a platform overrides them), so no fix.
 offscreen_popup = pytest.mark.qt_log_ignore("This plugin does not support")
 
 

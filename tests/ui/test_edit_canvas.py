@@ -6,13 +6,14 @@ from pathlib import Path
 
 import pytest
 from PIL import Image, ImageDraw
-from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QImage
 from pytestqt.qtbot import QtBot
 
 from seedream_desktop.library.edits.original import open_original
 from seedream_desktop.ui.edit.canvas import EditCanvas
 from seedream_desktop.ui.edit.dialog import EditDialog
+from tests.helpers.canvas import _at, _drag
 
 # Offscreen Qt says this of every top-level window with a toolbar (the other window tests ignore it too).
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
@@ -29,18 +30,6 @@ def _canvas(qtbot: QtBot, size: tuple[int, int] = (400, 300), text: str | None =
     canvas.actual_size()
     canvas.centerOn(size[0] / 2, size[1] / 2)
     return canvas
-
-
-def _at(canvas: EditCanvas, x: float, y: float) -> QPoint:
-    return canvas.mapFromScene(QPointF(x, y))
-
-
-def _drag(qtbot: QtBot, canvas: EditCanvas, points: list[tuple[float, float]]) -> None:
-    viewport = canvas.viewport()
-    qtbot.mousePress(viewport, Qt.MouseButton.LeftButton, pos=_at(canvas, *points[0]))
-    for point in points[1:]:
-        qtbot.mouseMove(viewport, _at(canvas, *point))
-    qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, pos=_at(canvas, *points[-1]))
 
 
 def _masked(canvas: EditCanvas, x: int, y: int) -> bool:

@@ -12,8 +12,8 @@ from seedream_desktop.api.sizes import by_key
 from seedream_desktop.library.edits.mask import protected_area
 from seedream_desktop.library.metadata import read_record
 from seedream_desktop.ui.bridge import Connection
-from tests.ui.test_edit_canvas import _drag
-from tests.ui.test_window import generate_with_keyboard, saved_rows, type_prompt
+from tests.helpers.canvas import _drag
+from tests.helpers.window import generate_with_keyboard, saved_rows, type_prompt
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 

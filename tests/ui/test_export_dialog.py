@@ -13,9 +13,9 @@ from seedream_desktop.library.index import Library
 from seedream_desktop.ui.actions import build_actions, fill_result_menu
 from seedream_desktop.ui.export_dialog import ExportDialog
 from seedream_desktop.ui.library.library_view import LibraryView
+from tests.helpers.library_menu import entry, right_click
 from tests.library.make_images import save
 from tests.ui.library_support import shown_view
-from tests.ui.test_library_menu import entry, right_click
 
 
 def _sources(folder: Path) -> list[Path]:

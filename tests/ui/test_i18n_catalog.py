@@ -4,33 +4,14 @@ placeholders, and the build script (lupdate + our AST pass, lrelease) finds, kee
 
 from __future__ import annotations
 
-import importlib.util
 import shutil
-import sys
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 
 from seedream_desktop.ui import language
-
-ROOT = Path(__file__).resolve().parents[2]
-
-
-def load_build_script() -> ModuleType:
-    spec = importlib.util.spec_from_file_location(
-        "build_translations", ROOT / "scripts" / "build_translations.py"
-    )
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("build_translations", module)  # dataclasses look their module up by name
-    spec.loader.exec_module(module)
-    return module
-
-
-build = load_build_script()
-COMMITTED = build.ts_path("zh_CN")
+from tests.helpers.catalog import COMMITTED, build
 
 
 def test_every_user_visible_string_has_a_finished_zh_CN_translation() -> None:

@@ -19,7 +19,6 @@ from seedream_desktop.jobs.naming import file_stem
 from seedream_desktop.library.prompt_history import PromptHistory
 from seedream_desktop.ui.compose.prompt_editor import PromptEditor
 from tests.ui.compose_support import host
-from tests.ui.test_i18n_widgets import zh_cn  # noqa: F401  (fixture)
 
 FOX = "🦊"  # outside the Basic Multilingual Plane: two UTF-16 units, one character
 RARE = "𠀀"  # CJK Extension B, four UTF-8 bytes
@@ -43,7 +42,7 @@ def test_characters_beyond_the_bmp_count_once_in_the_editor_and_the_request(qtbo
     assert [p.field for p in GenerationRequest(RARE * (PROMPT_MAX + 1)).problems()] == ["prompt"]
 
 
-def test_the_too_long_message_is_chinese_under_zh_cn(zh_cn, qtbot, tmp_path: Path) -> None:  # noqa: F811
+def test_the_too_long_message_is_chinese_under_zh_cn(zh_cn, qtbot, tmp_path: Path) -> None:
     editor = make_editor(qtbot, tmp_path)
     editor.set_text("猫" * (PROMPT_MAX + 3))
     assert editor.counter.text() == "2003 / 2000"

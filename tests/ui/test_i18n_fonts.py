@@ -5,7 +5,6 @@ none, the app says which package to install.
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import QCoreApplication
@@ -13,23 +12,12 @@ from PySide6.QtGui import QFont, QRawFont
 
 from seedream_desktop import app
 from seedream_desktop.ui import fonts, language
-from tests.ui.test_i18n_catalog import COMMITTED, build
+from tests.helpers.catalog import COMMITTED, build
 
 
 def is_cjk(ch: str) -> bool:
     # CJK radicals to Yi syllables, and the full-width punctuation (，：（）) Chinese text uses.
     return 0x2E80 <= ord(ch) <= 0xA4CF or 0xFF00 <= ord(ch) <= 0xFFEF
-
-
-@pytest.fixture
-def preferred_fonts(qapp) -> Iterator[str]:
-    """The interface font's substitutions, restored after the test (they are process-wide)."""
-    base = QFont().family()
-    before = QFont.substitutes(base)
-    yield base
-    QFont.removeSubstitutions(base)
-    if before:
-        QFont.insertSubstitutions(base, before)
 
 
 def test_a_cjk_font_is_found_and_draws_chinese(qapp) -> None:

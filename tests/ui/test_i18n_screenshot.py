@@ -13,8 +13,7 @@ import pytest
 
 from seedream_desktop.api.sizes import by_key
 from seedream_desktop.ui import fonts
-from tests.ui.test_i18n_fonts import preferred_fonts  # noqa: F401  (fixture)
-from tests.ui.test_i18n_widgets import english_words, shown_texts, zh_cn  # noqa: F401  (fixture)
+from tests.helpers.chinese_ui import english_words, shown_texts
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 DOCS = Path(__file__).resolve().parents[2] / "docs" / "screenshot-main-zh_CN.png"
@@ -22,7 +21,7 @@ PROMPT_WIDE = "雨夜的夜市全景，霓虹灯倒映在湿漉漉的石板路�
 PROMPT = "黎明时分，云雾缭绕的山脊上有一座玻璃温室，暖光，35mm 胶片质感"
 
 
-def test_screenshot_of_the_main_window_in_chinese(zh_cn, preferred_fonts, make_window, qtbot, tmp_path):  # noqa: F811
+def test_screenshot_of_the_main_window_in_chinese(zh_cn, preferred_fonts, make_window, qtbot, tmp_path):
     family = fonts.cjk_font_family()
     assert family is not None, fonts.missing_font_message()
     fonts.prefer_cjk_font(family)  # as the app does at start-up: Simplified Chinese glyphs first

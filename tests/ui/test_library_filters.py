@@ -14,10 +14,12 @@ from PySide6.QtWidgets import QComboBox
 from seedream_desktop.library.index import Library
 from seedream_desktop.library.record import ReferenceRecord
 from seedream_desktop.ui.library.library_view import LibraryView
+from tests.helpers.off_gui import settled
 from tests.library.make_images import save
 from tests.ui.library_support import shown_view
 
-# WORKAROUND: the offscreen platform warns on every top-level size-hint change (not a bug of ours).
+# WORKAROUND: the offscreen platform warns on every top-level size-hint change. Upstream: by design, not a
+# bug (QPlatformWindow::propagateSizeHints warns unless a platform overrides it; offscreen does not), no fix.
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
 
@@ -96,6 +98,7 @@ def test_rating_filter(view: LibraryView) -> None:
 
 def test_tag_filter_lists_tags_with_their_counts(view: LibraryView) -> None:
     view.add_tag(ids(view, 2, 4), "poster")  # through the page, as the context menu does
+    settled(view)
     assert [view.filters.tags.itemText(i) for i in range(view.filters.tags.count())] == [
         "Any tag",
         "poster (2)",
@@ -103,6 +106,7 @@ def test_tag_filter_lists_tags_with_their_counts(view: LibraryView) -> None:
     choose(view.filters.tags, "poster")
     assert names(view) == ["img-2.png", "img-4.png"]
     view.remove_tag(ids(view, 0), "poster")  # the shown images' tag goes: they leave the results
+    settled(view)
     assert names(view) == ["img-4.png"]
     choose(view.filters.tags, None)
     assert view.model.rowCount() == 5
@@ -144,6 +148,7 @@ def test_board_buttons_new_rename_delete(qtbot, view: LibraryView, monkeypatch) 
     assert panel.list.currentItem().text() == "Posters 2025 (0)"
     files = sorted(p.name for p in view.library.root.glob("*.png"))
     qtbot.mouseClick(panel.delete_button, Qt.MouseButton.LeftButton)
+    settled(view)
     assert view.library.boards() == [] and panel.chosen() is None
     assert view.model.rowCount() == 5  # back to the whole library
     assert sorted(p.name for p in view.library.root.glob("*.png")) == files
@@ -170,12 +175,15 @@ def test_unfavourite_under_the_favourites_filter_moves_to_the_next(qtbot, view: 
     view.grid.setFocus()
     view.grid.select_row(1)
     qtbot.keyClick(view.grid, Qt.Key.Key_F)  # un-favourite: it leaves the results
+    settled(view)
     assert ids(view, 0, 1, 2) == [order[0], order[2], order[3]]
     assert view.grid.current_entry().id == order[2]  # type: ignore[union-attr]  # not order[3]
     assert view.details.path.text() == str(view.grid.current_entry().path)  # type: ignore[union-attr]
     qtbot.keyClick(view.grid, Qt.Key.Key_F)
+    settled(view)
     assert view.grid.current_entry().id == order[3]  # type: ignore[union-attr]
     qtbot.keyClick(view.grid, Qt.Key.Key_F)  # the last one: the one before it is shown
+    settled(view)
     assert ids(view, 0) == [order[0]] and view.grid.current_entry().id == order[0]  # type: ignore[union-attr]
 
 
@@ -186,8 +194,10 @@ def test_rating_under_a_minimum_rating_moves_to_the_next(qtbot, view: LibraryVie
     view.grid.setFocus()
     view.grid.select_row(0)
     qtbot.keyClick(view.grid, Qt.Key.Key_1)  # below the minimum: it leaves
+    settled(view)
     assert view.grid.current_entry().id == order[1]  # type: ignore[union-attr]
     qtbot.keyClick(view.grid, Qt.Key.Key_5)  # still shown, same place: the next row
+    settled(view)
     assert view.grid.current_entry().id == order[2]  # type: ignore[union-attr]
 
 
@@ -199,14 +209,17 @@ def test_rating_under_best_rated_sort_moves_to_the_image_that_followed(qtbot, vi
     view.grid.setFocus()
     view.grid.select_row(1)
     qtbot.keyClick(view.grid, Qt.Key.Key_0)  # 4 → 0 stars: it sinks to the end
+    settled(view)
     assert ids(view, 4) == [order[1]]
     assert view.grid.current_entry().id == order[2]  # type: ignore[union-attr]
     assert view.grid.currentIndex().row() == 1
     view.grid.select_row(3)  # order[4], 1 star
     qtbot.keyClick(view.grid, Qt.Key.Key_5)  # rises to the top: the image after it is still next
+    settled(view)
     assert set(ids(view, 0, 1)) == {order[0], order[4]}
     assert view.grid.current_entry().id == order[1]  # type: ignore[union-attr]
     row = view.grid.currentIndex().row()
     qtbot.keyClick(view.grid, Qt.Key.Key_0)  # the last row: nothing after it, it stays selected
+    settled(view)
     assert view.grid.currentIndex().row() == row == 4
     assert view.grid.current_entry().id == order[1]  # type: ignore[union-attr]

@@ -21,7 +21,8 @@ from seedream_desktop.ui.library.library_view import LibraryView
 from tests.library.make_images import save
 from tests.ui.library_support import shown_view
 
-# WORKAROUND: the offscreen platform warns on every top-level size-hint change (not a bug of ours).
+# WORKAROUND: the offscreen platform warns on every top-level size-hint change. Upstream: by design, not a
+# bug (QPlatformWindow::propagateSizeHints warns unless a platform overrides it; offscreen does not), no fix.
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
 FOLDER_IMAGES = 12

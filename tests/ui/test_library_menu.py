@@ -7,12 +7,14 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, Qt, QUrl
-from PySide6.QtGui import QAction, QContextMenuEvent, QGuiApplication
+from PySide6.QtGui import QContextMenuEvent, QGuiApplication
 from PySide6.QtWidgets import QApplication, QMenu
 
 from seedream_desktop.api.request import GenerationRequest
 from seedream_desktop.library.index import Library
 from seedream_desktop.ui.library.library_view import LibraryView
+from tests.helpers.library_menu import actions_of, entry, right_click
+from tests.helpers.off_gui import settled
 from tests.library.make_images import save
 from tests.ui.library_support import shown_view
 
@@ -50,39 +52,13 @@ def view(qtbot, library: Library) -> Iterator[LibraryView]:
     yield from shown_view(qtbot, widget)
 
 
-def right_click(qtbot, view: LibraryView, row: int) -> QMenu:
-    """A real context-menu event on the row's tile; returns the menu that pops up."""
-    viewport = view.grid.viewport()
-    centre = view.grid.visualRect(view.model.index(row)).center()
-    event = QContextMenuEvent(QContextMenuEvent.Reason.Mouse, centre, viewport.mapToGlobal(centre))
-    QApplication.sendEvent(viewport, event)
-    qtbot.waitUntil(lambda: isinstance(QApplication.activePopupWidget(), QMenu), timeout=2000)
-    menu = QApplication.activePopupWidget()
-    assert isinstance(menu, QMenu) and menu.objectName() == "libraryMenu"
-    return menu
-
-
-def actions_of(menu: QMenu) -> list[QAction]:
-    """Every entry of the menu and its submenus."""
-    found: list[QAction] = []
-    for action in menu.actions():
-        found.append(action)
-        if action.menu() is not None:
-            found += actions_of(action.menu())
-    return found
-
-
-def entry(menu: QMenu, name: str) -> QAction:
-    action = next((a for a in actions_of(menu) if a.objectName() == name), None)
-    assert action is not None, f"no {name!r} in {[a.objectName() for a in actions_of(menu)]}"
-    return action
-
-
 def choose(menu: QMenu, name: str) -> None:
     action = entry(menu, name)
     assert action.isEnabled()
+    page = menu.parent()
     menu.hide()
     action.trigger()
+    settled(page)  # what the menu asked for is written (off the GUI thread) and shown
 
 
 def row_path(view: LibraryView, row: int) -> Path:

@@ -14,7 +14,6 @@ from seedream_desktop.library.notice import UNAVAILABLE_NOTICE
 from seedream_desktop.library.query import Query
 from seedream_desktop.ui.library.library_sync import LibrarySync
 from tests.library.make_images import save
-from tests.ui.test_i18n_widgets import zh_cn  # noqa: F401  (a fixture)
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
@@ -42,7 +41,7 @@ def _damage_deep_inside(root: Path) -> None:
 
 
 def test_the_background_check_finds_deep_damage_and_the_window_says_so_in_chinese(
-    zh_cn,  # noqa: F811
+    zh_cn,
     make_window,
     qtbot,
 ) -> None:

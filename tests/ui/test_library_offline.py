@@ -8,7 +8,8 @@ from PySide6.QtCore import Qt
 from seedream_desktop.ui.bridge import Connection
 from tests.library.make_images import save
 
-# WORKAROUND: the offscreen platform warns on every top-level size-hint change (not a bug of ours).
+# WORKAROUND: the offscreen platform warns on every top-level size-hint change. Upstream: by design, not a
+# bug (QPlatformWindow::propagateSizeHints warns unless a platform overrides it; offscreen does not), no fix.
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
 

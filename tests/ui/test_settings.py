@@ -12,10 +12,11 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
 from PySide6.QtWidgets import QDialogButtonBox, QLineEdit
 
-from seedream_desktop.config import Paths, Settings
+from seedream_desktop.config import Settings
 from seedream_desktop.secrets import KeyStore
 from seedream_desktop.ui.bridge import Connection
 from seedream_desktop.ui.settings_dialog import SettingsDialog
+from tests.helpers.settings_dialog import make_dialog, no_check
 
 SECRET = "rw-settings-test-0123456789"
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
@@ -59,44 +60,10 @@ class LockedKeyring(MemoryKeyring):
         super().set_password(service, username, password)
 
 
-@pytest.fixture
-def use_keyring():
-    previous = keyring.get_keyring()
-
-    def use(backend: keyring.backend.KeyringBackend) -> keyring.backend.KeyringBackend:
-        keyring.set_keyring(backend)
-        return backend
-
-    yield use
-    keyring.set_keyring(previous)
-
-
-@pytest.fixture
-def settings() -> Settings:
-    return Settings(Paths.from_environment())
-
-
 def assert_not_in_any_file(root) -> None:  # type: ignore[no-untyped-def]
     for file in root.rglob("*"):
         if file.is_file():
             assert SECRET.encode() not in file.read_bytes(), file
-
-
-def no_check(*_args):  # type: ignore[no-untyped-def]
-    raise AssertionError("the API was not supposed to be called")
-
-
-def make_dialog(qtbot, settings, keys, check=no_check) -> SettingsDialog:  # type: ignore[no-untyped-def]
-    dialog = SettingsDialog(settings, keys, check)
-    qtbot.addWidget(dialog)
-    wait_for_keychain(qtbot, dialog)
-    return dialog
-
-
-def wait_for_keychain(qtbot, dialog) -> None:  # type: ignore[no-untyped-def]
-    # The dialog asks the keychain thread what is stored as it opens; the answer comes through the loop.
-    assert "Looking in the keychain" in dialog.key_state.text()
-    qtbot.waitSignal(dialog.keychainAnswered, timeout=10_000).wait()
 
 
 def test_a_stored_key_is_never_shown(qtbot, settings, use_keyring):
@@ -303,7 +270,7 @@ def test_errors_are_in_designer_words_and_no_label_is_clipped(qtbot, settings, u
     import httpx
     import keyring.errors
 
-    from tests.ui.test_window_layout import clipped
+    from tests.helpers.layout import clipped
 
     use_keyring(MemoryKeyring())
     dialog = make_dialog(qtbot, settings, KeyStore())

@@ -9,11 +9,11 @@ from keyring.backends.fail import Keyring as NoKeyring
 from seedream_desktop.config import Paths, Settings
 from seedream_desktop.library.index import Library
 from seedream_desktop.secrets import KeyStore
+from tests.helpers.settings_dialog import make_dialog
 from tests.library.make_images import save
-from tests.ui.test_settings import make_dialog, use_keyring  # noqa: F401  (use_keyring: a fixture)
 
 
-def test_the_sidecar_naming_is_a_setting(qtbot, use_keyring, library_dir: Path) -> None:  # noqa: F811
+def test_the_sidecar_naming_is_a_setting(qtbot, use_keyring, library_dir: Path) -> None:
     use_keyring(NoKeyring())
     settings = Settings(Paths.from_environment())
     with Library.open(library_dir) as library:

@@ -11,22 +11,11 @@ from PySide6.QtWidgets import QApplication, QPushButton
 from seedream_desktop.jobs.state import JobState
 from seedream_desktop.ui.bridge import Connection
 from seedream_desktop.ui.results.model import Role
+from tests.helpers.window import generate_with_keyboard, saved_rows, type_prompt
 
-# WORKAROUND: the offscreen platform warns on every top-level size-hint change (not a bug of ours).
+# WORKAROUND: the offscreen platform warns on every top-level size-hint change. Upstream: by design, not a
+# bug (QPlatformWindow::propagateSizeHints warns unless a platform overrides it; offscreen does not), no fix.
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
-
-
-def type_prompt(qtbot, window, text: str) -> None:
-    window.compose.editor.set_text(text)
-    window.compose.editor.text_edit.setFocus()
-
-
-def generate_with_keyboard(qtbot, window) -> None:
-    qtbot.keyClick(window.compose.editor.text_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
-
-
-def saved_rows(window) -> list[int]:
-    return [r for r in range(window.model.rowCount()) if window.model.item(r).is_saved]
 
 
 def test_compose_generate_saved_and_shown(make_window, emulator, qtbot):

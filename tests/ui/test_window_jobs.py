@@ -11,8 +11,8 @@ from seedream_desktop.api.request import GenerationRequest
 from seedream_desktop.config import Paths, Settings
 from seedream_desktop.jobs.state import JobState
 from seedream_desktop.ui.bridge import Connection
+from tests.helpers.window import generate_with_keyboard, saved_rows, type_prompt
 from tests.ui.compose_support import drop
-from tests.ui.test_window import generate_with_keyboard, saved_rows, type_prompt
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 

@@ -14,13 +14,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QAbstractButton, QAbstractScrollArea, QLabel, QWidget
+from PySide6.QtWidgets import QAbstractScrollArea, QWidget
 
 from seedream_desktop.ui import fonts, language
-from seedream_desktop.ui.elide import ElidedButton, ElidedLabel
+from tests.helpers.catalog import COMMITTED, build
+from tests.helpers.layout import clipped
 from tests.ui.conftest import make_image
 from tests.ui.helpers import small_request
-from tests.ui.test_i18n_catalog import COMMITTED, build
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 SIZES = ((1280, 800), (1600, 1000), (1920, 1080))
@@ -44,30 +44,6 @@ def _shot(window: QWidget, name: str) -> None:
     if folder:
         Path(folder).mkdir(parents=True, exist_ok=True)
         window.grab().save(str(Path(folder) / f"{name}.png"))
-
-
-def clipped(root: QWidget) -> list[str]:
-    """Visible labels and buttons whose one-line text is wider than they are (elided ones are fine)."""
-    found = []
-    for widget in root.findChildren(QWidget):
-        if not widget.isVisible() or isinstance(widget, ElidedLabel | ElidedButton):
-            continue
-        if isinstance(widget, QLabel) and not widget.wordWrap() and not widget.pixmap().isNull():
-            continue
-        if isinstance(widget, QLabel | QAbstractButton):
-            plain = widget.text().replace("&&", "\0")
-            plain = plain.replace("&", "").replace("\0", "&")
-            if isinstance(widget, QLabel) and (widget.wordWrap() or widget.textFormat().name == "RichText"):
-                longest = max((w for line in plain.split("\n") for w in line.split()), key=len, default="")
-            else:
-                longest = max(plain.split("\n"), key=len, default="")
-            if not longest:
-                continue
-            needed = widget.fontMetrics().horizontalAdvance(longest)
-            room = widget.contentsRect().width()
-            if needed > room + 1:
-                found.append(f"{type(widget).__name__}#{widget.objectName()} {plain!r}: {needed} > {room}")
-    return found
 
 
 def horizontal_bars(root: QWidget) -> list[str]:

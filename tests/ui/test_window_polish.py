@@ -9,7 +9,7 @@ from PySide6.QtGui import QDragLeaveEvent, QDragMoveEvent, QFont, QFontMetrics
 
 from seedream_desktop.ui.library.library_model import IDS_MIME
 from seedream_desktop.ui.tile_paint import marks_text
-from tests.ui.test_window_layout import clipped
+from tests.helpers.layout import clipped
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 

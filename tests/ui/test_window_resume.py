@@ -10,8 +10,8 @@ from seedream_desktop.config import Paths, Settings
 from seedream_desktop.jobs.journal import JobJournal
 from seedream_desktop.jobs.state import JobState
 from seedream_desktop.ui.bridge import Connection
+from tests.helpers.window import saved_rows
 from tests.jobs.emulated import request, with_runner
-from tests.ui.test_window import saved_rows
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 

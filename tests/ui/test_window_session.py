@@ -6,7 +6,7 @@ import pytest
 
 from seedream_desktop.config import Paths, Settings
 from seedream_desktop.ui.bridge import Connection
-from tests.ui.test_window import generate_with_keyboard, saved_rows, type_prompt
+from tests.helpers.window import generate_with_keyboard, saved_rows, type_prompt
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 

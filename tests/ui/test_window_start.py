@@ -13,7 +13,7 @@ from seedream_desktop.app import START_IN, DemoServer, open_window
 from seedream_desktop.config import Paths, Settings
 from seedream_desktop.ui.bridge import Connection
 from seedream_desktop.ui.first_run import FirstRunDialog
-from tests.ui.test_window import saved_rows, type_prompt
+from tests.helpers.window import saved_rows, type_prompt
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 

@@ -142,7 +142,8 @@ class _CellMap:
 def check_framing(original: Image.Image, output: Image.Image, mask: Image.Image, feather: int) -> Framing:
     """Compare the unmarked areas of original and output at a small size, at a few shifts.
 
-    WORKAROUND: phase correlation needs an FFT and numpy is not a dependency; a sum of absolute
+    WORKAROUND (no upstream bug: Pillow has no FFT, a missing feature): phase correlation needs an FFT
+    and numpy is not a dependency; a sum of absolute
     differences over shifts of ±MAX_SHIFT px on CHECK_SIDE-px copies is a few hundred small Pillow
     operations (milliseconds) and finds the same thing for the small moves that spoil a paste-back.
     """

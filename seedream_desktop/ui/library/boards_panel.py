@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from seedream_desktop.library.index import Library
 from seedream_desktop.ui import theme
 from seedream_desktop.ui.library.library_model import IDS_MIME, ids_from_mime
+from seedream_desktop.ui.off_gui import OffGui, mark_failed
 
 BOARD_ROLE = Qt.ItemDataRole.UserRole + 1
 # Asks for a name: (title, label, current text) → the name, or None when cancelled.
@@ -111,11 +112,19 @@ class BoardsPanel(QWidget):
     message = Signal(str)
 
     def __init__(
-        self, library: Library, parent: QWidget | None = None, *, ask_name: AskName | None = None
+        self,
+        library: Library,
+        parent: QWidget | None = None,
+        *,
+        ask_name: AskName | None = None,
+        work: OffGui | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("boardsPanel")
         self.library = library
+        self.work = (
+            work if work is not None else OffGui(self, name="board-marks")
+        )  # writes off the GUI thread
         self._ask_name = ask_name or self._dialog_name
         self.title = QLabel(self.tr("Boards"), self)
         self.list = BoardList(self)
@@ -214,16 +223,25 @@ class BoardsPanel(QWidget):
         return True
 
     def delete_board(self, board_id: int) -> None:
-        self.library.delete_board(board_id)
-        self.reload()
-        self.boardsChanged.emit()
+        def deleted(_result: object, error: BaseException | None) -> None:
+            if error is not None:
+                self.message.emit(mark_failed(error))
+            self.reload()
+            self.boardsChanged.emit()
+
+        self.work.run(lambda: self.library.delete_board(board_id), deleted)
 
     def add_images(self, image_ids: list[int], board_id: int) -> None:
-        self.library.add_to_board(image_ids, board_id)
-        name = next((b.name for b in self.library.boards() if b.id == board_id), "")
-        self.reload()
-        self.boardsChanged.emit()
-        self.message.emit(self.tr("Added %n image(s) to “{0}”.", "", len(image_ids)).format(name))
+        def added(_result: object, error: BaseException | None) -> None:
+            if error is not None:
+                self.message.emit(mark_failed(error))
+                return
+            name = next((b.name for b in self.library.boards() if b.id == board_id), "")
+            self.reload()
+            self.boardsChanged.emit()
+            self.message.emit(self.tr("Added %n image(s) to “{0}”.", "", len(image_ids)).format(name))
+
+        self.work.run(lambda: self.library.add_to_board(image_ids, board_id), added)
 
     def ask_create(self) -> None:
         name = self._ask_name(self.tr("New board"), self.tr("Board name:"), "")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable
+from concurrent.futures import Future
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, QMimeData, QPoint, Qt, QTimer, Signal
@@ -40,6 +41,7 @@ from seedream_desktop.ui.library.page_room import GridFirstColumns, say_why_empt
 from seedream_desktop.ui.library.thumbnail_source import LibraryThumbnailFiles
 from seedream_desktop.ui.library.untrash import can_restore, restore_from_trash
 from seedream_desktop.ui.library.viewer import ImageViewer
+from seedream_desktop.ui.off_gui import Done, OffGui, mark_failed
 from seedream_desktop.ui.thumbnails import ThumbnailLoader
 from seedream_desktop.ui.tile_slider import TileSlider
 
@@ -77,7 +79,9 @@ class LibraryView(QWidget):
             library, ask_import or (lambda count: ask_import_mode(count, self)), self
         )
         self.filters = FilterBar(self)
-        self.boards = BoardsPanel(library, self)
+        # Marks, boards, tags and the trash are written on this worker, as the result grid's are.
+        self.work = OffGui(self, name="library-marks")
+        self.boards = BoardsPanel(library, self, work=self.work)
         self.grid = LibraryGrid(self.model, self.grid_loader, self.files, self)
         self.details = DetailsPanel(library, self.preview_loader, self.files, self)
         self.viewer = ImageViewer(self.model, self)
@@ -263,15 +267,23 @@ class LibraryView(QWidget):
     def _favourite_rows(self, rows: list[int], then: int | None) -> None:
         entries = self.model.entries(rows)
         following = self.model.entry(then) if then is not None else None  # read before rows move
-        on = not all(e.favourite for e in entries)
-        self.library.set_favourite([e.id for e in entries], on)
-        self._marked(rows, then, following)
+        on, ids = not all(e.favourite for e in entries), [e.id for e in entries]
+        self.work.run(lambda: self.library.set_favourite(ids, on), self._after_mark(rows, then, following))
 
     def _rate_rows(self, rows: list[int], stars: int, then: int | None) -> None:
         entries = self.model.entries(rows)
         following = self.model.entry(then) if then is not None else None
-        self.library.set_rating([e.id for e in entries], stars)
-        self._marked(rows, then, following)
+        ids = [e.id for e in entries]
+        self.work.run(lambda: self.library.set_rating(ids, stars), self._after_mark(rows, then, following))
+
+    def _after_mark(self, rows: list[int], then: int | None, following: ImageEntry | None) -> Done:
+        def done(_result: object, error: BaseException | None) -> None:
+            if error is not None:
+                self.message.emit(mark_failed(error))
+            elif not self._shut:
+                self._marked(rows, then, following)
+
+        return done
 
     def _marked(self, rows: list[int], then: int | None, following: ImageEntry | None) -> None:
         query = self.model.query
@@ -296,20 +308,38 @@ class LibraryView(QWidget):
     # ---- boards and tags (the context menu) -----------------------------------------------------
     def remove_from_board(self, image_ids: list[int], board_id: int) -> None:
         name = next((b.name for b in self.library.boards() if b.id == board_id), "")
-        self.library.remove_from_board(image_ids, board_id)
-        self.boards.reload()
-        self.refresh()  # when that board is shown, the images leave it
-        self.message.emit(self.tr("Removed %n image(s) from “{0}”.", "", len(image_ids)).format(name))
+        said = self.tr("Removed %n image(s) from “{0}”.", "", len(image_ids)).format(name)
+        self.work.run(lambda: self.library.remove_from_board(image_ids, board_id), self._after_board(said))
+
+    def _after_board(self, said: str) -> Done:
+        def done(_result: object, error: BaseException | None) -> None:
+            if not self._shut:
+                self.boards.reload()
+                self.refresh()  # when that board is shown, the images leave it
+            self._say_done(said, error)
+
+        return done
 
     def add_tag(self, image_ids: list[int], tag: str) -> None:
-        self.library.add_tag(image_ids, tag)
-        self._tags_changed()
-        self.message.emit(self.tr("Tagged %n image(s) “{0}”.", "", len(image_ids)).format(tag.strip()))
+        said = self.tr("Tagged %n image(s) “{0}”.", "", len(image_ids)).format(tag.strip())
+        self.work.run(lambda: self.library.add_tag(image_ids, tag), self._after_tags(said))
 
     def remove_tag(self, image_ids: list[int], tag: str) -> None:
-        self.library.remove_tag(image_ids, tag)
-        self._tags_changed()
-        self.message.emit(self.tr("Removed the tag “{0}” from %n image(s).", "", len(image_ids)).format(tag))
+        said = self.tr("Removed the tag “{0}” from %n image(s).", "", len(image_ids)).format(tag)
+        self.work.run(lambda: self.library.remove_tag(image_ids, tag), self._after_tags(said))
+
+    def _after_tags(self, said: str) -> Done:
+        def done(_result: object, error: BaseException | None) -> None:
+            if not self._shut:
+                self._tags_changed()
+            self._say_done(said, error)
+
+        return done
+
+    def _say_done(self, said: str, error: BaseException | None) -> None:
+        if error is not None:
+            said = mark_failed(error)
+        self.message.emit(said)
 
     def _tags_changed(self) -> None:
         query = self.query()
@@ -326,11 +356,27 @@ class LibraryView(QWidget):
         if not entries:
             return
         self._end_undo()
-        try:
-            trashed = self.library.trash([e.id for e in entries])
-        except OSError as exc:
-            trashed = [e for e in entries if not e.path.exists()]
-            self.message.emit(self.tr("Some images could not be moved to the trash: {0}").format(exc))
+        ids = [e.id for e in entries]
+
+        def send() -> tuple[list[ImageEntry], OSError | None]:
+            try:
+                return self.library.trash(ids), None
+            except OSError as exc:
+                return [e for e in entries if not e.path.exists()], exc
+
+        self.work.run(send, lambda result, error: self._trashed_done(rows, result, error))
+
+    def _trashed_done(
+        self,
+        rows: list[int],
+        result: tuple[list[ImageEntry], OSError | None] | None,
+        error: BaseException | None,
+    ) -> None:
+        trashed, failure = result if result is not None else ([], error)
+        if failure is not None:
+            self.message.emit(self.tr("Some images could not be moved to the trash: {0}").format(failure))
+        if self._shut:
+            return
         self.model.refresh()
         self._show_count()
         self.boards.reload()
@@ -347,21 +393,33 @@ class LibraryView(QWidget):
         self._undo_timer.start()
         self.message.emit(text)
 
-    def undo_trash(self) -> int:
-        """Put the images just trashed back (file, marks, boards and lineage follow their content)."""
-        wanted = len(self._trashed)
-        restored = [e.path for e in self._trashed if restore_from_trash(e.path)]
+    def undo_trash(self) -> Future[list[Path]]:
+        """Put the images just trashed back (file, marks, boards and lineage follow their content).
+
+        The files move and the index learns of them on the worker; the future holds the paths restored."""
+        trashed = list(self._trashed)
         self._end_undo()
-        if restored:
-            self.library.sync_paths(restored)
+
+        def restore() -> list[Path]:
+            restored = [e.path for e in trashed if restore_from_trash(e.path)]
+            if restored:
+                self.library.sync_paths(restored)
+            return restored
+
+        return self.work.run(restore, lambda restored, error: self._restored(len(trashed), restored, error))
+
+    def _restored(self, wanted: int, restored: list[Path] | None, error: BaseException | None) -> None:
+        restored = restored or []
+        if error is not None:
+            self.message.emit(mark_failed(error))
+        if restored and not self._shut:
             self.refresh()
             entry = self.library.by_path(restored[0])
             row = self.model.find_row(entry.id) if entry is not None else None
             if row is not None:
                 self.grid.select_row(row)
-        if len(restored) != wanted:
+        if error is None and len(restored) != wanted:
             self.message.emit(self.tr("Some images were no longer in the trash."))
-        return len(restored)
 
     def _end_undo(self) -> None:
         self._undo_timer.stop()
@@ -421,6 +479,7 @@ class LibraryView(QWidget):
     def shutdown(self) -> None:
         """Before the library closes: stop reading it (a late paint or selection change reads nothing)."""
         self._shut = True
+        self.work.shutdown()  # marks in hand are written before the library closes
         self.importer.shutdown()
         self.model.detach()
         self._end_undo()

@@ -3,6 +3,7 @@
 WORKAROUND (glibc malloc): decoding 2K images on worker threads frees large buffers into per-thread
 arenas that glibc keeps (and its dynamic mmap threshold moves such buffers onto those arenas); after
 scrolling 100,000 images ~100 MB stays resident though nothing uses it. ``malloc_trim`` returns it.
+Upstream: glibc's documented arena design (mallopt(3), malloc_trim(3)), not a bug; no version changes it.
 """
 
 from __future__ import annotations

@@ -206,9 +206,11 @@ class LibraryTab(QObject):
 
     def restored(self, paths: list) -> None:
         """Results put back from the trash: the index learns them again, the page shows them."""
-        if self._library is not None:
-            self._library.sync_paths(paths)
-        self._changed()
+        library, view = self._library, self._view
+        if library is not None and view is not None:
+            view.work.run(lambda: library.sync_paths(paths), lambda *_: self._changed())  # off the GUI thread
+        else:
+            self._changed()
 
     # ---- keeping up --------------------------------------------------------------------------------
     def _changed(self) -> None:
