@@ -29,7 +29,7 @@ def test_the_sidecar_naming_is_a_setting(qtbot, use_keyring, library_dir: Path) 
         assert (library.root / "fox.xmp").exists() and not (library.root / "fox.png.xmp").exists()
 
 
-def test_marks_in_the_files_themselves_are_off_until_ticked(qtbot, use_keyring, library_dir: Path) -> None:  # noqa: F811
+def test_marks_in_the_files_themselves_are_off_until_ticked(qtbot, use_keyring, library_dir: Path) -> None:
     use_keyring(NoKeyring())
     settings = Settings(Paths.from_environment())
     with Library.open(library_dir) as library:
