@@ -44,3 +44,22 @@ def wait_for_keychain(qtbot, dialog) -> None:  # type: ignore[no-untyped-def]
     # The dialog asks the keychain thread what is stored as it opens; the answer comes through the loop.
     assert "Looking in the keychain" in dialog.key_state.text()
     qtbot.waitSignal(dialog.keychainAnswered, timeout=10_000).wait()
+
+
+class MemoryKeyring(keyring.backend.KeyringBackend):
+    """A keychain that keeps secrets in memory: stands in for the OS one (the real one: test_keychain.py)."""
+
+    priority = 1  # type: ignore[assignment]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.secrets: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.secrets.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.secrets[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        self.secrets.pop((service, username), None)

@@ -4,7 +4,6 @@ moves the size to the nearest valid one and says so, and too many references are
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QPoint
 
 from seedream_desktop.api.models import MODELS, SEEDEDIT_30, SEEDREAM_40, SEEDREAM_45, SEEDREAM_50_LITE
 from seedream_desktop.api.request import ReferenceImage
@@ -14,6 +13,7 @@ from seedream_desktop.library.kits import ReferenceKits
 from seedream_desktop.library.prompt_history import PromptHistory
 from seedream_desktop.ui.compose.panel import ComposePanel
 from seedream_desktop.ui.compose.size_picker import SizePicker
+from tests.helpers.size_picker import cells as _cells
 from tests.ui.compose_support import host
 
 
@@ -23,16 +23,6 @@ def panel(qtbot) -> ComposePanel:  # type: ignore[no-untyped-def]
     widget = ComposePanel(PromptHistory.in_paths(paths), ReferenceKits.in_paths(paths))
     host(qtbot, widget)
     return widget
-
-
-def _cells(picker: SizePicker) -> set:
-    found = set()
-    for x in range(0, picker.width(), 8):
-        for y in range(0, picker.height(), 8):
-            preset = picker.preset_at(QPoint(x, y))
-            if preset is not None:
-                found.add(preset)
-    return found
 
 
 @pytest.mark.parametrize("model", MODELS, ids=lambda m: m.name)

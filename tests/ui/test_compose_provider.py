@@ -10,8 +10,8 @@ from seedream_desktop.config import Paths
 from seedream_desktop.library.kits import ReferenceKits
 from seedream_desktop.library.prompt_history import PromptHistory
 from seedream_desktop.ui.compose.panel import ComposePanel
+from tests.helpers.size_picker import cells as _cells
 from tests.ui.compose_support import host
-from tests.ui.test_compose_models import _cells
 
 
 @pytest.fixture

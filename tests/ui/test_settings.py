@@ -16,29 +16,10 @@ from seedream_desktop.config import Settings
 from seedream_desktop.secrets import KeyStore
 from seedream_desktop.ui.bridge import Connection
 from seedream_desktop.ui.settings_dialog import SettingsDialog
-from tests.helpers.settings_dialog import make_dialog, no_check
+from tests.helpers.settings_dialog import MemoryKeyring, make_dialog, no_check
 
 SECRET = "rw-settings-test-0123456789"
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
-
-
-class MemoryKeyring(keyring.backend.KeyringBackend):
-    """A keychain that keeps secrets in memory: stands in for the OS one (the real one: test_keychain.py)."""
-
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.secrets: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.secrets.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.secrets[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        self.secrets.pop((service, username), None)
 
 
 class LockedKeyring(MemoryKeyring):

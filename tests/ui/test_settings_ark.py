@@ -8,9 +8,8 @@ from PySide6.QtWidgets import QLineEdit
 
 from seedream_desktop.secrets import KeyStore
 from seedream_desktop.ui.settings_dialog import SettingsDialog
-from tests.ui.test_settings import MemoryKeyring, no_check, settings, use_keyring, wait_for_keychain
+from tests.helpers.settings_dialog import MemoryKeyring, no_check, wait_for_keychain
 
-__all__ = ["settings", "use_keyring"]  # fixtures
 ARK_SECRET = "ark-settings-test-0123456789"
 RUNWARE_SECRET = "rw-settings-test-0123456789"
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")

@@ -22,7 +22,7 @@ from seedream_desktop.jobs.state import JobState
 from seedream_desktop.library.metadata import read_record
 from seedream_desktop.ui.ark_window import ResendConfirm
 from seedream_desktop.ui.bridge import Connection
-from tests.ui.test_window import generate_with_keyboard, saved_rows, type_prompt
+from tests.helpers.window import generate_with_keyboard, saved_rows, type_prompt
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 

@@ -10,8 +10,8 @@ from seedream_desktop.app import DEMO_KEY
 from seedream_desktop.jobs.state import JobState
 from seedream_desktop.library.metadata import read_record
 from seedream_desktop.ui.bridge import Connection
+from tests.helpers.window import generate_with_keyboard, saved_rows, type_prompt
 from tests.ui.conftest import make_image
-from tests.ui.test_window import generate_with_keyboard, saved_rows, type_prompt
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 RUNS = [("runware", m) for m in MODELS] + [("ark", m) for m in MODELS if m.id in ARK_MODEL_IDS]
