@@ -28,6 +28,8 @@ class WindowViewer(QObject):
             from seedream_desktop.ui.viewer.page import ViewerPage
 
             self.page = ViewerPage(stack)
+            # The grid's cached thumbnails are the viewer's first picture (one cache for both).
+            self.page.preview_file = getattr(self.window.parts.thumbnail_file, "cached", None)
             stack.addWidget(self.page)
             self.page.closed.connect(self.close)
             self.page.rowChanged.connect(self._row_changed)
