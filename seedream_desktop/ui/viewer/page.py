@@ -1,6 +1,7 @@
 """ViewerPage: one viewer for the whole window (results and library). Space or Enter opens it in the
-window; the wheel zooms, dragging pans, F fits, 1 shows 100 %, arrows go to the next or previous
-image, Esc goes back. With two images selected it compares them side by side or with a split slider.
+window; the wheel zooms, dragging pans, Z switches between fit and 100 %, arrows go to the next or
+previous image, Esc goes back. F favourites and 0–5 rate the image shown, Delete sends it to the trash
+and Ctrl+Z brings it back (the window carries these out: the viewer only asks). With two images selected it compares them side by side or with a split slider.
 
 What opens shows at once: the library's cached thumbnail of the image, scaled to fit, then the full
 decode from a worker (decode.py) swaps in where it stood; the QPixmap is made here, on the GUI thread.
@@ -14,13 +15,14 @@ from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QPixmap
-from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
 from seedream_desktop.ui.elide import ElidedLabel
 from seedream_desktop.ui.viewer.canvas import ImageCanvas
 from seedream_desktop.ui.viewer.decode import FULL, PREVIEW, Decoded, ViewerDecoder, read_preview, shown_size
 
 PathAt = Callable[[int], Path | None]
+RATING_KEYS = {getattr(Qt.Key, f"Key_{n}"): n for n in range(6)}
 # The cached thumbnail of a file if one was made already (the grid's); never makes one.
 PreviewFile = Callable[[Path], Path | None]
 
@@ -35,6 +37,12 @@ class _Shown:
 class ViewerPage(QWidget):
     closed = Signal()  # Esc or Back: the window shows what was in front before
     rowChanged = Signal(int)  # next/previous: the grid follows
+    favouriteRequested = Signal()  # F: the image shown
+    ratingRequested = Signal(int)  # 0–5
+    trashRequested = Signal()  # Delete
+    undoRequested = Signal()  # Ctrl+Z: the one Undo of the trash
+    editRequested = Signal()  # "Edit a region…" (Ctrl+Alt+E)
+    compareOriginalRequested = Signal()  # an edit beside the image it was made from
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -57,10 +65,23 @@ class ViewerPage(QWidget):
         self.title.setObjectName("viewerTitle")
         self.previous = self._button("‹", self.tr("Previous image (Left)"), lambda: self.step(-1))
         self.next = self._button("›", self.tr("Next image (Right)"), lambda: self.step(1))
-        self.fit = self._button(self.tr("Fit"), self.tr("Fit the window (F)"), self.canvas.fit)
+        self.fit = self._button(self.tr("Fit"), self.tr("Fit the window (Z)"), self.canvas.fit)
         self.actual = self._button(
-            self.tr("100 %"), self.tr("One image pixel per screen pixel (1)"), self.canvas.actual_size
+            self.tr("100 %"), self.tr("One image pixel per screen pixel (Z)"), self.canvas.actual_size
         )
+        self.marks = QLabel("", self)  # ♥ and ★ of the image shown, as on its tile
+        self.marks.setObjectName("viewerMarks")
+        self.edit = self._button(
+            self.tr("Edit a region…"),
+            self.tr("Mark the area to change and describe the change (Ctrl+Alt+E)"),
+            self.editRequested.emit,
+        )
+        self.original = self._button(
+            self.tr("Compare with original"),
+            self.tr("This edit beside the image it was made from"),
+            self.compareOriginalRequested.emit,
+        )
+        self.original.hide()
         self.side = self._button(
             self.tr("Side by side"),
             self.tr("Compare the two images side by side"),
@@ -81,7 +102,8 @@ class ViewerPage(QWidget):
         bar.addWidget(self.previous)
         bar.addWidget(self.next)
         bar.addWidget(self.title, 1)
-        for button in (self.side, self.slider, self.fit, self.actual):
+        bar.addWidget(self.marks)
+        for button in (self.edit, self.original, self.side, self.slider, self.fit, self.actual):
             bar.addWidget(button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -202,18 +224,41 @@ class ViewerPage(QWidget):
         return bool(shown) and all(s is not None and s.stage == FULL for s in shown)
 
     # ---- keys -------------------------------------------------------------------------------------
+    def set_marks(self, favourite: bool, rating: int, *, edited: bool = False) -> None:
+        """The marks of the image shown (the heart is the favourite everywhere; stars are ratings); an
+        edited image offers to be compared with its original."""
+        self.marks.setText(("♥ " if favourite else "") + "★" * max(0, min(5, rating)))
+        self.original.setVisible(edited and len(self.paths) == 1)
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
-        if key == Qt.Key.Key_Escape:
+        mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        if mods == Qt.KeyboardModifier.ControlModifier and key == Qt.Key.Key_Z:
+            self.undoRequested.emit()
+        elif mods == Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier and (
+            key == Qt.Key.Key_E
+        ):
+            self.editRequested.emit()
+        elif mods != Qt.KeyboardModifier.NoModifier and key not in (Qt.Key.Key_Plus, Qt.Key.Key_Minus):
+            super().keyPressEvent(event)
+            return
+        elif key == Qt.Key.Key_Escape:
             self.close_viewer()
         elif key in (Qt.Key.Key_Right, Qt.Key.Key_Down, Qt.Key.Key_PageDown, Qt.Key.Key_Space):
             self.step(1)
         elif key in (Qt.Key.Key_Left, Qt.Key.Key_Up, Qt.Key.Key_PageUp, Qt.Key.Key_Backspace):
             self.step(-1)
-        elif key == Qt.Key.Key_F:
-            self.canvas.fit()
-        elif key in (Qt.Key.Key_1, Qt.Key.Key_Z):
-            self.canvas.actual_size()
+        elif key == Qt.Key.Key_Z:
+            if self.canvas.scale is None:
+                self.canvas.actual_size()
+            else:
+                self.canvas.fit()
+        elif key == Qt.Key.Key_F and len(self.paths) == 1:
+            self.favouriteRequested.emit()
+        elif key in RATING_KEYS and len(self.paths) == 1:
+            self.ratingRequested.emit(RATING_KEYS[key])
+        elif key == Qt.Key.Key_Delete and len(self.paths) == 1:
+            self.trashRequested.emit()
         elif key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
             self.canvas.zoom_by(1.25)
         elif key == Qt.Key.Key_Minus:
