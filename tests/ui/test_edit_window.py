@@ -87,6 +87,16 @@ def test_edit_a_region_of_a_result_to_a_saved_composite(make_window, emulator, q
     assert page.paths == [Path(composite)] and page.original.isVisibleTo(page)
     page.original.click()
     assert page.paths == [original, Path(composite)]
+    # The library's viewer finds the original through the index's lineage.
+    view = window.library_tab.view
+    view.refresh()
+    qtbot.waitUntil(lambda: view.model.rowCount() >= 2, timeout=10_000)
+    row = next(r for r in range(view.model.rowCount()) if view.model.entry(r).path == Path(composite))
+    view.grid.select_row(row)
+    window.viewer.open_library(view, row)
+    assert page.paths == [Path(composite)] and page.original.isVisibleTo(page)
+    page.original.click()
+    assert page.paths == [original, Path(composite)]
 
 
 def test_adjust_refuses_an_image_that_is_not_an_edit(make_window, qtbot, tmp_path):

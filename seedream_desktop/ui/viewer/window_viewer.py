@@ -160,12 +160,22 @@ class WindowViewer(QObject):
         if self.page is None:
             return
         shown = self._shown()
-        record = getattr(shown, "record", None)
+        library = self._follow is not None and self._follow[0] == "library"
+        edited = bool(getattr(shown, "is_edit", False)) if library else self._original() is not None
         self.page.set_marks(
-            bool(getattr(shown, "favourite", False)),
-            int(getattr(shown, "rating", 0) or 0),
-            edited=original_of(record) is not None,
+            bool(getattr(shown, "favourite", False)), int(getattr(shown, "rating", 0) or 0), edited=edited
         )
+
+    def _original(self) -> Path | None:
+        """The file the image shown was edited from: a result's record names it; the library's index
+        finds it by the identity the edit recorded (moves and renames do not break the link)."""
+        shown = self._shown()
+        if shown is None or self._follow is None:
+            return None
+        if self._follow[0] == "library":
+            parents = self._follow[1].library.lineage(shown.id).parents if shown.is_edit else []
+            return parents[0].path if parents and parents[0].path.is_file() else None
+        return original_of(shown.record)
 
     def _selected_shown(self) -> Any:
         """The kind ("results"/"library") whose grid now selects just the image shown, or None."""
@@ -244,9 +254,13 @@ class WindowViewer(QObject):
             self.window.edits.open(self.page.paths[0])
 
     def _compare_original(self) -> None:
-        original = original_of(getattr(self._shown(), "record", None))
+        original = self._original()
         if original is not None and self.page is not None:
             self.compare(original, self.page.paths[0])
+        else:
+            self.window.status.showMessage(
+                self.tr("The image this was edited from is not in the library any more."), 5000
+            )
 
     def close(self) -> None:
         stack = self.window.stack
