@@ -75,3 +75,20 @@ def test_a_damaged_file_says_so_in_the_viewer(qtbot, page, tmp_path):
     page.open_rows(lambda _row: Path(broken), 1, 0)
     qtbot.waitUntil(lambda: "cannot be shown" in page.canvas.message, timeout=10_000)
     assert not page.has_image()
+
+
+def test_a_large_jpeg_is_decoded_at_screen_size_first_then_in_full(qtbot, tmp_path):
+    from PySide6.QtCore import QSize
+
+    from seedream_desktop.ui.viewer.decode import FULL, SCREEN, ViewerDecoder
+
+    photo = tmp_path / "photo.jpg"
+    Image.new("RGB", (1600, 800), "#30a050").save(photo, quality=90)
+    decoder = ViewerDecoder()
+    got: list = []
+    decoder.loaded.connect(got.append)
+    decoder.request("photo", photo, QSize(200, 100))
+    qtbot.waitUntil(lambda: any(d.stage == FULL for d in got), timeout=10_000)
+    decoder.shutdown()
+    assert [d.stage for d in got] == [SCREEN, FULL]
+    assert got[0].image.width() == 200 and got[1].image.width() == 1600  # draft: 1/8 scale in the decoder

@@ -59,6 +59,7 @@ class ViewerPage(QWidget):
         self.paths: list[Path] = []
         self._images: dict[str, _Shown] = {}
         self._sizes: dict[str, QSize] = {}
+        self._on_screen: list[_Shown | None] = []
 
         self.back = self._button(self.tr("Back"), self.tr("Back to the grid (Esc)"), self.close_viewer)
         self.title = ElidedLabel("", self)
@@ -210,7 +211,9 @@ class ViewerPage(QWidget):
         shown = [self._images.get(str(p)) for p in self.paths]
         if not all(shown):
             self.canvas.set_pixmaps([])
+            self._on_screen = []
             return
+        self._on_screen = shown  # the bytes the canvas's pixmaps share live as long as they are shown
         sizes = [self._sizes.get(str(p), QSize()) for p in self.paths]
         self.canvas.set_pixmaps([s.pixmap for s in shown if s is not None], sizes)
 
