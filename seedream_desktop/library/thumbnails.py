@@ -69,6 +69,11 @@ def render(source: Path, size: int) -> bytes:
         return out.getvalue()
 
 
+def transpose_for(image: Image.Image) -> Image.Transpose | None:
+    """The turn that makes ``image`` upright per its EXIF orientation (None: already upright)."""
+    return _TRANSPOSE.get(_orientation(image))
+
+
 def _orientation(image: Image.Image) -> int:
     try:
         return int(image.getexif().get(_ORIENTATION, 1))

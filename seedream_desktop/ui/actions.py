@@ -38,6 +38,7 @@ class WindowActions:
     use_as_reference: QAction
     edit_region: QAction
     adjust_edit: QAction
+    compare_original: QAction
     favourite: QAction
     trash: QAction
     rate: list[QAction]
@@ -55,6 +56,7 @@ class WindowActions:
             self.use_as_reference,
             self.edit_region,
             self.adjust_edit,
+            self.compare_original,
             self.favourite,
             self.trash,
             *self.rate,
@@ -154,6 +156,7 @@ def build_actions(window: QWidget, grid: QWidget) -> WindowActions:
         use_as_reference=action("useAsReference", _tr("Use as &reference"), "reference", ("Ctrl+R",), grid),
         edit_region=action("editRegion", _tr("Edit a re&gion…"), "", ("Ctrl+Alt+E",), grid),
         adjust_edit=action("adjustEdit", _tr("&Adjust this edit…"), "", (), grid),
+        compare_original=action("compareOriginal", _tr("Compare with &original"), "", (), grid),
         favourite=action("favourite", _tr("&Favourite"), "favourite", ("F",), grid),
         trash=action(
             "trash", _tr("Move to &trash"), "trash", (QKeySequence(QKeySequence.StandardKey.Delete),), grid
@@ -212,6 +215,7 @@ def fill_result_menu(menu: QMenu, actions: WindowActions) -> None:
         actions.use_as_reference,
         actions.edit_region,
         actions.adjust_edit,
+        actions.compare_original,
     ):
         menu.addAction(act)
     menu.addSeparator()

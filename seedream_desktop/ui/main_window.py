@@ -138,6 +138,8 @@ class MainWindow(QMainWindow):
         self.library_tab = LibraryTab(self)  # the whole library beside this session's results (Ctrl+L)
         self.viewer = WindowViewer(self)  # results and library open in it (Space, Enter, double-click)
         self.results_pane.undo.restored.connect(self.library_tab.restored)
+        self.commands.compareRequested.connect(self.viewer.compare)  # an edit beside its original
+        self.compose.tray.editRegionRequested.connect(self.edits.open)  # "Edit a region…" on a reference
 
         self.switch.chosen.connect(lambda workspace: self.library_tab.show_library(workspace == LIBRARY))
         self.stack.currentChanged.connect(self._workspace_shown)

@@ -17,6 +17,7 @@ from seedream_desktop.ui.results.grid import ResultGrid
 from seedream_desktop.ui.results.item import ResultItem
 from seedream_desktop.ui.results.model import ResultModel
 from seedream_desktop.ui.reveal import reveal
+from seedream_desktop.ui.viewer.original import original_of
 
 OpenUrl = Callable[[QUrl], Any]
 
@@ -49,7 +50,8 @@ class ResultCommands(QObject):
         self._grid, self._model, self._compose, self._bridge = grid, model, compose, bridge
         self._clipboard, self._open_url = clipboard, open_url
 
-    trashedItems = Signal(list)  # ResultItems just sent to the trash
+    trashedItems = Signal(list)  # (row, ResultItem) just sent to the trash, in the order removed
+    compareRequested = Signal(object, object)  # (original, edit): the viewer shows them side by side
 
     def connect_actions(self, actions: WindowActions) -> None:
         actions.open_external.triggered.connect(self.open)
@@ -61,6 +63,7 @@ class ResultCommands(QObject):
         actions.use_as_reference.triggered.connect(self.use_as_reference)
         actions.edit_region.triggered.connect(self.edit_region)
         actions.adjust_edit.triggered.connect(self.adjust_edit)
+        actions.compare_original.triggered.connect(self.compare_original)
         actions.favourite.triggered.connect(self.toggle_favourite)
         actions.trash.triggered.connect(self.trash)
         actions.export.triggered.connect(self.export)
@@ -80,6 +83,8 @@ class ResultCommands(QObject):
             actions.adjust_edit,
         ):
             act.setEnabled(one)
+        item = self._one() if one else None
+        actions.compare_original.setEnabled(item is not None and original_of(item.record) is not None)
 
     # ---- helpers --------------------------------------------------------------------------------
     def _saved(self) -> list[ResultItem]:
@@ -149,6 +154,13 @@ class ResultCommands(QObject):
         if item is not None and item.path is not None:
             self.adjustEditRequested.emit(str(item.path))
 
+    def compare_original(self) -> None:
+        """A region edit beside the image it was made from (its before/after)."""
+        item = self._one()
+        original = original_of(item.record) if item is not None else None
+        if item is not None and item.path is not None and original is not None:
+            self.compareRequested.emit(original, Path(item.path))
+
     def toggle_favourite(self) -> None:
         items = self._saved()
         if not items:
@@ -184,7 +196,7 @@ class ResultCommands(QObject):
         for path in trashed or []:
             row = self._model.row_of_path(Path(path))
             if row is not None:
-                gone.append(self._model.item(row))
+                gone.append((row, self._model.item(row)))  # Undo puts it back at this row
                 self._model.remove_row(row)
         if gone:
             self.trashedItems.emit(gone)  # the results pane offers Undo

@@ -74,6 +74,30 @@ def test_edit_a_region_of_a_result_to_a_saved_composite(make_window, emulator, q
     assert ImageChops.difference(again.canvas.mask_layer.to_mask(), mask).getbbox() is None
     again.reject()
 
+    # Before/after: "Compare with original" in the tile's menu and in the viewer shows the edit beside it.
+    edited = next(r for r in saved_rows(window) if window.model.item(r).path == Path(composite))
+    window.grid.select_row(edited)
+    window.commands.update_enabled(window.actions_)
+    assert window.actions_.compare_original.isEnabled()
+    window.actions_.compare_original.trigger()
+    assert window.viewer.showing() and window.viewer.page.paths == [original, Path(composite)]
+    window.grid.select_row(edited)
+    window.viewer.open_results()
+    page = window.viewer.page
+    assert page.paths == [Path(composite)] and page.original.isVisibleTo(page)
+    page.original.click()
+    assert page.paths == [original, Path(composite)]
+    # The library's viewer finds the original through the index's lineage.
+    view = window.library_tab.view
+    view.refresh()
+    qtbot.waitUntil(lambda: view.model.rowCount() >= 2, timeout=10_000)
+    row = next(r for r in range(view.model.rowCount()) if view.model.entry(r).path == Path(composite))
+    view.grid.select_row(row)
+    window.viewer.open_library(view, row)
+    assert page.paths == [Path(composite)] and page.original.isVisibleTo(page)
+    page.original.click()
+    assert page.paths == [original, Path(composite)]
+
 
 def test_adjust_refuses_an_image_that_is_not_an_edit(make_window, qtbot, tmp_path):
     window = make_window(None)

@@ -65,6 +65,7 @@ def describe_error(name: str, error: object) -> str:
 class ReferenceTray(QWidget):
     changed = Signal()  # entries added, removed, reordered or finished loading
     idle = Signal()  # no reference is being prepared any more
+    editRegionRequested = Signal(str)  # "Edit a region…" on a reference: the file it came from
 
     def __init__(self, cache: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -293,6 +294,20 @@ class ReferenceTray(QWidget):
         super().keyPressEvent(event)
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        menu = self.context_menu()
+        menu.exec(event.globalPos())
+        menu.deleteLater()
+
+    def _selected_source(self) -> str | None:
+        """The file of the one selected reference (None: several, none, or pasted pixels)."""
+        rows = {index.row() for index in self.view.selectionModel().selectedIndexes()}
+        references = self.references()
+        if len(rows) != 1 or not 0 <= (row := rows.pop()) < len(references):
+            return None
+        source = references[row].source
+        return str(source) if source and Path(source).is_file() else None
+
+    def context_menu(self) -> QMenu:
         menu = QMenu(self)
         has_selection = bool(self.view.selectionModel().selectedIndexes())
         remove = QAction(self.tr("Remove"), menu)
@@ -308,11 +323,18 @@ class ReferenceTray(QWidget):
         clear = QAction(self.tr("Remove all"), menu)
         clear.setEnabled(self.model.rowCount() > 0)
         clear.triggered.connect(self.clear)
+        source = self._selected_source()
+        edit = QAction(self.tr("Edit a region…"), menu)
+        edit.setObjectName("editRegion")
+        edit.setEnabled(source is not None)
+        if source is not None:
+            edit.triggered.connect(lambda _checked=False: self.editRegionRequested.emit(source))
         menu.addActions([remove, earlier, later])
         menu.addSeparator()
+        menu.addAction(edit)
+        menu.addSeparator()
         menu.addActions([paste, self._add_action(menu), clear])
-        menu.exec(event.globalPos())
-        menu.deleteLater()
+        return menu
 
     def _add_action(self, menu: QMenu) -> QAction:
         from PySide6.QtWidgets import QStyle  # its enums cost ~5 ms: not before the first frame

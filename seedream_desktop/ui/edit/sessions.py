@@ -8,21 +8,23 @@ keeps the model's output; only the paste-back is lost.
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 from seedream_desktop.api.request import GenerationRequest, ReferenceImage
-from seedream_desktop.jobs.edit_results import DRIFTED, MOVED, EditResult, save_composite
-from seedream_desktop.library.edits.adjust import StoredEdit, stored_edit
-from seedream_desktop.library.edits.original import open_original
-from seedream_desktop.library.edits.prepare import PreparedEdit
-from seedream_desktop.ui.edit.dialog import EditDialog
 from seedream_desktop.ui.messages import error_text
+
+if TYPE_CHECKING:
+    # Imported where used: the paste-back's chain (jobs.saver → journal → api.envelope → httpx) cost
+    # ~400 ms before the window's first frame, for a canvas nobody has opened yet.
+    from seedream_desktop.jobs.edit_results import EditResult
+    from seedream_desktop.library.edits.adjust import StoredEdit
+    from seedream_desktop.library.edits.prepare import PreparedEdit
+    from seedream_desktop.ui.edit.dialog import EditDialog
 
 
 class Worker(Protocol):
@@ -62,10 +64,14 @@ class EditSessions(QObject):
 
     def open(self, path: str | Path) -> None:
         """Show the canvas on ``path`` once it is read (off the GUI thread); a message if it cannot be."""
+        from seedream_desktop.library.edits.original import open_original
+
         self.off_thread(lambda: (open_original(Path(path)), None), self._show)
 
     def adjust(self, path: str | Path) -> None:
         """'Adjust this edit': the canvas on the edit's parent, with the same mask, markup and words."""
+        from seedream_desktop.library.edits.adjust import stored_edit
+        from seedream_desktop.library.edits.original import open_original
 
         def read() -> tuple[Any, StoredEdit]:
             stored = stored_edit(Path(path), self._library_root())
@@ -83,12 +89,16 @@ class EditSessions(QObject):
                 return
             done(result, None)
             return
+        import asyncio  # not before the first frame: ~50 ms of imports
+
         self._worker.run(asyncio.to_thread(work), done)
 
     def _show(self, found: tuple[Any, StoredEdit | None] | None, error: BaseException | None) -> None:
         if error is not None or found is None:
             self.message.emit(error_text(error or ValueError()))
             return
+        from seedream_desktop.ui.edit.dialog import EditDialog
+
         original, stored = found
         dialog = EditDialog(
             original,
@@ -119,6 +129,7 @@ class EditSessions(QObject):
         if edit is None:
             return
         index = self._index
+        from seedream_desktop.jobs.edit_results import save_composite
 
         def paste() -> EditResult:
             # On the bridge's worker: the pipeline (and its index, None when it could not open) is its own.
@@ -130,6 +141,8 @@ class EditSessions(QObject):
                 except (OSError, ValueError):
                     pass  # the index is a cache: the next scan finds the composite
             return result
+
+        import asyncio
 
         self._worker.run(
             asyncio.to_thread(paste),
@@ -150,6 +163,8 @@ class EditSessions(QObject):
             return
         framing = result.framing
         if framing is not None and not framing.trustworthy:
+            from seedream_desktop.jobs.edit_results import DRIFTED, MOVED
+
             template = QCoreApplication.translate("Errors", MOVED if framing.moved else DRIFTED)
             dx, dy = framing.shift
             text = template.format(dx=dx, dy=dy, name=result.composite.name, output=result.output.name)

@@ -158,6 +158,15 @@ class ResultModel(QAbstractListModel):
         self._items.extend(new)
         self.endInsertRows()
 
+    def put_back(self, placed: Iterable[tuple[int, ResultItem]]) -> None:
+        """Items brought back from the trash, each at the row it left (rows as they were when it left:
+        given in the order they were removed, they are put back in reverse, so every row is right)."""
+        for row, item in reversed(list(placed)):
+            at = max(0, min(row, len(self._items)))
+            self.beginInsertRows(QModelIndex(), at, at)
+            self._items.insert(at, item)
+            self.endInsertRows()
+
     def update_job(
         self,
         job_id: str,

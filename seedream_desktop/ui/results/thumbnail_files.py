@@ -26,15 +26,33 @@ class ResultThumbnailFiles:
         self._cache: ThumbnailCache | None = None
         self._lock = threading.Lock()
 
-    def __call__(self, path: Path, side: int) -> Path | None:
-        from seedream_desktop.library.identity import quick_id
-        from seedream_desktop.library.thumbnails import ThumbnailCache, size_for
+    def _shared(self) -> ThumbnailCache:
+        from seedream_desktop.library.thumbnails import ThumbnailCache
 
         with self._lock:
             if self._cache is None:  # the library page's own: one size count for the folder
                 self._cache = ThumbnailCache.shared(self.folder)
+            return self._cache
+
+    def cached(self, path: Path) -> Path | None:
+        """The largest thumbnail of ``path`` already made (the viewer's first picture); makes none."""
+        from seedream_desktop.library.identity import quick_id
+        from seedream_desktop.library.thumbnails import SIZES
+
         try:
-            return self._cache.get_or_make(path, quick_id(path), size_for(side))
+            content_id = quick_id(path)
+        except OSError:
+            return None
+        cache = self._shared()
+        return next((f for f in (cache.get(content_id, s) for s in reversed(SIZES)) if f), None)
+
+    def __call__(self, path: Path, side: int) -> Path | None:
+        from seedream_desktop.library.identity import quick_id
+        from seedream_desktop.library.thumbnails import size_for
+
+        cache = self._shared()
+        try:
+            return cache.get_or_make(path, quick_id(path), size_for(side))
         except OSError:
             # Unreadable, or the cache's disk is full: the loader decodes the original itself (and a
             # file that is really gone shows as a blank tile).

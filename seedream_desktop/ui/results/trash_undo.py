@@ -23,7 +23,7 @@ class ResultsTrashUndo(QObject):
     def __init__(self, model: ResultModel, page: QWidget, parent: QWidget) -> None:
         super().__init__(parent)
         self.model = model
-        self.items: list[ResultItem] = []
+        self.items: list[tuple[int, ResultItem]] = []  # (row it left, item), in the order removed
         self.label = QLabel(parent)
         self.label.setObjectName("resultsUndoLabel")
         self.button = QPushButton(self.tr("Undo"), parent)
@@ -41,7 +41,7 @@ class ResultsTrashUndo(QObject):
         self._timer.timeout.connect(self.end)
         self.end()
 
-    def offer(self, items: list[ResultItem]) -> None:
+    def offer(self, items: list[tuple[int, ResultItem]]) -> None:
         self.items = list(items)
         self.label.setText(self.tr("Moved %n image(s) to the trash.", "", len(items)))
         self.label.show()
@@ -52,12 +52,12 @@ class ResultsTrashUndo(QObject):
     def undo(self, restore: Callable[[Path], bool] = restore_from_trash) -> int:
         items, back = self.items, []
         self.end()
-        for item in items:
+        for row, item in items:
             if item.path is not None and restore(Path(item.path)):
-                back.append(item)
-        self.model.add_saved(back)
+                back.append((row, item))
+        self.model.put_back(back)  # where they were, not at the end
         if back:
-            self.restored.emit([Path(i.path) for i in back if i.path is not None])
+            self.restored.emit([Path(i.path) for _, i in back if i.path is not None])
         return len(back)
 
     def end(self) -> None:

@@ -3,7 +3,7 @@ dragging; in split mode a divider shows the left image on one side and the right
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QMouseEvent, QPainter, QPaintEvent, QPalette, QPen, QPixmap, QWheelEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -22,14 +22,20 @@ class ImageCanvas(QWidget):
         self.setAutoFillBackground(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.pixmaps: list[QPixmap] = []
+        # The originals' sizes: a thumbnail shown while the original decodes is drawn at the
+        # original's place and zoom, so swapping in the full image moves nothing.
+        self.sizes: list[QSize] = []
         self.split: float | None = None  # 0–1: where the divider is; None: side by side (or one image)
         self.scale: float | None = None  # None: fit the window
         self.offset = QPointF(0, 0)  # pan, in screen pixels from the centred position
         self._drag: QPointF | None = None
         self.message = ""
 
-    def set_pixmaps(self, pixmaps: list[QPixmap]) -> None:
-        self.pixmaps = [p for p in pixmaps if not p.isNull()]
+    def set_pixmaps(self, pixmaps: list[QPixmap], sizes: list[QSize] | None = None) -> None:
+        shown = [(p, s) for p, s in zip(pixmaps, sizes or [p.size() for p in pixmaps], strict=True)
+                 if not p.isNull()]  # fmt: skip
+        self.pixmaps = [p for p, _ in shown]
+        self.sizes = [s if s.isValid() and not s.isEmpty() else p.size() for p, s in shown]
         self.update()
 
     def show_message(self, text: str) -> None:
@@ -58,7 +64,7 @@ class ImageCanvas(QWidget):
             return 0.0
         if self.scale is not None:
             return self.scale
-        return min(self._fit_scale(self._slot(i), p) for i, p in enumerate(self.pixmaps))
+        return min(self._fit_scale(self._slot(i), s) for i, s in enumerate(self.sizes))
 
     def _slots(self) -> int:
         return 2 if len(self.pixmaps) == 2 and self.split is None else 1
@@ -71,11 +77,11 @@ class ImageCanvas(QWidget):
         return QRectF(area.left() + index * half, area.top(), half, area.height())
 
     @staticmethod
-    def _fit_scale(slot: QRectF, pixmap: QPixmap) -> float:
-        return min(1.0, slot.width() / max(1, pixmap.width()), slot.height() / max(1, pixmap.height()))
+    def _fit_scale(slot: QRectF, size: QSize) -> float:
+        return min(1.0, slot.width() / max(1, size.width()), slot.height() / max(1, size.height()))
 
-    def _target(self, slot: QRectF, pixmap: QPixmap, scale: float) -> QRectF:
-        w, h = pixmap.width() * scale, pixmap.height() * scale
+    def _target(self, slot: QRectF, size: QSize, scale: float) -> QRectF:
+        w, h = size.width() * scale, size.height() * scale
         centre = slot.center() + self.offset
         return QRectF(centre.x() - w / 2, centre.y() - h / 2, w, h)
 
@@ -95,12 +101,13 @@ class ImageCanvas(QWidget):
                 slot = self._slot(index)
                 painter.save()
                 painter.setClipRect(slot)
-                painter.drawPixmap(self._target(slot, pixmap, scale), pixmap, QRectF(pixmap.rect()))
+                target = self._target(slot, self.sizes[index], scale)
+                painter.drawPixmap(target, pixmap, QRectF(pixmap.rect()))
                 painter.restore()
             return
         slot = self._slot(0)
         first = self.pixmaps[0]
-        painter.drawPixmap(self._target(slot, first, scale), first, QRectF(first.rect()))
+        painter.drawPixmap(self._target(slot, self.sizes[0], scale), first, QRectF(first.rect()))
         if len(self.pixmaps) == 2 and self.split is not None:
             x = self.width() * self.split
             second = self.pixmaps[1]
@@ -109,7 +116,7 @@ class ImageCanvas(QWidget):
             painter.fillRect(
                 QRectF(x, 0, self.width() - x, self.height()), self.palette().color(QPalette.ColorRole.Dark)
             )
-            painter.drawPixmap(self._target(slot, second, scale), second, QRectF(second.rect()))
+            painter.drawPixmap(self._target(slot, self.sizes[1], scale), second, QRectF(second.rect()))
             painter.restore()
             painter.setPen(QPen(self.palette().color(QPalette.ColorRole.Highlight), 2))
             painter.drawLine(QPointF(x, 0), QPointF(x, self.height()))
