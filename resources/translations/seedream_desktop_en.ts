@@ -4,7 +4,7 @@
 <context>
     <name>BoardsPanel</name>
     <message numerus="yes">
-        <location filename="../../seedream_desktop/ui/library/boards_panel.py" line="226"/>
+        <location filename="../../seedream_desktop/ui/library/boards_panel.py" line="242"/>
         <source>Added %n image(s) to “{0}”.</source>
         <translation>
             <numerusform>Added %n image to “{0}”.</numerusform>
@@ -102,7 +102,7 @@
 <context>
     <name>LibraryView</name>
     <message numerus="yes">
-        <location filename="../../seedream_desktop/ui/library/library_view.py" line="184"/>
+        <location filename="../../seedream_desktop/ui/library/library_view.py" line="188"/>
         <source>%n image(s)</source>
         <translation>
             <numerusform>%n image</numerusform>
@@ -110,7 +110,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../seedream_desktop/ui/library/library_view.py" line="302"/>
+        <location filename="../../seedream_desktop/ui/library/library_view.py" line="311"/>
         <source>Removed %n image(s) from “{0}”.</source>
         <translation>
             <numerusform>Removed %n image from “{0}”.</numerusform>
@@ -118,7 +118,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../seedream_desktop/ui/library/library_view.py" line="307"/>
+        <location filename="../../seedream_desktop/ui/library/library_view.py" line="324"/>
         <source>Tagged %n image(s) “{0}”.</source>
         <translation>
             <numerusform>Tagged %n image “{0}”.</numerusform>
@@ -126,7 +126,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../seedream_desktop/ui/library/library_view.py" line="312"/>
+        <location filename="../../seedream_desktop/ui/library/library_view.py" line="328"/>
         <source>Removed the tag “{0}” from %n image(s).</source>
         <translation>
             <numerusform>Removed the tag “{0}” from %n image.</numerusform>
@@ -134,7 +134,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../seedream_desktop/ui/library/library_view.py" line="342"/>
+        <location filename="../../seedream_desktop/ui/library/library_view.py" line="388"/>
         <source>Moved %n image(s) to the trash.</source>
         <translation>
             <numerusform>Moved %n image to the trash.</numerusform>
@@ -156,7 +156,7 @@
 <context>
     <name>ReferenceTray</name>
     <message numerus="yes">
-        <location filename="../../seedream_desktop/ui/compose/reference_tray.py" line="181"/>
+        <location filename="../../seedream_desktop/ui/compose/reference_tray.py" line="182"/>
         <source>%n image(s) not added: {limit}</source>
         <translation>
             <numerusform>%n image not added: {limit}</numerusform>
@@ -167,7 +167,7 @@
 <context>
     <name>ResultCommands</name>
     <message numerus="yes">
-        <location filename="../../seedream_desktop/ui/result_commands.py" line="109"/>
+        <location filename="../../seedream_desktop/ui/result_commands.py" line="114"/>
         <source>Copied %n image(s)</source>
         <translation>
             <numerusform>Copied %n image</numerusform>
@@ -175,7 +175,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../seedream_desktop/ui/result_commands.py" line="140"/>
+        <location filename="../../seedream_desktop/ui/result_commands.py" line="145"/>
         <source>Added %n reference image(s)</source>
         <translation>
             <numerusform>Added %n reference image</numerusform>
@@ -183,7 +183,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../seedream_desktop/ui/result_commands.py" line="196"/>
+        <location filename="../../seedream_desktop/ui/result_commands.py" line="208"/>
         <source>Moved %n image(s) to the trash</source>
         <translation>
             <numerusform>Moved %n image to the trash</numerusform>

@@ -95,73 +95,73 @@
 <context>
     <name>BoardsPanel</name>
     <message>
-        <location filename="../../seedream_desktop/ui/library/boards_panel.py" line="120"/>
-        <location filename="../../seedream_desktop/ui/library/boards_panel.py" line="122"/>
+        <location filename="../../seedream_desktop/ui/library/boards_panel.py" line="129"/>
+        <location filename="../../seedream_desktop/ui/library/boards_panel.py" line="131"/>
         <source>Boards</source>
         <translation>画板</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/boards_panel.py" line="123"/>
+        <location filename="../../seedream_desktop/ui/library/boards_panel.py" line="132"/>
         <source>New</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/boards_panel.py" line="123"/>
+        <location filename="../../seedream_desktop/ui/library/boards_panel.py" line="132"/>
         <source>Create a board</source>
         <translation>新建画板</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/boards_panel.py" line="124"/>
+        <location filename="../../seedream_desktop/ui/library/boards_panel.py" line="133"/>
         <source>Rename</source>
         <translation>重命名</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/boards_panel.py" line="124"/>
+        <location filename="../../seedream_desktop/ui/library/boards_panel.py" line="133"/>
         <source>Rename the board</source>
         <translation>重命名画板</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/boards_panel.py" line="126"/>
+        <location filename="../../seedream_desktop/ui/library/boards_panel.py" line="135"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/boards_panel.py" line="127"/>
+        <location filename="../../seedream_desktop/ui/library/boards_panel.py" line="136"/>
         <source>Delete the board (its images stay in the library)</source>
         <translation>删除画板（其中的图像仍保留在图库中）</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/boards_panel.py" line="157"/>
+        <location filename="../../seedream_desktop/ui/library/boards_panel.py" line="166"/>
         <source>All images</source>
         <translation>全部图像</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/boards_panel.py" line="197"/>
-        <location filename="../../seedream_desktop/ui/library/boards_panel.py" line="205"/>
-        <location filename="../../seedream_desktop/ui/library/boards_panel.py" line="210"/>
+        <location filename="../../seedream_desktop/ui/library/boards_panel.py" line="206"/>
+        <location filename="../../seedream_desktop/ui/library/boards_panel.py" line="214"/>
+        <location filename="../../seedream_desktop/ui/library/boards_panel.py" line="219"/>
         <source>A board needs a name that no other board has.</source>
         <translation>画板名称不能与其他画板重复。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../seedream_desktop/ui/library/boards_panel.py" line="226"/>
+        <location filename="../../seedream_desktop/ui/library/boards_panel.py" line="242"/>
         <source>Added %n image(s) to “{0}”.</source>
         <translation>
             <numerusform>已将 %n 张图像添加到“{0}”。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/boards_panel.py" line="229"/>
+        <location filename="../../seedream_desktop/ui/library/boards_panel.py" line="247"/>
         <source>New board</source>
         <translation>新建画板</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/boards_panel.py" line="229"/>
-        <location filename="../../seedream_desktop/ui/library/boards_panel.py" line="240"/>
+        <location filename="../../seedream_desktop/ui/library/boards_panel.py" line="247"/>
+        <location filename="../../seedream_desktop/ui/library/boards_panel.py" line="258"/>
         <source>Board name:</source>
         <translation>画板名称：</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/boards_panel.py" line="240"/>
+        <location filename="../../seedream_desktop/ui/library/boards_panel.py" line="258"/>
         <source>Rename board</source>
         <translation>重命名画板</translation>
     </message>
@@ -548,17 +548,17 @@
 <context>
     <name>EditSessions</name>
     <message>
-        <location filename="../../seedream_desktop/ui/edit/sessions.py" line="113"/>
+        <location filename="../../seedream_desktop/ui/edit/sessions.py" line="123"/>
         <source>Edit sent: {size}</source>
         <translation>编辑已发送：{size}</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/edit/sessions.py" line="144"/>
+        <location filename="../../seedream_desktop/ui/edit/sessions.py" line="157"/>
         <source>Could not paste the edit back: {reason}</source>
         <translation>无法把编辑结果贴回原图：{reason}</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/edit/sessions.py" line="157"/>
+        <location filename="../../seedream_desktop/ui/edit/sessions.py" line="172"/>
         <source>Edit pasted back: {name}</source>
         <translation>编辑结果已贴回：{name}</translation>
     </message>
@@ -858,104 +858,104 @@
         <translation>图像太细长（长宽比最多 16:1）</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/api/request.py" line="111"/>
+        <location filename="../../seedream_desktop/api/request.py" line="139"/>
         <source>{model} is not a model this app knows; pick one from the list.</source>
         <translation>{model} 不是本应用认识的模型；请从列表中选择一个。</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/api/request.py" line="119"/>
+        <location filename="../../seedream_desktop/api/request_rules.py" line="137"/>
         <source>Write a prompt first ({min}–{max} characters).</source>
         <translation>请先写提示词（{min}–{max} 个字符）。</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/api/request.py" line="126"/>
+        <location filename="../../seedream_desktop/api/request_rules.py" line="141"/>
         <source>The prompt has {count} characters; {model} takes at most {max}.</source>
         <translation>提示词有 {count} 个字符；{model} 最多接受 {max} 个。</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/api/request.py" line="134"/>
+        <location filename="../../seedream_desktop/api/request_rules.py" line="144"/>
         <source>{width}×{height} is not one of {model}&apos;s sizes.</source>
         <translation>{width}×{height} 不是 {model} 支持的尺寸。</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/api/request.py" line="143"/>
+        <location filename="../../seedream_desktop/api/request_rules.py" line="147"/>
         <source>{count} reference images; {model} takes at most {max}.</source>
         <translation>参考图 {count} 张；{model} 最多接受 {max} 张。</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/api/request.py" line="151"/>
+        <location filename="../../seedream_desktop/api/request_rules.py" line="152"/>
         <source>{model} edits one picture: add it to the references.</source>
         <translation>{model} 只编辑一张图片：请把它加入参考图。</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/api/request.py" line="158"/>
-        <source>Number of images must be {min}–{max} (got {value}).</source>
-        <translation>图像数量必须为 {min}–{max}（当前为 {value}）。</translation>
-    </message>
-    <message>
-        <location filename="../../seedream_desktop/api/request.py" line="167"/>
-        <source>{model} makes no sequential sets; turn Sequential off.</source>
-        <translation>{model} 不能生成连续组图；请关闭“连续”。</translation>
-    </message>
-    <message>
-        <location filename="../../seedream_desktop/api/request.py" line="174"/>
-        <source>Sequential images must be {min}–{max} (got {value}).</source>
-        <translation>组图数量必须为 {min}–{max}（当前为 {value}）。</translation>
-    </message>
-    <message>
-        <location filename="../../seedream_desktop/api/request.py" line="182"/>
-        <source>{refs} references + {seq} sequential images is {total}; together they may be at most {max}.</source>
-        <translation>{refs} 张参考图 + {seq} 张组图共 {total} 张；两者合计最多 {max} 张。</translation>
-    </message>
-    <message>
-        <location filename="../../seedream_desktop/api/request.py" line="194"/>
-        <source>Format must be PNG, JPG or WEBP (got {value}).</source>
-        <translation>格式必须是 PNG、JPG 或 WEBP（当前为 {value}）。</translation>
-    </message>
-    <message>
-        <location filename="../../seedream_desktop/api/request.py" line="200"/>
-        <source>Quality must be {min}–{max} (got {value}).</source>
-        <translation>质量必须为 {min}–{max}（当前为 {value}）。</translation>
-    </message>
-    <message>
-        <location filename="../../seedream_desktop/api/request.py" line="208"/>
-        <source>Seed must be a whole number from {min} to {max} (got {value}).</source>
-        <translation>种子必须是 {min} 到 {max} 之间的整数（当前为 {value}）。</translation>
-    </message>
-    <message>
-        <location filename="../../seedream_desktop/api/request.py" line="216"/>
-        <source>Result links must live at least {min} seconds (got {value}).</source>
-        <translation>结果链接的有效期至少为 {min} 秒（当前为 {value}）。</translation>
-    </message>
-    <message>
-        <location filename="../../seedream_desktop/api/request.py" line="221"/>
-        <source>Safety check must be none, fast or full.</source>
-        <translation>安全检查只能是关闭、快速或完整。</translation>
-    </message>
-    <message>
-        <location filename="../../seedream_desktop/api/request.py" line="223"/>
-        <source>Delivery must be async or sync.</source>
-        <translation>交付方式只能是异步或同步。</translation>
-    </message>
-    <message>
-        <location filename="../../seedream_desktop/api/request.py" line="227"/>
-        <source>Output type must be URL, base64Data or dataURI.</source>
-        <translation>输出类型只能是 URL、base64Data 或 dataURI。</translation>
-    </message>
-    <message>
-        <location filename="../../seedream_desktop/api/request.py" line="237"/>
+        <location filename="../../seedream_desktop/api/request_rules.py" line="157"/>
         <source>{model} takes no guidance scale; leave it empty.</source>
         <translation>{model} 不接受引导系数；请留空。</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/api/request.py" line="243"/>
+        <location filename="../../seedream_desktop/api/request_rules.py" line="162"/>
         <source>Guidance scale must be {min}–{max} (got {value}).</source>
         <translation>引导系数必须在 {min}–{max} 之间（当前为 {value}）。</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/api/request.py" line="252"/>
+        <location filename="../../seedream_desktop/api/request_rules.py" line="167"/>
         <source>{model} does not take prompt optimisation {value}.</source>
         <translation>{model} 不支持提示词优化模式 {value}。</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/api/request_rules.py" line="172"/>
+        <source>Number of images must be {min}–{max} (got {value}).</source>
+        <translation>图像数量必须为 {min}–{max}（当前为 {value}）。</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/api/request_rules.py" line="177"/>
+        <source>{model} makes no sequential sets; turn Sequential off.</source>
+        <translation>{model} 不能生成连续组图；请关闭“连续”。</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/api/request_rules.py" line="182"/>
+        <source>Sequential images must be {min}–{max} (got {value}).</source>
+        <translation>组图数量必须为 {min}–{max}（当前为 {value}）。</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/api/request_rules.py" line="187"/>
+        <source>{refs} references + {seq} sequential images is {total}; together they may be at most {max}.</source>
+        <translation>{refs} 张参考图 + {seq} 张组图共 {total} 张；两者合计最多 {max} 张。</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/api/request_rules.py" line="194"/>
+        <source>Format must be PNG, JPG or WEBP (got {value}).</source>
+        <translation>格式必须是 PNG、JPG 或 WEBP（当前为 {value}）。</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/api/request_rules.py" line="196"/>
+        <source>Quality must be {min}–{max} (got {value}).</source>
+        <translation>质量必须为 {min}–{max}（当前为 {value}）。</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/api/request_rules.py" line="199"/>
+        <source>Seed must be a whole number from {min} to {max} (got {value}).</source>
+        <translation>种子必须是 {min} 到 {max} 之间的整数（当前为 {value}）。</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/api/request_rules.py" line="204"/>
+        <source>Result links must live at least {min} seconds (got {value}).</source>
+        <translation>结果链接的有效期至少为 {min} 秒（当前为 {value}）。</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/api/request_rules.py" line="209"/>
+        <source>Safety check must be none, fast or full.</source>
+        <translation>安全检查只能是关闭、快速或完整。</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/api/request_rules.py" line="214"/>
+        <source>Delivery must be async or sync.</source>
+        <translation>交付方式只能是异步或同步。</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/api/request_rules.py" line="219"/>
+        <source>Output type must be URL, base64Data or dataURI.</source>
+        <translation>输出类型只能是 URL、base64Data 或 dataURI。</translation>
     </message>
     <message>
         <location filename="../../seedream_desktop/jobs/ark_jobs.py" line="38"/>
@@ -2143,12 +2143,12 @@ is:fav、is:edit、has:refs、board:画板名、tag:标签、date:2025-09、date
         <translation>正在打开图库…</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/window_tab.py" line="230"/>
+        <location filename="../../seedream_desktop/ui/library/window_tab.py" line="232"/>
         <source>Generating needs a Runware API key (Settings). Everything in the library works without one.</source>
         <translation>生成需要 Runware API 密钥（见设置）。图库的所有功能无需密钥即可使用。</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/window_tab.py" line="234"/>
+        <location filename="../../seedream_desktop/ui/library/window_tab.py" line="236"/>
         <source>No connection to Runware: generating waits until it is back. The library works offline.</source>
         <translation>无法连接 Runware：生成将等待连接恢复。图库可离线使用。</translation>
     </message>
@@ -2156,62 +2156,62 @@ is:fav、is:edit、has:refs、board:画板名、tag:标签、date:2025-09、date
 <context>
     <name>LibraryView</name>
     <message>
-        <location filename="../../seedream_desktop/ui/library/library_view.py" line="90"/>
+        <location filename="../../seedream_desktop/ui/library/library_view.py" line="94"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/library_view.py" line="93"/>
+        <location filename="../../seedream_desktop/ui/library/library_view.py" line="97"/>
         <source>Undo Move to Trash</source>
         <translation>撤销移到回收站</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/library_view.py" line="99"/>
+        <location filename="../../seedream_desktop/ui/library/library_view.py" line="103"/>
         <source>Put them back where they were ({0})</source>
         <translation>放回原处（{0}）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../seedream_desktop/ui/library/library_view.py" line="184"/>
+        <location filename="../../seedream_desktop/ui/library/library_view.py" line="188"/>
         <source>%n image(s)</source>
         <translation>
             <numerusform>%n 张图像</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../seedream_desktop/ui/library/library_view.py" line="302"/>
+        <location filename="../../seedream_desktop/ui/library/library_view.py" line="311"/>
         <source>Removed %n image(s) from “{0}”.</source>
         <translation>
             <numerusform>已从“{0}”中移除 %n 张图像。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../seedream_desktop/ui/library/library_view.py" line="307"/>
+        <location filename="../../seedream_desktop/ui/library/library_view.py" line="324"/>
         <source>Tagged %n image(s) “{0}”.</source>
         <translation>
             <numerusform>已为 %n 张图像添加标签“{0}”。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../seedream_desktop/ui/library/library_view.py" line="312"/>
+        <location filename="../../seedream_desktop/ui/library/library_view.py" line="328"/>
         <source>Removed the tag “{0}” from %n image(s).</source>
         <translation>
             <numerusform>已从 %n 张图像移除标签“{0}”。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/library_view.py" line="333"/>
+        <location filename="../../seedream_desktop/ui/library/library_view.py" line="377"/>
         <source>Some images could not be moved to the trash: {0}</source>
         <translation>部分图像无法移到回收站：{0}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../seedream_desktop/ui/library/library_view.py" line="342"/>
+        <location filename="../../seedream_desktop/ui/library/library_view.py" line="388"/>
         <source>Moved %n image(s) to the trash.</source>
         <translation>
             <numerusform>已将 %n 张图像移到回收站。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/library/library_view.py" line="363"/>
+        <location filename="../../seedream_desktop/ui/library/library_view.py" line="422"/>
         <source>Some images were no longer in the trash.</source>
         <translation>部分图像已不在回收站中。</translation>
     </message>
@@ -2264,17 +2264,17 @@ is:fav、is:edit、has:refs、board:画板名、tag:标签、date:2025-09、date
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/main_window.py" line="276"/>
+        <location filename="../../seedream_desktop/ui/main_window.py" line="278"/>
         <source>Cancelled before it was sent: nothing is charged</source>
         <translation>在发送前已取消：不会产生费用</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/main_window.py" line="302"/>
+        <location filename="../../seedream_desktop/ui/main_window.py" line="304"/>
         <source>The clipboard holds no image to use as a reference</source>
         <translation>剪贴板中没有可用作参考图的图像</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/main_window.py" line="362"/>
+        <location filename="../../seedream_desktop/ui/main_window.py" line="364"/>
         <source> — DEMO</source>
         <translation> — 演示</translation>
     </message>
@@ -2547,12 +2547,12 @@ is:fav、is:edit、has:refs、board:画板名、tag:标签、date:2025-09、date
         <translation>{name} 未添加：{reason}</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/compose/reference_tray.py" line="79"/>
+        <location filename="../../seedream_desktop/ui/compose/reference_tray.py" line="80"/>
         <source>Reference images</source>
         <translation>参考图</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/compose/reference_tray.py" line="82"/>
+        <location filename="../../seedream_desktop/ui/compose/reference_tray.py" line="83"/>
         <source>Drop images, folders or image links here, or paste with Ctrl+V.
 Refer to them in the prompt as “image 1”, “image 2”…
 Drag to reorder; Delete removes; Ctrl+Left/Right moves.</source>
@@ -2561,98 +2561,103 @@ Drag to reorder; Delete removes; Ctrl+Left/Right moves.</source>
 拖动可调整顺序；Delete 移除；Ctrl+←/→ 移动。</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/compose/reference_tray.py" line="95"/>
-        <location filename="../../seedream_desktop/ui/compose/reference_tray.py" line="320"/>
+        <location filename="../../seedream_desktop/ui/compose/reference_tray.py" line="96"/>
+        <location filename="../../seedream_desktop/ui/compose/reference_tray.py" line="342"/>
         <source>Add…</source>
         <translation>添加…</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/compose/reference_tray.py" line="96"/>
+        <location filename="../../seedream_desktop/ui/compose/reference_tray.py" line="97"/>
         <source>Choose reference images from disk</source>
         <translation>从磁盘选择参考图</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/compose/reference_tray.py" line="97"/>
-        <location filename="../../seedream_desktop/ui/compose/reference_tray.py" line="195"/>
+        <location filename="../../seedream_desktop/ui/compose/reference_tray.py" line="98"/>
+        <location filename="../../seedream_desktop/ui/compose/reference_tray.py" line="196"/>
         <source>Add reference images</source>
         <translation>添加参考图</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/compose/reference_tray.py" line="103"/>
+        <location filename="../../seedream_desktop/ui/compose/reference_tray.py" line="104"/>
         <source>Reference tray message</source>
         <translation>参考图栏消息</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/compose/reference_tray.py" line="108"/>
+        <location filename="../../seedream_desktop/ui/compose/reference_tray.py" line="109"/>
         <source>References</source>
         <translation>参考图</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/compose/reference_tray.py" line="140"/>
+        <location filename="../../seedream_desktop/ui/compose/reference_tray.py" line="141"/>
         <source>With {seq} sequential images the tray takes at most {cap} references (together at most {total}).</source>
         <translation>设置了 {seq} 张组图时，参考图栏最多容纳 {cap} 张参考图（两者合计最多 {total} 张）。</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/compose/reference_tray.py" line="142"/>
+        <location filename="../../seedream_desktop/ui/compose/reference_tray.py" line="143"/>
         <source>Seedream takes at most {max} reference images.</source>
         <translation>Seedream 最多接受 {max} 张参考图。</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/compose/reference_tray.py" line="148"/>
+        <location filename="../../seedream_desktop/ui/compose/reference_tray.py" line="149"/>
         <source>Nothing there is an image, an image file or an image link.</source>
         <translation>其中没有图像、图像文件或图像链接。</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/compose/reference_tray.py" line="156"/>
+        <location filename="../../seedream_desktop/ui/compose/reference_tray.py" line="157"/>
         <source>The clipboard holds no image, image file or image link.</source>
         <translation>剪贴板中没有图像、图像文件或图像链接。</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/compose/reference_tray.py" line="176"/>
+        <location filename="../../seedream_desktop/ui/compose/reference_tray.py" line="177"/>
         <source>pasted image</source>
         <translation>粘贴的图像</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../seedream_desktop/ui/compose/reference_tray.py" line="181"/>
+        <location filename="../../seedream_desktop/ui/compose/reference_tray.py" line="182"/>
         <source>%n image(s) not added: {limit}</source>
         <translation>
             <numerusform>%n 张图像未添加：{limit}</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/compose/reference_tray.py" line="197"/>
+        <location filename="../../seedream_desktop/ui/compose/reference_tray.py" line="198"/>
         <source>Images (*.png *.jpg *.jpeg *.webp *.bmp *.gif *.tif *.tiff);;All files (*)</source>
         <translation>图像 (*.png *.jpg *.jpeg *.webp *.bmp *.gif *.tif *.tiff);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/compose/reference_tray.py" line="264"/>
+        <location filename="../../seedream_desktop/ui/compose/reference_tray.py" line="265"/>
         <source>{count} / {max}</source>
         <translation>{count} / {max}</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/compose/reference_tray.py" line="298"/>
+        <location filename="../../seedream_desktop/ui/compose/reference_tray.py" line="313"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/compose/reference_tray.py" line="302"/>
+        <location filename="../../seedream_desktop/ui/compose/reference_tray.py" line="317"/>
         <source>Move earlier</source>
         <translation>前移</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/compose/reference_tray.py" line="304"/>
+        <location filename="../../seedream_desktop/ui/compose/reference_tray.py" line="319"/>
         <source>Move later</source>
         <translation>后移</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/compose/reference_tray.py" line="306"/>
+        <location filename="../../seedream_desktop/ui/compose/reference_tray.py" line="321"/>
         <source>Paste</source>
         <translation>粘贴</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/compose/reference_tray.py" line="308"/>
+        <location filename="../../seedream_desktop/ui/compose/reference_tray.py" line="323"/>
         <source>Remove all</source>
         <translation>全部移除</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/compose/reference_tray.py" line="327"/>
+        <source>Edit a region…</source>
+        <translation>编辑区域…</translation>
     </message>
 </context>
 <context>
@@ -2680,56 +2685,57 @@ Drag to reorder; Delete removes; Ctrl+Left/Right moves.</source>
 </context>
 <context>
     <name>ResultCommands</name>
+    <message>
+        <location filename="../../seedream_desktop/ui/off_gui.py" line="74"/>
+        <location filename="../../seedream_desktop/ui/result_commands.py" line="212"/>
+        <source>Could not save the mark: {reason}</source>
+        <translation>无法保存标记：{reason}</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../seedream_desktop/ui/result_commands.py" line="109"/>
+        <location filename="../../seedream_desktop/ui/result_commands.py" line="114"/>
         <source>Copied %n image(s)</source>
         <translation>
             <numerusform>已复制 %n 张图像</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/result_commands.py" line="115"/>
+        <location filename="../../seedream_desktop/ui/result_commands.py" line="120"/>
         <source>Prompt copied</source>
         <translation>已复制提示词</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/result_commands.py" line="121"/>
+        <location filename="../../seedream_desktop/ui/result_commands.py" line="126"/>
         <source>This image carries no settings to reuse</source>
         <translation>这张图像没有可复用的设置</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/result_commands.py" line="124"/>
+        <location filename="../../seedream_desktop/ui/result_commands.py" line="129"/>
         <source>Loaded the prompt and settings of the selected image</source>
         <translation>已载入所选图像的提示词和设置</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/result_commands.py" line="130"/>
+        <location filename="../../seedream_desktop/ui/result_commands.py" line="135"/>
         <source>Seed {seed} set</source>
         <translation>已设置种子 {seed}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../seedream_desktop/ui/result_commands.py" line="140"/>
+        <location filename="../../seedream_desktop/ui/result_commands.py" line="145"/>
         <source>Added %n reference image(s)</source>
         <translation>
             <numerusform>已添加 %n 张参考图</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/result_commands.py" line="193"/>
+        <location filename="../../seedream_desktop/ui/result_commands.py" line="205"/>
         <source>Could not move to the trash: {reason}</source>
         <translation>无法移到回收站：{reason}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../seedream_desktop/ui/result_commands.py" line="196"/>
+        <location filename="../../seedream_desktop/ui/result_commands.py" line="208"/>
         <source>Moved %n image(s) to the trash</source>
         <translation>
             <numerusform>已将 %n 张图像移到回收站</numerusform>
         </translation>
-    </message>
-    <message>
-        <location filename="../../seedream_desktop/ui/result_commands.py" line="200"/>
-        <source>Could not save the mark: {reason}</source>
-        <translation>无法保存标记：{reason}</translation>
     </message>
 </context>
 <context>
@@ -2751,42 +2757,42 @@ Drag to reorder; Delete removes; Ctrl+Left/Right moves.</source>
 <context>
     <name>ResultModel</name>
     <message>
-        <location filename="../../seedream_desktop/ui/results/model.py" line="291"/>
+        <location filename="../../seedream_desktop/ui/results/model.py" line="300"/>
         <source>Queued, will be sent when back online</source>
         <translation>排队中，恢复联网后发送</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/results/model.py" line="293"/>
+        <location filename="../../seedream_desktop/ui/results/model.py" line="302"/>
         <source>Queued</source>
         <translation>排队中</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/results/model.py" line="294"/>
+        <location filename="../../seedream_desktop/ui/results/model.py" line="303"/>
         <source>Sent</source>
         <translation>已发送</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/results/model.py" line="295"/>
+        <location filename="../../seedream_desktop/ui/results/model.py" line="304"/>
         <source>Generating</source>
         <translation>生成中</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/results/model.py" line="296"/>
+        <location filename="../../seedream_desktop/ui/results/model.py" line="305"/>
         <source>Downloading</source>
         <translation>下载中</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/results/model.py" line="297"/>
+        <location filename="../../seedream_desktop/ui/results/model.py" line="306"/>
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/results/model.py" line="298"/>
+        <location filename="../../seedream_desktop/ui/results/model.py" line="307"/>
         <source>Failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/results/model.py" line="299"/>
+        <location filename="../../seedream_desktop/ui/results/model.py" line="308"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
@@ -3094,7 +3100,7 @@ Drag to reorder; Delete removes; Ctrl+Left/Right moves.</source>
 <context>
     <name>StatusBar</name>
     <message>
-        <location filename="../../seedream_desktop/app.py" line="360"/>
+        <location filename="../../seedream_desktop/ui/self_checks.py" line="21"/>
         <location filename="../../seedream_desktop/ui/status_bar.py" line="34"/>
         <source>Idle</source>
         <translation>空闲</translation>
@@ -3215,82 +3221,102 @@ Drag to reorder; Delete removes; Ctrl+Left/Right moves.</source>
 <context>
     <name>ViewerPage</name>
     <message>
-        <location filename="../../seedream_desktop/ui/viewer/page.py" line="33"/>
+        <location filename="../../seedream_desktop/ui/viewer/page.py" line="50"/>
         <source>Viewer</source>
         <translation>查看器</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/viewer/page.py" line="35"/>
+        <location filename="../../seedream_desktop/ui/viewer/page.py" line="52"/>
         <source>Image</source>
         <translation>图像</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/viewer/page.py" line="44"/>
+        <location filename="../../seedream_desktop/ui/viewer/page.py" line="64"/>
         <source>Back</source>
         <translation>返回</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/viewer/page.py" line="44"/>
+        <location filename="../../seedream_desktop/ui/viewer/page.py" line="64"/>
         <source>Back to the grid (Esc)</source>
         <translation>返回网格（Esc）</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/viewer/page.py" line="47"/>
+        <location filename="../../seedream_desktop/ui/viewer/page.py" line="67"/>
         <source>Previous image (Left)</source>
         <translation>上一张（Left）</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/viewer/page.py" line="48"/>
+        <location filename="../../seedream_desktop/ui/viewer/page.py" line="68"/>
         <source>Next image (Right)</source>
         <translation>下一张（Right）</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/viewer/page.py" line="49"/>
+        <location filename="../../seedream_desktop/ui/viewer/page.py" line="69"/>
         <source>Fit</source>
         <translation>适合窗口</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/viewer/page.py" line="49"/>
-        <source>Fit the window (F)</source>
-        <translation>适合窗口（F）</translation>
+        <location filename="../../seedream_desktop/ui/viewer/page.py" line="69"/>
+        <source>Fit the window (Z)</source>
+        <translation>适合窗口（Z）</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/viewer/page.py" line="51"/>
+        <location filename="../../seedream_desktop/ui/viewer/page.py" line="71"/>
         <source>100 %</source>
         <translation>100%</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/viewer/page.py" line="51"/>
-        <source>One image pixel per screen pixel (1)</source>
-        <translation>一个图像像素对应一个屏幕像素（1）</translation>
+        <location filename="../../seedream_desktop/ui/viewer/page.py" line="71"/>
+        <source>One image pixel per screen pixel (Z)</source>
+        <translation>一个图像像素对应一个屏幕像素（Z）</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/viewer/page.py" line="54"/>
+        <location filename="../../seedream_desktop/ui/viewer/page.py" line="76"/>
+        <source>Edit a region…</source>
+        <translation>编辑区域…</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/viewer/page.py" line="77"/>
+        <source>Mark the area to change and describe the change (Ctrl+Alt+E)</source>
+        <translation>标出要修改的区域并描述修改内容（Ctrl+Alt+E）</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/viewer/page.py" line="81"/>
+        <source>Compare with original</source>
+        <translation>与原图对比</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/viewer/page.py" line="82"/>
+        <source>This edit beside the image it was made from</source>
+        <translation>将此编辑结果与其原图并排显示</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/viewer/page.py" line="87"/>
         <source>Side by side</source>
         <translation>并排</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/viewer/page.py" line="55"/>
+        <location filename="../../seedream_desktop/ui/viewer/page.py" line="88"/>
         <source>Compare the two images side by side</source>
         <translation>并排比较两张图像</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/viewer/page.py" line="59"/>
+        <location filename="../../seedream_desktop/ui/viewer/page.py" line="92"/>
         <source>Split</source>
         <translation>分割</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/viewer/page.py" line="59"/>
+        <location filename="../../seedream_desktop/ui/viewer/page.py" line="92"/>
         <source>Compare with a divider you drag</source>
         <translation>拖动分割线比较</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/viewer/page.py" line="134"/>
+        <location filename="../../seedream_desktop/ui/viewer/page.py" line="173"/>
         <source>Loading {0}…</source>
         <translation>正在载入 {0}…</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/viewer/page.py" line="140"/>
+        <location filename="../../seedream_desktop/ui/viewer/page.py" line="196"/>
         <source>This image cannot be shown (the file is missing or damaged).</source>
         <translation>无法显示这张图像（文件丢失或已损坏）。</translation>
     </message>
@@ -3298,140 +3324,153 @@ Drag to reorder; Delete removes; Ctrl+Left/Right moves.</source>
 <context>
     <name>WindowActions</name>
     <message>
-        <location filename="../../seedream_desktop/ui/actions.py" line="90"/>
+        <location filename="../../seedream_desktop/ui/actions.py" line="92"/>
         <source>Rate %n star</source>
         <translation>评为 %n 星</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/actions.py" line="91"/>
+        <location filename="../../seedream_desktop/ui/actions.py" line="93"/>
         <source>Rate %n stars</source>
         <translation>评为 %n 星</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/actions.py" line="88"/>
+        <location filename="../../seedream_desktop/ui/actions.py" line="90"/>
         <source>Clear rating</source>
         <translation>清除评分</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/actions.py" line="130"/>
-        <location filename="../../seedream_desktop/ui/actions.py" line="188"/>
+        <location filename="../../seedream_desktop/ui/actions.py" line="132"/>
+        <location filename="../../seedream_desktop/ui/actions.py" line="191"/>
         <source>&amp;Generate</source>
         <translation>生成(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/actions.py" line="133"/>
+        <location filename="../../seedream_desktop/ui/actions.py" line="135"/>
         <source>&amp;Cancel job</source>
         <translation>取消任务(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/actions.py" line="134"/>
+        <location filename="../../seedream_desktop/ui/actions.py" line="136"/>
         <source>Cancel &amp;all jobs</source>
         <translation>取消全部任务(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/actions.py" line="135"/>
+        <location filename="../../seedream_desktop/ui/actions.py" line="137"/>
         <source>&amp;Retry failed job</source>
         <translation>重试失败的任务(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/actions.py" line="138"/>
+        <location filename="../../seedream_desktop/ui/actions.py" line="140"/>
         <source>&amp;Paste image as reference</source>
         <translation>粘贴图像作为参考图(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/actions.py" line="142"/>
+        <location filename="../../seedream_desktop/ui/actions.py" line="144"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/actions.py" line="143"/>
+        <location filename="../../seedream_desktop/ui/actions.py" line="145"/>
         <source>Try the &amp;demo</source>
         <translation>试用演示(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/actions.py" line="144"/>
+        <location filename="../../seedream_desktop/ui/actions.py" line="146"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/actions.py" line="145"/>
+        <location filename="../../seedream_desktop/ui/actions.py" line="147"/>
         <source>&amp;Open in viewer</source>
         <translation>在查看器中打开(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/actions.py" line="146"/>
+        <location filename="../../seedream_desktop/ui/actions.py" line="148"/>
         <source>Open in &amp;default app</source>
         <translation>用默认应用打开(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/actions.py" line="147"/>
+        <location filename="../../seedream_desktop/ui/actions.py" line="149"/>
         <source>Show in &amp;folder</source>
         <translation>在文件夹中显示(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/actions.py" line="149"/>
+        <location filename="../../seedream_desktop/ui/actions.py" line="151"/>
         <source>&amp;Copy image</source>
         <translation>复制图像(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/actions.py" line="151"/>
+        <location filename="../../seedream_desktop/ui/actions.py" line="153"/>
         <source>Copy &amp;prompt</source>
         <translation>复制提示词(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/actions.py" line="152"/>
+        <location filename="../../seedream_desktop/ui/actions.py" line="154"/>
         <source>Reuse &amp;settings</source>
         <translation>复用设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/actions.py" line="153"/>
+        <location filename="../../seedream_desktop/ui/actions.py" line="155"/>
         <source>Reuse s&amp;eed</source>
         <translation>复用种子(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/actions.py" line="154"/>
+        <location filename="../../seedream_desktop/ui/actions.py" line="156"/>
         <source>Use as &amp;reference</source>
         <translation>用作参考图(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/actions.py" line="155"/>
+        <location filename="../../seedream_desktop/ui/actions.py" line="157"/>
         <source>Edit a re&amp;gion…</source>
         <translation>编辑区域(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/actions.py" line="156"/>
+        <location filename="../../seedream_desktop/ui/actions.py" line="158"/>
         <source>&amp;Adjust this edit…</source>
         <translation>调整这次编辑(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/actions.py" line="157"/>
+        <location filename="../../seedream_desktop/ui/actions.py" line="159"/>
+        <source>Compare with &amp;original</source>
+        <translation>与原图对比(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../seedream_desktop/ui/actions.py" line="160"/>
         <source>&amp;Favourite</source>
         <translation>收藏(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/actions.py" line="159"/>
+        <location filename="../../seedream_desktop/ui/actions.py" line="162"/>
         <source>Move to &amp;trash</source>
         <translation>移到回收站(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/actions.py" line="162"/>
+        <location filename="../../seedream_desktop/ui/actions.py" line="165"/>
         <source>E&amp;xport…</source>
         <translation>导出(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/actions.py" line="183"/>
+        <location filename="../../seedream_desktop/ui/actions.py" line="186"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/actions.py" line="191"/>
+        <location filename="../../seedream_desktop/ui/actions.py" line="194"/>
         <source>&amp;Image</source>
         <translation>图像(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../seedream_desktop/ui/actions.py" line="219"/>
+        <location filename="../../seedream_desktop/ui/actions.py" line="223"/>
         <source>&amp;Rate</source>
         <translation>评分(&amp;R)</translation>
+    </message>
+</context>
+<context>
+    <name>WindowViewer</name>
+    <message>
+        <location filename="../../seedream_desktop/ui/viewer/window_viewer.py" line="262"/>
+        <source>The image this was edited from is not in the library any more.</source>
+        <translation>此图像编辑前的原图已不在图库中。</translation>
     </message>
 </context>
 <context>
