@@ -46,11 +46,13 @@ class LibraryDelegate(QStyledItemDelegate):
         else:
             self._want_thumbnail(thumbnail_key(entry), entry.path, entry.content_id)
             painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
-            painter.drawText(
-                rect.adjusted(8, 8, -8, -8),
-                Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWrapAnywhere,
-                entry.path.name,
+            # Until its thumbnail arrives the tile names the file: one line, elided in the middle, so a long
+            # name never spills past the tile (the full name is in the tooltip and the inspector).
+            room = rect.adjusted(8, 8, -8, -8)
+            name = painter.fontMetrics().elidedText(
+                entry.path.name, Qt.TextElideMode.ElideMiddle, room.width()
             )
+            painter.drawText(room, Qt.AlignmentFlag.AlignCenter, name)
         if entry.favourite or entry.rating:
             paint_marks(painter, rect, entry.favourite, entry.rating, inset=4, radius=5)
         paint_frames(
