@@ -3,27 +3,15 @@ two workspaces switch from the keyboard with the focus where typing or Enter is 
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
+from tests.helpers.window import with_results
 from tests.ui.conftest import make_image
-from tests.ui.helpers import small_request
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 NAMES = ("Compose", "Results", "Library grid", "Image details", "Boards", "Reference images", "Viewer")
-
-
-def with_results(window, _tmp_path, count: int = 3) -> list:
-    folder = Path(window.parts.settings.library)  # saved where generations go: the library has them too
-    paths = [make_image(folder / f"result-{n}.png", 640, 400, c) for n, c in
-             enumerate(("#aa3333", "#33aa33", "#3333aa")[:count])]  # fmt: skip
-    window.model.add_job("job", small_request("three"), count, "generating")
-    for path in paths:
-        window.model.image_saved("job", path, None)
-    return paths
 
 
 def named(window, name: str) -> QWidget | None:

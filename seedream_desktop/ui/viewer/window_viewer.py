@@ -26,6 +26,7 @@ class WindowViewer(QObject):
         self._follow: Any = None  # the grid whose selection follows next/previous
         self._trashed_row: int | None = None  # the viewer's row of a result being trashed
         self._restoring: str | None = None  # the key of a result Undo is bringing back
+        self._watched: list[Any] = []  # library models whose row changes refresh the marks shown
 
     def _open(self) -> ViewerPage:
         stack = self.window.stack
@@ -90,6 +91,12 @@ class WindowViewer(QObject):
             return entry.path if entry is not None else None
 
         self._follow = ("library", view)
+        if model not in self._watched:
+            # The library page writes marks off the GUI thread: the viewer's marks follow when the rows
+            # are read again, not at the key press.
+            self._watched.append(model)
+            model.dataChanged.connect(self._show_marks)
+            model.modelReset.connect(self._show_marks)
         self._open().open_rows(path_at, model.rowCount(), row)
         self._show_marks()
 
