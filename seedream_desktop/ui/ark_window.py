@@ -9,13 +9,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from seedream_desktop.jobs.connection import Connection
 
 if TYPE_CHECKING:
     from seedream_desktop.jobs.events import JobView
     from seedream_desktop.ui.bridge import Bridge
+    from seedream_desktop.ui.resend_confirm import ResendConfirm
 
 
 def ark_key_store() -> Any:
@@ -50,27 +51,10 @@ def is_unsure(view: JobView | None) -> bool:
     return view is not None and isinstance(view.error, ArkUnsure)
 
 
-class ResendConfirm(QMessageBox):
-    """ "This job may already have been charged. Send it again?" — Send again / Keep it as it is."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("arkResendConfirm")
-        self.setIcon(QMessageBox.Icon.Warning)
-        self.setWindowTitle(self.tr("Send again?"))
-        self.setText(
-            self.tr(
-                "This BytePlus ModelArk job stopped mid-stream: it may already have been charged, and "
-                "there is no result to fetch. Sending it again is charged again."
-            )
-        )
-        self.send = self.addButton(self.tr("Send again"), QMessageBox.ButtonRole.AcceptRole)
-        self.keep = self.addButton(self.tr("Don't send"), QMessageBox.ButtonRole.RejectRole)
-        self.setDefaultButton(self.keep)  # Enter never pays twice
-
-
 def confirm_resend(parent: QWidget, bridge: Bridge, job_id: str) -> ResendConfirm:
     """Ask; send again only when the person chose "Send again" (a new job: the old one stays as it was)."""
+    from seedream_desktop.ui.resend_confirm import ResendConfirm  # QMessageBox: not before the first frame
+
     box = ResendConfirm(parent)
 
     def answered(_result: int) -> None:

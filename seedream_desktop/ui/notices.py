@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QUrl
 
 from seedream_desktop.api.errors import MissingApiKey
 from seedream_desktop.jobs.state import CancelOutcome
-from seedream_desktop.library.notice import LibraryNotice
 from seedream_desktop.ui.banner import Banner
 from seedream_desktop.ui.messages import TOP_UP_URL, error_text, remedy_text, way_out
 from seedream_desktop.ui.result_commands import OpenUrl
+
+if (
+    TYPE_CHECKING
+):  # a type only: the module is imported when the first notice comes, not before the first frame
+    from seedream_desktop.library.notice import LibraryNotice
 
 
 class Notices(QObject):

@@ -20,8 +20,8 @@ from seedream_desktop.jobs.ark_jobs import DONE, ArkJournal, ResendRefused
 from seedream_desktop.jobs.ark_lane import ArkUnsure, ark_journal_file
 from seedream_desktop.jobs.state import JobState
 from seedream_desktop.library.metadata import read_record
-from seedream_desktop.ui.ark_window import ResendConfirm
 from seedream_desktop.ui.bridge import Connection
+from seedream_desktop.ui.resend_confirm import ResendConfirm
 from tests.helpers.window import generate_with_keyboard, saved_rows, type_prompt
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")

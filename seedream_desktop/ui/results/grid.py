@@ -5,7 +5,16 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QContextMenuEvent, QDrag, QFocusEvent, QImage, QKeyEvent, QPixmap, QResizeEvent
+from PySide6.QtGui import (
+    QContextMenuEvent,
+    QDrag,
+    QFocusEvent,
+    QImage,
+    QKeyEvent,
+    QPalette,
+    QPixmap,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import QAbstractItemView, QListView, QWidget
 
 from seedream_desktop.ui.grid_fit import TileZoom, columns_for, steady_width, zoom_step
@@ -27,6 +36,14 @@ class ResultGrid(QListView):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("resultGrid")
+        # The viewport is made here, as Qt makes its own, rather than fetched with viewport(): PySide's
+        # first wrapping of a widget that Qt made tests it against every QWidget class (~50 enum types
+        # built, ~12 ms before the first frame), as the tray's does (compose/reference_view.py).
+        viewport = QWidget(self)
+        viewport.setObjectName("qt_scrollarea_viewport")
+        viewport.setBackgroundRole(QPalette.ColorRole.Base)
+        viewport.setAutoFillBackground(True)
+        self.setViewport(viewport)
         self._thumbnails = thumbnails
         self.setViewMode(QListView.ViewMode.IconMode)
         self.setMovement(QListView.Movement.Static)
