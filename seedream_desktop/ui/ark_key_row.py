@@ -13,25 +13,12 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
+from seedream_desktop.ui.keychain_worker import key_state, store_key
 from seedream_desktop.ui.settings_errors import keychain_text, test_failure_text
 
 Done = Callable[[Any, BaseException | None], None]
 Ask = Callable[[Callable[[Any], Any], Done], None]  # (call on the keychain thread, done on the GUI thread)
 CheckArkKey = Callable[[str, Done], Any]
-
-
-def _state(keys: Any) -> tuple[bool, str]:
-    return keys.status().available, keys.source()
-
-
-def _store(keys: Any, key: str, session_only: bool) -> str:
-    if not keys.status().available:
-        if not session_only:
-            return "no-keychain"
-        keys.set_for_session(key)
-        return "session"
-    keys.set(key)
-    return "keychain"
 
 
 class ArkKeyRow(QWidget):
@@ -75,7 +62,7 @@ class ArkKeyRow(QWidget):
 
     # ---- status ---------------------------------------------------------------------------------
     def refresh(self) -> None:
-        self._ask(lambda _runware: _state(self._keys), self._show)
+        self._ask(lambda _runware: key_state(self._keys), self._show)
 
     def _show(self, answer: tuple[bool, str] | None, _error: BaseException | None) -> None:
         source = answer[1] if answer is not None else ""
@@ -100,7 +87,7 @@ class ArkKeyRow(QWidget):
         key = self.field.text().strip()
         if not key:
             return False
-        self._ask(lambda _runware: _store(self._keys, key, session_only), self._stored)
+        self._ask(lambda _runware: store_key(self._keys, key, session_only), self._stored)
         return True
 
     def _stored(self, where: str | None, error: BaseException | None) -> None:

@@ -10,10 +10,13 @@ from __future__ import annotations
 import threading
 from collections import deque
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import shiboken6
 from PySide6.QtCore import QObject, Signal, Slot
+
+if TYPE_CHECKING:  # keyring is imported on the keychain thread, not before the first frame
+    from seedream_desktop.secrets import KeyStore
 
 Call = Callable[[Any], Any]  # given the KeyStore, returns the answer (or raises)
 Done = Callable[[Any, BaseException | None], None]  # (answer, None) or (None, error), on the GUI thread
@@ -81,3 +84,20 @@ class KeychainWorker:
             except BaseException as exc:  # told to the caller, which says it in the designer's words;
                 answer, error = None, exc  # nothing may end this thread with calls still queued
             self._courier.answered.emit(owner, done, answer, error)
+
+
+# ---- what Settings runs here (for the Runware and the ModelArk key alike): each may wait on an unlock prompt
+def key_state(keys: KeyStore) -> tuple[bool, str]:
+    """Whether a keychain can store the key, and where the key in use comes from."""
+    return keys.status().available, keys.source()
+
+
+def store_key(keys: KeyStore, key: str, session_only: bool) -> str:
+    """'keychain' or 'session' where the key went, or 'no-keychain' when the person has to choose first."""
+    if not keys.status().available:
+        if not session_only:
+            return "no-keychain"
+        keys.set_for_session(key)
+        return "session"
+    keys.set(key)
+    return "keychain"

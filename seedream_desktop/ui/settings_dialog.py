@@ -29,29 +29,12 @@ from seedream_desktop.config import Settings
 from seedream_desktop.secrets import KeyStore
 from seedream_desktop.ui.ark_key_row import ArkKeyRow
 from seedream_desktop.ui.elide import char_width
-from seedream_desktop.ui.keychain_worker import KeychainWorker
+from seedream_desktop.ui.keychain_worker import KeychainWorker, key_state, store_key
 from seedream_desktop.ui.settings_errors import keychain_text, test_failure_text
 
 # check_key(api_key, base_url, done): done(None, None) when the key works, done(None, error) if not.
 CheckKey = Callable[[str, str, Callable[[Any, BaseException | None], None]], Any]
 LANGUAGES = (("", "System"), ("en", "English"), ("zh_CN", "简体中文"))
-
-
-# ---- what runs on the keychain thread (ui/keychain_worker.py): each may wait on an unlock prompt
-def key_state(keys: KeyStore) -> tuple[bool, str]:
-    """Whether a keychain can store the key, and where the key in use comes from."""
-    return keys.status().available, keys.source()
-
-
-def store_key(keys: KeyStore, key: str, session_only: bool) -> str:
-    """'keychain' or 'session' where the key went, or 'no-keychain' when the person has to choose first."""
-    if not keys.status().available:
-        if not session_only:
-            return "no-keychain"
-        keys.set_for_session(key)
-        return "session"
-    keys.set(key)
-    return "keychain"
 
 
 class SettingsDialog(QDialog):
