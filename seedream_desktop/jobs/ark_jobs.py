@@ -28,6 +28,7 @@ from seedream_desktop.api.models import DEFAULT_MODEL
 from seedream_desktop.api.request import GenerationRequest
 from seedream_desktop.atomic import atomic_write
 from seedream_desktop.i18n import QT_TRANSLATE_NOOP
+from seedream_desktop.jobs.journal import process_alive
 from seedream_desktop.jobs.naming import candidates, date_folder, file_stem
 from seedream_desktop.jobs.state import StreamedJobState
 from seedream_desktop.library.metadata import embed
@@ -185,21 +186,7 @@ class ArkJournal:
 
 def _alive(pid: int) -> bool:
     """Whether another process with this id still runs (our own pid: nothing of ours streams yet)."""
-    if pid <= 0 or pid == os.getpid():
-        return False
-    if os.name != "posix":
-        # On Windows os.kill(pid, 0) would terminate the process. Treating it as gone only labels a
-        # live job "unsure" until that run finishes it (finish() overwrites the state); never a re-send.
-        return False
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    except OSError:
-        return False
-    return True
+    return 0 < pid != os.getpid() and process_alive(pid)
 
 
 def check_resend(job: ArkJob, *, confirmed: bool) -> None:

@@ -220,7 +220,7 @@ class JobJournal(SpendQueries):
             if row is None:
                 raise KeyError(job_id)
             owner = row["owner_pid"]
-            if owner is not None and owner != me and _alive(owner):
+            if owner is not None and owner != me and process_alive(owner):
                 return False
             db.execute("UPDATE jobs SET owner_pid = ? WHERE id = ?", (me, job_id))
         return True
@@ -349,9 +349,12 @@ class JobJournal(SpendQueries):
         return tuple(str(r[0]) for r in rows)
 
 
-def _alive(pid: int) -> bool:
+def process_alive(pid: int) -> bool:
+    """Whether another process with this id still runs (the journal's and the ModelArk journal's owners)."""
     if os.name != "posix":
-        return False  # no safe liveness probe without extra dependencies: never block a resume
+        # No safe probe without extra dependencies (on Windows os.kill(pid, 0) would end the process):
+        # taken as gone, which never blocks a resume and never causes a re-send.
+        return False
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
