@@ -3,9 +3,11 @@ a tile size the person chooses (slider, Ctrl+wheel, Ctrl+= and Ctrl+−), shared
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence
-from PySide6.QtWidgets import QAbstractItemView
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QResizeEvent
+from PySide6.QtWidgets import QAbstractItemView, QListView
 
 SMALLEST_LINES, LARGEST_LINES = 5, 32  # tile sides in lines of text: from contact sheet to near-full
 STEP_LINES = 2
@@ -68,3 +70,35 @@ class TileZoom(QObject):
             event.accept()
             return True  # Ctrl+wheel sizes the tiles instead of scrolling
         return False
+
+
+class TileGrid(QListView):
+    """The layout both image grids share: square tiles of the delegate's side, in whole columns that fill
+    the width. A subclass sets ``gap``, and ``_delegate`` (with a ``tile_side``) and ``zoom`` (a
+    TileZoom) in its constructor before it calls ``set_tile_side``."""
+
+    gap = 8
+    _delegate: Any
+    zoom: TileZoom
+
+    def set_tile_side(self, side: int) -> None:
+        self._delegate.tile_side = side
+        self.setGridSize(QSize(side + self.gap, side + self.gap))
+        self.setIconSize(QSize(side, side))
+
+    def tile_side(self) -> int:
+        return int(self._delegate.tile_side)
+
+    def preferred_tile_side(self) -> int:
+        return self.zoom.side
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        # Whole columns that fill the width (no ragged gap, no column cut off), from a width that does
+        # not change when the scrollbar comes or goes.
+        _columns, side = columns_for(steady_width(self), self.zoom.side, self.gap)
+        if side != self.tile_side():
+            self.set_tile_side(side)

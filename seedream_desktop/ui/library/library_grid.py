@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QElapsedTimer, QItemSelectionModel, QPoint, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QContextMenuEvent, QImage, QKeyEvent, QPixmap, QResizeEvent
+from PySide6.QtCore import QElapsedTimer, QItemSelectionModel, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QContextMenuEvent, QImage, QKeyEvent, QPixmap
 from PySide6.QtWidgets import QAbstractItemView, QListView, QWidget
 
 from seedream_desktop.library.entry import ImageEntry
-from seedream_desktop.ui.grid_fit import TileZoom, columns_for, steady_width, zoom_step
+from seedream_desktop.ui.grid_fit import TileGrid, TileZoom, zoom_step
 from seedream_desktop.ui.library.delegate import LibraryDelegate
 from seedream_desktop.ui.library.library_model import LibraryModel, Role
 from seedream_desktop.ui.library.memory import give_back_memory
@@ -24,7 +24,9 @@ GAP = 6
 DEFAULT_LINES = 10
 
 
-class LibraryGrid(QListView):
+class LibraryGrid(TileGrid):
+    gap = GAP
+
     favouriteRequested = Signal()  # F
     ratingRequested = Signal(int)  # 0–5
     trashRequested = Signal()  # Delete
@@ -73,25 +75,6 @@ class LibraryGrid(QListView):
         self._last_drop = QElapsedTimer()
         self._last_drop.start()
         self.doubleClicked.connect(lambda index: self.openRequested.emit(index.row()))
-
-    # ---- layout ---------------------------------------------------------------------------------
-    def set_tile_side(self, side: int) -> None:
-        self._delegate.tile_side = side
-        self.setGridSize(QSize(side + GAP, side + GAP))
-        self.setIconSize(QSize(side, side))
-
-    def tile_side(self) -> int:
-        return self._delegate.tile_side
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self._fit_columns()
-
-    def _fit_columns(self) -> None:
-        # Whole columns filling the width, from a width that does not change with the scrollbar.
-        _columns, side = columns_for(steady_width(self), self.zoom.side, GAP)
-        if side != self.tile_side():
-            self.set_tile_side(side)
 
     # ---- selection ------------------------------------------------------------------------------
     def selected_rows(self) -> list[int]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QContextMenuEvent,
     QDrag,
@@ -13,11 +13,10 @@ from PySide6.QtGui import (
     QKeyEvent,
     QPalette,
     QPixmap,
-    QResizeEvent,
 )
 from PySide6.QtWidgets import QAbstractItemView, QListView, QWidget
 
-from seedream_desktop.ui.grid_fit import TileZoom, columns_for, steady_width, zoom_step
+from seedream_desktop.ui.grid_fit import TileGrid, TileZoom, zoom_step
 from seedream_desktop.ui.results.delegate import ResultDelegate
 from seedream_desktop.ui.results.item import ResultItem
 from seedream_desktop.ui.results.model import ResultModel, Role
@@ -27,7 +26,9 @@ GAP = 8
 DEFAULT_LINES = 16  # a default tile is sixteen lines of text high
 
 
-class ResultGrid(QListView):
+class ResultGrid(TileGrid):
+    gap = GAP
+
     contextMenuRequested = Signal(QPoint)  # global position; the window builds the menu
     activatedItem = Signal(object)  # ResultItem, on double-click or Enter
 
@@ -72,28 +73,6 @@ class ResultGrid(QListView):
         self.verticalScrollBar().valueChanged.connect(lambda _v: self._settle.start())
         self.doubleClicked.connect(self._activate)
         self.activated.connect(self._activate)
-
-    def set_tile_side(self, side: int) -> None:
-        self._delegate.tile_side = side
-        self.setGridSize(QSize(side + GAP, side + GAP))
-        self.setIconSize(QSize(side, side))
-
-    def tile_side(self) -> int:
-        return self._delegate.tile_side
-
-    def preferred_tile_side(self) -> int:
-        return self.zoom.side
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self._fit_columns()
-
-    def _fit_columns(self) -> None:
-        # Whole columns that fill the width (no ragged gap, no column cut off), from a width that does
-        # not change when the scrollbar comes or goes.
-        _columns, side = columns_for(steady_width(self), self.zoom.side, GAP)
-        if side != self.tile_side():
-            self.set_tile_side(side)
 
     # ---- selection ----------------------------------------------------------------------------
     def selected_rows(self) -> list[int]:
