@@ -45,37 +45,22 @@ class _ThumbnailJob(QRunnable):
         self.signals.done.emit(self.key, image)
 
 
-class ThumbnailLoader(QObject):
-    """Asks for thumbnails by key; drops requests for tiles that scrolled away before they ran."""
+class KeyedPool(QObject):
+    """Background jobs on a small pool, one per key: a second request for a key already waiting is
+    ignored, and requests no longer wanted are taken back before they run (running ones finish)."""
 
-    loaded = Signal(str, QImage)
-
-    def __init__(
-        self,
-        side: int,
-        make_file: ThumbnailFile | None = None,
-        threads: int = 2,
-        parent: QObject | None = None,
-    ) -> None:
+    def __init__(self, threads: int, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.side = side
-        self._make_file = make_file
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(max(1, threads))
-        # Decoding 4K images must never compete with painting for a core.
-        self._pool.setThreadPriority(QThread.Priority.LowPriority)
-        self._pending: dict[str, _ThumbnailJob] = {}
+        self._pending: dict[str, QRunnable] = {}
 
-    def request(self, key: str, path: Path) -> None:
-        if key in self._pending:
-            return
-        job = _ThumbnailJob(key, path, self.side, self._make_file)
-        job.signals.done.connect(self._finished)
+    def _start(self, key: str, job: QRunnable) -> None:
         self._pending[key] = job
         self._pool.start(job)
 
     def retain_only(self, keys: Iterable[str]) -> None:
-        """Cancel queued requests whose tiles are no longer visible (running ones finish)."""
+        """Cancel queued requests whose keys are not in ``keys`` (no longer shown)."""
         wanted = set(keys)
         for key in [k for k in self._pending if k not in wanted]:
             if self._pool.tryTake(self._pending[key]):
@@ -88,6 +73,32 @@ class ThumbnailLoader(QObject):
         self._pool.clear()
         self._pool.waitForDone()
         self._pending.clear()
+
+
+class ThumbnailLoader(KeyedPool):
+    """Asks for thumbnails by key; drops requests for tiles that scrolled away before they ran."""
+
+    loaded = Signal(str, QImage)
+
+    def __init__(
+        self,
+        side: int,
+        make_file: ThumbnailFile | None = None,
+        threads: int = 2,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(threads, parent)
+        self.side = side
+        self._make_file = make_file
+        # Decoding 4K images must never compete with painting for a core.
+        self._pool.setThreadPriority(QThread.Priority.LowPriority)
+
+    def request(self, key: str, path: Path) -> None:
+        if key in self._pending:
+            return
+        job = _ThumbnailJob(key, path, self.side, self._make_file)
+        job.signals.done.connect(self._finished)
+        self._start(key, job)
 
     @Slot(str, QImage)
     def _finished(self, key: str, image: QImage) -> None:

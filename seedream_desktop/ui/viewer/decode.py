@@ -15,12 +15,13 @@ and must live as long as the pixmap does.
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRunnable, QSize, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, QRunnable, QSize, Signal, Slot
 from PySide6.QtGui import QImage, QImageReader
+
+from seedream_desktop.ui.thumbnails import KeyedPool
 
 PREVIEW, SCREEN, FULL = "preview", "screen", "full"
 _LITTLE = sys.byteorder == "little"
@@ -109,36 +110,21 @@ class _DecodeJob(QRunnable):
             self.signals.done.emit(Decoded(self.key, FULL, QImage()))
 
 
-class ViewerDecoder(QObject):
+class ViewerDecoder(KeyedPool):
     """Full-size decodes on a small pool; a request for an image no longer shown is taken back."""
 
     loaded = Signal(object)  # Decoded, on the GUI thread
 
     def __init__(self, threads: int = 2, parent: QObject | None = None) -> None:
-        super().__init__(parent)
         # Not low priority (unlike the grid's thumbnails): the person is waiting for this one image.
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(max(1, threads))
-        self._pending: dict[str, _DecodeJob] = {}
+        super().__init__(threads, parent)
 
     def request(self, key: str, path: Path, screen: QSize) -> None:
         if key in self._pending:
             return
         job = _DecodeJob(key, path, screen)
         job.signals.done.connect(self._finished)
-        self._pending[key] = job
-        self._pool.start(job)
-
-    def retain_only(self, keys: Iterable[str]) -> None:
-        wanted = set(keys)
-        for key in [k for k in self._pending if k not in wanted]:
-            if self._pool.tryTake(self._pending[key]):
-                del self._pending[key]
-
-    def shutdown(self) -> None:
-        self._pool.clear()
-        self._pool.waitForDone()
-        self._pending.clear()
+        self._start(key, job)
 
     @Slot(object)
     def _finished(self, decoded: Decoded) -> None:
